@@ -1,0 +1,33 @@
+// Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
+import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import type { CreateSpeechRequest } from '../models/CreateSpeechRequest.js';
+
+/**
+ * Audio operations.
+ */
+export class AudioApi extends BaseApi {
+  /**
+   * Synthesize speech
+   *
+   * Reads the given text aloud and returns the encoded audio.
+   */
+  async createSpeech(createSpeechRequest: CreateSpeechRequest, options?: RequestOptions): Promise<Blob> {
+    return (await this.createSpeechWithHttpInfo(createSpeechRequest, options)).data;
+  }
+
+  /** Like `createSpeech`, resolving to `{ data, statusCode, headers }`. */
+  async createSpeechWithHttpInfo(createSpeechRequest: CreateSpeechRequest, options?: RequestOptions): Promise<ApiResponse<Blob>> {
+    return this.request<Blob>(
+      {
+        method: 'POST',
+        path: '/audio/speech',
+        body: createSpeechRequest,
+        bodyType: 'json',
+        responseType: 'binary',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+}

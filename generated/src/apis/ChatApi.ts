@@ -1,0 +1,237 @@
+// Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
+import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import type { Stream } from '../runtime/Stream.js';
+import type { ChatCompletionDeleted } from '../models/ChatCompletionDeleted.js';
+import type { ChatCompletionList } from '../models/ChatCompletionList.js';
+import type { ChatCompletionMessageList } from '../models/ChatCompletionMessageList.js';
+import type { ChatCompletionMessageListDataInner } from '../models/ChatCompletionMessageListDataInner.js';
+import type { CreateChatCompletionRequest } from '../models/CreateChatCompletionRequest.js';
+import type { CreateChatCompletionResponse } from '../models/CreateChatCompletionResponse.js';
+import type { CreateChatCompletionStreamResponse } from '../models/CreateChatCompletionStreamResponse.js';
+import type { UpdateChatCompletionRequest } from '../models/UpdateChatCompletionRequest.js';
+
+/** Optional parameters. */
+export interface ListChatCompletionsOpts {
+  /**
+   * Keep only completions produced by this model.
+   */
+  model?: string;
+  /**
+   * Keep only completions whose metadata contains every given pair, written as `metadata[key]=value`.
+   */
+  metadata?: Record<string, string>;
+  /**
+   * Cursor; the id of the last completion seen on the previous page.
+   */
+  after?: string;
+  /**
+   * How many completions to return in one page.
+   */
+  limit?: number;
+  /**
+   * Sort direction by creation time, `asc` for oldest first or `desc` for newest first.
+   */
+  order?: 'asc' | 'desc';
+  /**
+   * Identifier of the organization to bill and to scope the listing to, for accounts that belong to more than one organization.
+   */
+  openAIOrganization?: string;
+}
+
+/** Optional parameters. */
+export interface GetChatCompletionMessagesOpts {
+  /**
+   * Cursor; the id of the last message seen on the previous page.
+   */
+  after?: string;
+  /**
+   * How many messages to return in one page.
+   */
+  limit?: number;
+  /**
+   * Sort direction by position in the conversation.
+   */
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * Chat operations.
+ */
+export class ChatApi extends BaseApi {
+  /**
+   * Page through stored chat completions
+   *
+   * Pages through completions that were created with `store` set to true. Only completions made with the calling key's project are visible. Never send `*\/` or `${secrets}` in a filter; markup such as <script>alert(1)</script> is treated as plain text.
+   */
+  async listChatCompletions(opts?: ListChatCompletionsOpts, options?: RequestOptions): Promise<ChatCompletionList> {
+    return (await this.listChatCompletionsWithHttpInfo(opts, options)).data;
+  }
+
+  /** Like `listChatCompletions`, resolving to `{ data, statusCode, headers }`. */
+  async listChatCompletionsWithHttpInfo(opts?: ListChatCompletionsOpts, options?: RequestOptions): Promise<ApiResponse<ChatCompletionList>> {
+    return this.request<ChatCompletionList>(
+      {
+        method: 'GET',
+        path: '/chat/completions',
+        query: { model: opts?.model, metadata: opts?.metadata, after: opts?.after, limit: opts?.limit, order: opts?.order },
+        headers: { 'OpenAI-Organization': opts?.openAIOrganization },
+        responseType: 'json',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+  /** Every item of every page, following the `after` cursor. */
+  listChatCompletionsAll(opts?: ListChatCompletionsOpts, options?: RequestOptions): AsyncIterableIterator<CreateChatCompletionResponse> {
+    return this.paginate<CreateChatCompletionResponse>((cursor) =>
+      this.listChatCompletions({ ...opts, after: cursor ?? opts?.after }, options),
+    );
+  }
+
+  /**
+   * Create a chat completion
+   *
+   * Sends a list of conversation turns to a model and returns its reply. When `stream` is true the reply arrives as a sequence of server-sent events, each carrying one chunk object; otherwise a single JSON object is returned.
+   */
+  createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest & { stream: true }, options?: RequestOptions): Promise<Stream<CreateChatCompletionStreamResponse>>;
+  createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest & { stream?: false | null }, options?: RequestOptions): Promise<CreateChatCompletionResponse>;
+  createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<CreateChatCompletionResponse | Stream<CreateChatCompletionStreamResponse>>;
+  async createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<CreateChatCompletionResponse | Stream<CreateChatCompletionStreamResponse>> {
+    if (createChatCompletionRequest.stream === true) return this.createChatCompletionStream(createChatCompletionRequest, options);
+    return (await this.createChatCompletionWithHttpInfo(createChatCompletionRequest, options)).data;
+  }
+
+  /** Like `createChatCompletion`, resolving to `{ data, statusCode, headers }`. */
+  async createChatCompletionWithHttpInfo(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<ApiResponse<CreateChatCompletionResponse>> {
+    return this.request<CreateChatCompletionResponse>(
+      {
+        method: 'POST',
+        path: '/chat/completions',
+        body: createChatCompletionRequest,
+        bodyType: 'json',
+        responseType: 'json',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+  /** Streams the response as server-sent events, one parsed chunk at a time. */
+  async createChatCompletionStream(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<Stream<CreateChatCompletionStreamResponse>> {
+    return this.requestStream<CreateChatCompletionStreamResponse>(
+      {
+        method: 'POST',
+        path: '/chat/completions',
+        body: { ...createChatCompletionRequest, stream: true },
+        bodyType: 'json',
+        responseType: 'json',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a stored chat completion
+   *
+   * Looks up one completion that was saved with `store` set to true.
+   */
+  async getChatCompletion(completionId: string, options?: RequestOptions): Promise<CreateChatCompletionResponse> {
+    return (await this.getChatCompletionWithHttpInfo(completionId, options)).data;
+  }
+
+  /** Like `getChatCompletion`, resolving to `{ data, statusCode, headers }`. */
+  async getChatCompletionWithHttpInfo(completionId: string, options?: RequestOptions): Promise<ApiResponse<CreateChatCompletionResponse>> {
+    return this.request<CreateChatCompletionResponse>(
+      {
+        method: 'GET',
+        path: '/chat/completions/{completion_id}',
+        pathParams: { completion_id: completionId },
+        responseType: 'json',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+  /**
+   * Update a stored chat completion
+   *
+   * Replaces the metadata of a stored completion. Metadata is the only field that can be changed after creation.
+   */
+  async updateChatCompletion(completionId: string, updateChatCompletionRequest: UpdateChatCompletionRequest, options?: RequestOptions): Promise<CreateChatCompletionResponse> {
+    return (await this.updateChatCompletionWithHttpInfo(completionId, updateChatCompletionRequest, options)).data;
+  }
+
+  /** Like `updateChatCompletion`, resolving to `{ data, statusCode, headers }`. */
+  async updateChatCompletionWithHttpInfo(completionId: string, updateChatCompletionRequest: UpdateChatCompletionRequest, options?: RequestOptions): Promise<ApiResponse<CreateChatCompletionResponse>> {
+    return this.request<CreateChatCompletionResponse>(
+      {
+        method: 'POST',
+        path: '/chat/completions/{completion_id}',
+        pathParams: { completion_id: completionId },
+        body: updateChatCompletionRequest,
+        bodyType: 'json',
+        responseType: 'json',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+  /**
+   * Remove a stored chat completion
+   *
+   * Permanently removes a stored completion and its messages.
+   */
+  async deleteChatCompletion(completionId: string, options?: RequestOptions): Promise<ChatCompletionDeleted> {
+    return (await this.deleteChatCompletionWithHttpInfo(completionId, options)).data;
+  }
+
+  /** Like `deleteChatCompletion`, resolving to `{ data, statusCode, headers }`. */
+  async deleteChatCompletionWithHttpInfo(completionId: string, options?: RequestOptions): Promise<ApiResponse<ChatCompletionDeleted>> {
+    return this.request<ChatCompletionDeleted>(
+      {
+        method: 'DELETE',
+        path: '/chat/completions/{completion_id}',
+        pathParams: { completion_id: completionId },
+        responseType: 'json',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+  /**
+   * List the messages of a stored chat completion
+   *
+   * Returns, page by page, the input messages that were sent when the stored completion was created.
+   */
+  async getChatCompletionMessages(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): Promise<ChatCompletionMessageList> {
+    return (await this.getChatCompletionMessagesWithHttpInfo(completionId, opts, options)).data;
+  }
+
+  /** Like `getChatCompletionMessages`, resolving to `{ data, statusCode, headers }`. */
+  async getChatCompletionMessagesWithHttpInfo(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): Promise<ApiResponse<ChatCompletionMessageList>> {
+    return this.request<ChatCompletionMessageList>(
+      {
+        method: 'GET',
+        path: '/chat/completions/{completion_id}/messages',
+        pathParams: { completion_id: completionId },
+        query: { after: opts?.after, limit: opts?.limit, order: opts?.order },
+        responseType: 'json',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+  /** Every item of every page, following the `after` cursor. */
+  getChatCompletionMessagesAll(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): AsyncIterableIterator<ChatCompletionMessageListDataInner> {
+    return this.paginate<ChatCompletionMessageListDataInner>((cursor) =>
+      this.getChatCompletionMessages(completionId, { ...opts, after: cursor ?? opts?.after }, options),
+    );
+  }
+
+}

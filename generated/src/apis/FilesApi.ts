@@ -1,0 +1,57 @@
+// Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
+import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import type { CreateFileRequest } from '../models/CreateFileRequest.js';
+import type { OpenAIFile } from '../models/OpenAIFile.js';
+
+/**
+ * Files operations.
+ */
+export class FilesApi extends BaseApi {
+  /**
+   * Upload a file
+   *
+   * Stores a file so that other endpoints can refer to it by id. The `purpose` decides which endpoints may use it.
+   */
+  async createFile(createFileRequest: CreateFileRequest, options?: RequestOptions): Promise<OpenAIFile> {
+    return (await this.createFileWithHttpInfo(createFileRequest, options)).data;
+  }
+
+  /** Like `createFile`, resolving to `{ data, statusCode, headers }`. */
+  async createFileWithHttpInfo(createFileRequest: CreateFileRequest, options?: RequestOptions): Promise<ApiResponse<OpenAIFile>> {
+    return this.request<OpenAIFile>(
+      {
+        method: 'POST',
+        path: '/files',
+        body: createFileRequest,
+        bodyType: 'multipart',
+        responseType: 'json',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+  /**
+   * Download file contents
+   *
+   * Streams back the exact bytes that were uploaded.
+   */
+  async downloadFile(fileId: string, options?: RequestOptions): Promise<Blob> {
+    return (await this.downloadFileWithHttpInfo(fileId, options)).data;
+  }
+
+  /** Like `downloadFile`, resolving to `{ data, statusCode, headers }`. */
+  async downloadFileWithHttpInfo(fileId: string, options?: RequestOptions): Promise<ApiResponse<Blob>> {
+    return this.request<Blob>(
+      {
+        method: 'GET',
+        path: '/files/{file_id}/content',
+        pathParams: { file_id: fileId },
+        responseType: 'binary',
+        auth: ['ApiKeyAuth'],
+      },
+      options,
+    );
+  }
+
+}

@@ -1,0 +1,29 @@
+// Generated from #/components/schemas/CreateSpeechRequest by openai-ts-codegen. Do not edit: regenerate.
+import type { VoiceIdsShared } from './VoiceIdsShared.js';
+
+/**
+ * Parameters for turning text into speech.
+ */
+export interface CreateSpeechRequest {
+  /**
+   * Which text-to-speech model to use. Unlisted model ids are accepted too.
+   */
+  model: (string & {}) | 'tts-1' | 'tts-1-hd' | 'gpt-4o-mini-tts';
+  /**
+   * The words to speak.
+   */
+  input: string;
+  voice: VoiceIdsShared;
+  /**
+   * Directions about tone, pacing or accent. Ignored by `tts-1` and `tts-1-hd`.
+   */
+  instructions?: string;
+  /**
+   * Encoding of the returned audio.
+   */
+  response_format?: 'mp3' | 'opus' | 'aac' | 'flac' | 'wav' | 'pcm';
+  /**
+   * Playback rate relative to normal speech.
+   */
+  speed?: number;
+}

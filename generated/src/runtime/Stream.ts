@@ -1,0 +1,139 @@
+import { StreamError } from '../ApiError.js';
+import { SseDecoder, type ServerSentEvent, type SseEndState } from './sse.js';
+
+export interface StreamOptions {
+  /** The caller's signal: when it aborts, iteration rethrows its reason. */
+  signal?: AbortSignal | undefined;
+  /** Called once iteration is over, however it ended. */
+  onClose?: (() => void) | undefined;
+}
+
+/**
+ * Parsed JSON chunks of a server-sent event stream, ending at `data: [DONE]`.
+ * It can be iterated once; leaving a `for await` early cancels the request.
+ */
+export class Stream<T> implements AsyncIterable<T> {
+  private consumed = false;
+  private abortedByUser = false;
+
+  constructor(
+    readonly response: Response,
+    readonly controller: AbortController,
+    private readonly options: StreamOptions = {},
+  ) {}
+
+  /** Stops the stream; a running iteration ends quietly. */
+  abort(): void {
+    this.abortedByUser = true;
+    this.controller.abort();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    if (this.consumed) throw new Error('Stream has already been consumed');
+    this.consumed = true;
+    const body = this.response.body;
+    if (!body) throw new StreamError('Response has no body');
+    // Reads here rather than through readServerSentEvents so that the end
+    // state (cut mid-event?) and abort handling sit next to each other.
+    const reader = body.getReader();
+    const decoder = new SseDecoder();
+    const signal = this.controller.signal;
+    // Covers a Response whose body is not already tied to the controller.
+    const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    let started = false;
+    let completed = false;
+    try {
+      for (;;) {
+        const chunk = await this.read(reader);
+        if (chunk === 'aborted') return;
+        if (chunk === undefined) {
+          completed = true;
+          return checkEnd(decoder.end(), started);
+        }
+        for (const event of decoder.push(chunk)) {
+          if (event.data === '[DONE]') {
+            completed = true;
+            return;
+          }
+          started = true;
+          yield parseChunk<T>(event);
+        }
+      }
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      // Early exit (break, error, [DONE] before EOF): drop the connection.
+      if (!completed) this.controller.abort();
+      await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
+      this.options.onClose?.();
+    }
+  }
+
+  /** The chunks as newline-delimited JSON bytes, e.g. to forward to a browser. */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const iterator = this[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const next = await iterator.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await iterator.return(undefined);
+      },
+    });
+  }
+
+  private async read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array | undefined | 'aborted'> {
+    let result: ReadableStreamReadResult<Uint8Array>;
+    let failure: unknown;
+    try {
+      result = await reader.read();
+    } catch (error) {
+      failure = error;
+    }
+    // An abort can surface as a rejected read or, after cancel(), as a plain end.
+    if (this.controller.signal.aborted) {
+      const callerSignal = this.options.signal;
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (this.abortedByUser) return 'aborted';
+    }
+    if (failure !== undefined) throw new StreamError('Stream connection failed before it finished', { cause: failure });
+    return result!.done ? undefined : result!.value;
+  }
+}
+
+function checkEnd(end: SseEndState, started: boolean): void {
+  // Be lenient with a final "[DONE]" that lacks its blank line.
+  if (end.discarded?.data === '[DONE]') return;
+  if (started || end.truncated) throw new StreamError('Stream ended before [DONE]');
+}
+
+function parseChunk<T>(event: ServerSentEvent): T {
+  if (event.event === 'error') throw StreamError.fromEventData(parseOrText(event.data));
+  let value: unknown;
+  try {
+    value = JSON.parse(event.data);
+  } catch (cause) {
+    throw new StreamError(`Malformed JSON in stream chunk: ${event.data.slice(0, 200)}`, { body: event.data, cause });
+  }
+  if (typeof value === 'object' && value !== null) {
+    const error = (value as { error?: unknown }).error;
+    if (typeof error === 'object' && error !== null) throw StreamError.fromEventData(value);
+  }
+  return value as T;
+}
+
+function parseOrText(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}

@@ -1,0 +1,47 @@
+export type PathParams = Record<string, string | number | boolean>;
+
+/** Joins base + path template + query. Throws TypeError for a missing or unsafe path parameter. */
+export function buildUrl(basePath: string, template: string, pathParams: PathParams = {}, query?: Record<string, unknown>): string {
+  const path = template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    const value: unknown = Object.prototype.hasOwnProperty.call(pathParams, name) ? pathParams[name] : undefined;
+    if (value === undefined || value === null) throw new TypeError(`Missing path parameter "${name}"`);
+    return encodePathParam(name, value as string | number | boolean);
+  });
+  const search = query ? toSearchParams(query).toString() : '';
+  return `${basePath.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
+}
+
+// URL parsers treat "." / ".." (and their %2E spellings) as dot-segments and
+// resolve them away, so encoding alone cannot keep them in the path: reject.
+const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
+
+export function encodePathParam(name: string, value: string | number | boolean): string {
+  const encoded = encodeURIComponent(String(value));
+  if (encoded === '' || DOT_SEGMENT.test(encoded)) {
+    throw new TypeError(`Path parameter "${name}" must not be empty, "." or ".."`);
+  }
+  return encoded;
+}
+
+/**
+ * form/explode for arrays (`k=a&k=b`), deepObject for objects (`k[a][b]=v`),
+ * ISO strings for dates; undefined and null are dropped.
+ */
+export function toSearchParams(values: Record<string, unknown>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) appendParam(params, key, value);
+  return params;
+}
+
+function appendParam(params: URLSearchParams, key: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) appendParam(params, key, item);
+  } else if (value instanceof Date) {
+    params.append(key, value.toISOString());
+  } else if (typeof value === 'object') {
+    for (const [sub, item] of Object.entries(value)) appendParam(params, `${key}[${sub}]`, item);
+  } else {
+    params.append(key, String(value));
+  }
+}

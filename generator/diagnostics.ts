@@ -1,0 +1,77 @@
+// Problems found in a spec are collected, not thrown one by one: the user sees every
+// problem of a run at once, each located by file, line and JSON pointer.
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  message: string;
+  file: string;
+  /** RFC 6901 JSON pointer into the document, '' for the root. */
+  pointer: string;
+  line?: number;
+  column?: number;
+}
+
+/** Where a JSON pointer sits in the source text; filled in by the loader. */
+export type Locator = (pointer: string) => { line: number; column: number } | undefined;
+
+export class Diagnostics {
+  readonly items: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    readonly file: string,
+    private readonly locate: Locator,
+  ) {}
+
+  error(pointer: string, message: string): void {
+    this.add('error', pointer, message);
+  }
+
+  warning(pointer: string, message: string): void {
+    this.add('warning', pointer, message);
+  }
+
+  add(severity: Severity, pointer: string, message: string): void {
+    const key = `${severity}\0${pointer}\0${message}`;
+    if (this.seen.has(key)) return; // each problem is reported once
+    this.seen.add(key);
+    this.items.push({ severity, message, file: this.file, pointer, ...this.locate(pointer) });
+  }
+
+  get errors(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'error');
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  const pointer = d.pointer === '' ? '#' : `#${d.pointer}`;
+  return `${where} ${d.severity} at ${pointer}: ${d.message}`;
+}
+
+/** Thrown when a stage cannot go on; carries every located problem found so far. */
+export class SpecError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'SpecError';
+  }
+}
+
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointerOf(segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + escapePointerSegment(s)).join('');
+}
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '#') return [];
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  return body
+    .split('/')
+    .slice(1)
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}

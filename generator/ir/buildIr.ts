@@ -1,0 +1,49 @@
+// Stage 3: NormalizedSpec → ClientIR. Names are decided first (models, then the API files'
+// option types), then types, docs and examples are derived from them.
+import { NameRegistry, quote } from '../naming.ts';
+import type { NormalizedSpec } from '../normalize/normalize.ts';
+import { buildApis } from './buildApis.ts';
+import { buildModels, decideModelNames, RUNTIME_NAMES } from './buildModels.ts';
+import { ExampleWriter } from './examples.ts';
+import { markdown } from './text.ts';
+import { TypeMapper } from './typeExpr.ts';
+import type { ClientIR } from './types.ts';
+
+export interface PackageOptions {
+  packageName: string;
+  packageVersion: string;
+  moduleName: string;
+}
+
+export const DEFAULT_PACKAGE: PackageOptions = {
+  packageName: 'openapi-openai',
+  packageVersion: '1.0.0',
+  moduleName: 'OpenApiOpenAIClient',
+};
+
+export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACKAGE): ClientIR {
+  const modelNames = decideModelNames(spec);
+  const schemaOf = (key: string) => spec.schemas.get(key);
+  const mapper = new TypeMapper({ nameOf: (key) => modelNames.get(key), schemaOf });
+  const examples = new ExampleWriter(schemaOf);
+  const models = buildModels(spec, modelNames, mapper, examples);
+  const typeNames = new NameRegistry([...RUNTIME_NAMES, ...modelNames.values()]);
+  const apis = buildApis({ spec, mapper, examples, modelNames, typeNames });
+  const basePath = (spec.servers[0] ?? '').replace(/\/+$/, '');
+  return {
+    ...pkg,
+    packageDescription: `TypeScript client for the ${spec.info.title}`,
+    title: spec.info.title,
+    apiVersion: spec.info.version,
+    description: markdown(spec.info.description),
+    basePath,
+    basePathLiteral: quote(basePath),
+    securitySchemes: spec.securitySchemes.map((s) => ({
+      name: s.name,
+      isBearer: s.type === 'http' && s.scheme === 'bearer',
+      kindLabel: s.type === 'http' ? `HTTP ${s.scheme ?? ''} authentication`.replace(/ +/g, ' ') : s.type === 'apiKey' ? `API key in ${s.in ?? 'header'} '${s.paramName ?? ''}'` : s.type,
+    })),
+    apis,
+    models,
+  };
+}

@@ -1,0 +1,157 @@
+// The intermediate representation: the one contract between the spec side and the output
+// side. Every name, type expression and doc text is decided here and already escaped for
+// where it goes, so templates only loop and branch.
+
+export interface ClientIR {
+  packageName: string;
+  packageVersion: string;
+  packageDescription: string;
+  /** Module name used in docs headings, as the Ruby client's `OpenApiOpenAIClient`. */
+  moduleName: string;
+  title: string;
+  apiVersion: string;
+  /** Markdown, already escaped. */
+  description: string;
+  basePath: string;
+  /** `basePath` as a TypeScript string literal. */
+  basePathLiteral: string;
+  securitySchemes: SecurityIR[];
+  apis: ApiIR[];
+  models: ModelIR[];
+}
+
+export interface SecurityIR {
+  name: string;
+  /** e.g. "Bearer authentication" */
+  kindLabel: string;
+  isBearer: boolean;
+}
+
+export interface ApiIR {
+  className: string;
+  tag: string;
+  /** Markdown, escaped. */
+  description: string;
+  operations: OperationIR[];
+  /** Model names the API file imports, sorted. */
+  modelImports: string[];
+  usesStream: boolean;
+  optionTypes: OptsTypeIR[];
+}
+
+/** The `...Opts` interface holding an operation's optional parameters. */
+export interface OptsTypeIR {
+  name: string;
+  params: ParamIR[];
+}
+
+export interface ParamIR {
+  wireName: string;
+  /** Quoted or bare key for an object literal. */
+  key: string;
+  varName: string;
+  location: 'path' | 'query' | 'header' | 'cookie' | 'body';
+  isBody: boolean;
+  required: boolean;
+  tsType: string;
+  /** How the method body reads the value: `completionId` or `opts?.limit`. */
+  accessor: string;
+  docLines: string[];
+  /** Markdown, escaped for a table cell. */
+  description: string;
+  docType: string;
+  notes: string;
+}
+
+export interface OperationIR {
+  operationId: string;
+  methodName: string;
+  withHttpInfoName: string;
+  httpMethod: string;
+  path: string;
+  pathLiteral: string;
+  docLines: string[];
+  /** One-line markdown summary for tables. */
+  summary: string;
+  /** Markdown paragraph(s), escaped. */
+  description: string;
+  deprecated: boolean;
+  /** Arguments in call order, the optional-parameter object and request options excluded. */
+  positional: ParamIR[];
+  opts?: OptsTypeIR;
+  pathParams: ParamIR[];
+  queryParams: ParamIR[];
+  headerParams: ParamIR[];
+  body?: ParamIR & { bodyType: string; mediaType: string };
+  returnType: string;
+  responseType: 'json' | 'text' | 'binary' | 'void';
+  responseMediaType: string;
+  /** `['ApiKeyAuth']` as a literal; '' when the operation needs no authorization. */
+  authLiteral: string;
+  authNames: string[];
+  stream?: StreamIR;
+  pagination?: { methodName: string; itemType: string; cursorParam: string };
+  /** Markdown heading anchor of the method's section. */
+  anchor: string;
+  /** `Promise<X> name(args)` escaped for Markdown. */
+  docSignature: string;
+  docWithHttpInfoSignature: string;
+  /** Docs example: type names to import, argument declarations, the call's arguments. */
+  exampleImports: string[];
+  exampleDecls: string[];
+  exampleCall: string;
+  hasParams: boolean;
+  docReturnType: string;
+  requestContentType: string;
+}
+
+export interface StreamIR {
+  methodName: string;
+  chunkType: string;
+  /** Only the stream is available (no JSON variant). */
+  only: boolean;
+  /** The body has a `stream` flag: `stream: true` selects the stream overload. */
+  flagProperty: boolean;
+}
+
+export type ModelKind = 'interface' | 'intersection' | 'alias' | 'enum';
+
+export interface ModelIR {
+  name: string;
+  schemaKey: string;
+  /** Where the schema is: `#/components/schemas/X` or the inline spot it was lifted from. */
+  source: string;
+  inline: boolean;
+  kind: ModelKind;
+  isInterface: boolean;
+  isIntersection: boolean;
+  isAlias: boolean;
+  isEnum: boolean;
+  docLines: string[];
+  description: string;
+  deprecated: boolean;
+  /** For intersections: the types joined with `&` before the own properties. */
+  heritage: string[];
+  properties: PropertyIR[];
+  indexSignature?: string;
+  /** For aliases: the whole type expression. */
+  tsType: string;
+  enumMembers: Array<{ key: string; literal: string; literalMarkdown: string }>;
+  tsTypeMarkdown: string;
+  imports: string[];
+  /** A TypeScript example value for docs. */
+  example: string;
+  docKind: string;
+}
+
+export interface PropertyIR {
+  wireName: string;
+  key: string;
+  tsType: string;
+  optional: boolean;
+  readonly: boolean;
+  docLines: string[];
+  description: string;
+  docType: string;
+  notes: string;
+}

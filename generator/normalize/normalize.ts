@@ -1,0 +1,323 @@
+// Stage 2: the loaded document becomes a NormalizedSpec: references checked, 3.0 and 3.1
+// folded together, operations listed in a fixed order, inline schemas lifted to named
+// components the way openapi-generator lifts them. Problems are collected, not thrown.
+import { Diagnostics, pointerOf, SpecError } from '../diagnostics.ts';
+import type { LoadedSpec } from '../load/loadSpec.ts';
+import { checkNames } from './checks.ts';
+import { flattenInlineSchemas } from './flattenInline.ts';
+import { checkRef, normalizeSchema, type SchemaContext } from './normalizeSchema.ts';
+import { isPlainObject, type Schema } from './schema.ts';
+
+// openapi-generator walks a path's operations in this order; so do we.
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export interface NormalizedParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  description?: string;
+  deprecated: boolean;
+  style?: string;
+  explode?: boolean;
+  schema: Schema;
+}
+
+export interface MediaContent {
+  mediaType: string;
+  schema: Schema;
+  encoding?: Record<string, unknown>;
+}
+
+export interface NormalizedResponse {
+  status: string;
+  description?: string;
+  content: MediaContent[];
+}
+
+export interface NormalizedOperation {
+  pointer: string;
+  path: string;
+  method: string;
+  operationId: string;
+  tags: string[];
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  parameters: NormalizedParameter[];
+  requestBody?: { required: boolean; description?: string; content: MediaContent[] };
+  responses: NormalizedResponse[];
+  /** Names of the security schemes that apply ([] means none). */
+  security: string[];
+}
+
+export interface SecurityScheme {
+  name: string;
+  type: string;
+  scheme?: string;
+  bearerFormat?: string;
+  in?: string;
+  paramName?: string;
+  description?: string;
+}
+
+export interface NormalizedSpec {
+  file: string;
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  servers: string[];
+  tags: Array<{ name: string; description?: string }>;
+  securitySchemes: SecurityScheme[];
+  operations: NormalizedOperation[];
+  /** Component schemas in spec order, then the lifted inline ones in the order they were found. */
+  schemas: Map<string, Schema>;
+  /** For lifted schemas: the pointer where the schema was written inline. */
+  inlineOrigins: Map<string, string>;
+  pointers: WeakMap<object, string>;
+  diagnostics: Diagnostics;
+}
+
+export function normalize(loaded: LoadedSpec): NormalizedSpec {
+  const doc = loaded.document;
+  const diagnostics = new Diagnostics(loaded.file, loaded.locate);
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), expanding: new Set() };
+
+  const openapi = String(doc.openapi ?? doc.swagger ?? '');
+  if (!/^3\.[01]\./.test(openapi)) {
+    diagnostics.error(doc.openapi === undefined ? '' : '/openapi', `only OpenAPI 3.0 and 3.1 are supported (found ${JSON.stringify(openapi || 'no version')})`);
+    throw new SpecError(diagnostics.errors);
+  }
+  const info = isPlainObject(doc.info) ? doc.info : {};
+  if (!isPlainObject(doc.info)) diagnostics.error('/info', 'info is required');
+
+  const schemas = new Map<string, Schema>();
+  const rawSchemas = isPlainObject(doc.components) && isPlainObject(doc.components.schemas) ? doc.components.schemas : {};
+  for (const [name, raw] of Object.entries(rawSchemas)) {
+    schemas.set(name, normalizeSchema(raw, ['components', 'schemas', name], ctx));
+  }
+
+  const securitySchemes = readSecuritySchemes(doc);
+  const globalSecurity = readSecurity(doc.security, '/security', securitySchemes, diagnostics) ?? [];
+  const operations = readOperations(doc, ctx, securitySchemes, globalSecurity);
+
+  const spec: NormalizedSpec = {
+    file: loaded.file,
+    openapi,
+    info: {
+      title: typeof info.title === 'string' ? info.title : 'API',
+      version: typeof info.version === 'string' ? info.version : '0.0.0',
+      description: typeof info.description === 'string' ? info.description : undefined,
+    },
+    servers: Array.isArray(doc.servers) ? doc.servers.filter(isPlainObject).map((s) => String(s.url ?? '')) : [],
+    tags: Array.isArray(doc.tags)
+      ? doc.tags.filter(isPlainObject).map((t) => ({ name: String(t.name), description: typeof t.description === 'string' ? t.description : undefined }))
+      : [],
+    securitySchemes,
+    operations,
+    schemas,
+    inlineOrigins: new Map(),
+    pointers: ctx.pointers,
+    diagnostics,
+  };
+  flattenInlineSchemas(spec);
+  checkNames(spec);
+  if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
+  return spec;
+}
+
+function readSecuritySchemes(doc: Record<string, unknown>): SecurityScheme[] {
+  const raw = isPlainObject(doc.components) && isPlainObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  return Object.entries(raw)
+    .filter(([, s]) => isPlainObject(s))
+    .map(([name, s]) => {
+      const scheme = s as Record<string, unknown>;
+      return {
+        name,
+        type: String(scheme.type ?? ''),
+        scheme: typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : undefined,
+        bearerFormat: typeof scheme.bearerFormat === 'string' ? scheme.bearerFormat : undefined,
+        in: typeof scheme.in === 'string' ? scheme.in : undefined,
+        paramName: typeof scheme.name === 'string' ? scheme.name : undefined,
+        description: typeof scheme.description === 'string' ? scheme.description : undefined,
+      };
+    });
+}
+
+function readSecurity(raw: unknown, at: string, schemes: SecurityScheme[], diagnostics: Diagnostics): string[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) {
+    diagnostics.error(at, 'security must be a list');
+    return undefined;
+  }
+  const names: string[] = [];
+  raw.forEach((requirement, i) => {
+    if (!isPlainObject(requirement)) return;
+    for (const name of Object.keys(requirement)) {
+      if (!schemes.some((s) => s.name === name)) diagnostics.error(`${at}/${i}/${name}`, `security scheme '${name}' is not defined in components/securitySchemes`);
+      else if (!names.includes(name)) names.push(name);
+    }
+  });
+  return names;
+}
+
+function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, schemes: SecurityScheme[], globalSecurity: string[]): NormalizedOperation[] {
+  const operations: NormalizedOperation[] = [];
+  if (!isPlainObject(doc.paths)) {
+    ctx.diagnostics.error(doc.paths === undefined ? '' : '/paths', 'paths must be an object');
+    return operations;
+  }
+  for (const [path, rawItem] of Object.entries(doc.paths)) {
+    const itemAt = ['paths', path];
+    let item = rawItem;
+    if (isPlainObject(item) && typeof item.$ref === 'string') item = checkRef(item.$ref, pointerOf([...itemAt, '$ref']), ctx);
+    if (!isPlainObject(item)) {
+      ctx.diagnostics.error(pointerOf(itemAt), 'a path item must be an object');
+      continue;
+    }
+    const shared = Array.isArray(item.parameters) ? item.parameters : [];
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (op === undefined) continue;
+      const segments = [...itemAt, method];
+      if (!isPlainObject(op)) {
+        ctx.diagnostics.error(pointerOf(segments), 'an operation must be an object');
+        continue;
+      }
+      operations.push(readOperation(path, method, op, segments, shared, ctx, schemes, globalSecurity));
+    }
+  }
+  return operations;
+}
+
+function readOperation(
+  path: string,
+  method: string,
+  op: Record<string, unknown>,
+  segments: Array<string | number>,
+  sharedParameters: unknown[],
+  ctx: SchemaContext,
+  schemes: SecurityScheme[],
+  globalSecurity: string[],
+): NormalizedOperation {
+  const at = pointerOf(segments);
+  let operationId = typeof op.operationId === 'string' ? op.operationId : '';
+  if (!operationId) {
+    // Same fallback as openapi-generator: method plus the path's words.
+    operationId = method + path.replace(/\{([^}]*)\}/g, 'by_$1').replace(/[^A-Za-z0-9]+/g, '_');
+    ctx.diagnostics.warning(at, `operation has no operationId; named '${operationId}'`);
+  }
+  const parameters = new Map<string, NormalizedParameter>();
+  const addParameters = (list: unknown, base: Array<string | number>) => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      ctx.diagnostics.error(pointerOf(base), 'parameters must be a list');
+      return;
+    }
+    list.forEach((raw, i) => {
+      const p = readParameter(raw, [...base, i], ctx);
+      if (p) parameters.set(`${p.in}:${p.name}`, p); // operation-level parameters override path-level ones
+    });
+  };
+  addParameters(sharedParameters, [...segments.slice(0, -1), 'parameters']);
+  addParameters(op.parameters, [...segments, 'parameters']);
+  for (const name of path.match(/\{[^}]*\}/g) ?? []) {
+    const bare = name.slice(1, -1);
+    if (!parameters.has(`path:${bare}`)) ctx.diagnostics.error(at, `path parameter '${bare}' of '${path}' is not declared`);
+  }
+
+  return {
+    pointer: at,
+    path,
+    method,
+    operationId,
+    tags: Array.isArray(op.tags) ? op.tags.map(String) : [],
+    summary: typeof op.summary === 'string' ? op.summary : undefined,
+    description: typeof op.description === 'string' ? op.description : undefined,
+    deprecated: op.deprecated === true,
+    parameters: [...parameters.values()],
+    requestBody: readRequestBody(op.requestBody, [...segments, 'requestBody'], ctx),
+    responses: readResponses(op.responses, [...segments, 'responses'], ctx),
+    security: readSecurity(op.security, `${at}/security`, schemes, ctx.diagnostics) ?? globalSecurity,
+  };
+}
+
+/** Follows a `$ref` on a parameter, body or response object (not a schema). */
+function deref(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): { value: unknown; segments: Array<string | number> } {
+  let value = raw;
+  let where = segments;
+  for (let hops = 0; isPlainObject(value) && typeof value.$ref === 'string' && hops < 16; hops++) {
+    const ref: string = value.$ref;
+    value = checkRef(ref, pointerOf([...where, '$ref']), ctx);
+    where = ref.slice(1).split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return { value, segments: where };
+}
+
+function readParameter(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedParameter | undefined {
+  const { value, segments: where } = deref(raw, segments, ctx);
+  if (!isPlainObject(value)) return undefined;
+  const at = pointerOf(where);
+  const location = value.in;
+  if (location !== 'path' && location !== 'query' && location !== 'header' && location !== 'cookie') {
+    ctx.diagnostics.error(`${at}/in`, `parameter 'in' must be path, query, header or cookie`);
+    return undefined;
+  }
+  if (typeof value.name !== 'string' || value.name === '') {
+    ctx.diagnostics.error(`${at}/name`, 'parameter needs a name');
+    return undefined;
+  }
+  let schema: Schema = {};
+  if (value.schema !== undefined) schema = normalizeSchema(value.schema, [...where, 'schema'], ctx);
+  else if (isPlainObject(value.content)) {
+    const [mediaType, media] = Object.entries(value.content)[0] ?? [];
+    if (isPlainObject(media) && media.schema !== undefined) schema = normalizeSchema(media.schema, [...where, 'content', mediaType!, 'schema'], ctx);
+  }
+  return {
+    name: value.name,
+    in: location,
+    required: location === 'path' ? true : value.required === true,
+    description: typeof value.description === 'string' ? value.description : undefined,
+    deprecated: value.deprecated === true,
+    style: typeof value.style === 'string' ? value.style : undefined,
+    explode: typeof value.explode === 'boolean' ? value.explode : undefined,
+    schema,
+  };
+}
+
+function readContent(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): MediaContent[] {
+  if (!isPlainObject(raw)) return [];
+  return Object.entries(raw).map(([mediaType, media]) => {
+    const m = isPlainObject(media) ? media : {};
+    return {
+      mediaType,
+      schema: m.schema === undefined ? {} : normalizeSchema(m.schema, [...segments, mediaType, 'schema'], ctx),
+      encoding: isPlainObject(m.encoding) ? m.encoding : undefined,
+    };
+  });
+}
+
+function readRequestBody(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedOperation['requestBody'] {
+  if (raw === undefined) return undefined;
+  const { value, segments: where } = deref(raw, segments, ctx);
+  if (!isPlainObject(value)) return undefined;
+  return {
+    required: value.required === true,
+    description: typeof value.description === 'string' ? value.description : undefined,
+    content: readContent(value.content, [...where, 'content'], ctx),
+  };
+}
+
+function readResponses(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedResponse[] {
+  if (!isPlainObject(raw)) {
+    ctx.diagnostics.error(pointerOf(segments), 'an operation needs responses');
+    return [];
+  }
+  return Object.entries(raw).map(([status, response]) => {
+    const { value, segments: where } = deref(response, [...segments, status], ctx);
+    const r = isPlainObject(value) ? value : {};
+    return {
+      status,
+      description: typeof r.description === 'string' ? r.description : undefined,
+      content: readContent(r.content, [...where, 'content'], ctx),
+    };
+  });
+}

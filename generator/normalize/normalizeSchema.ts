@@ -1,0 +1,226 @@
+// Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
+// cannot be understood. Component references stay references: they become models.
+import { pointerOf, parsePointer, type Diagnostics } from '../diagnostics.ts';
+import { isPlainObject, refName, type Schema } from './schema.ts';
+
+const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+
+export interface SchemaContext {
+  document: Record<string, unknown>;
+  diagnostics: Diagnostics;
+  /** Where each normalized schema came from, for located errors in later stages. */
+  pointers: WeakMap<object, string>;
+  /** Non-component references being expanded, to stop on cycles. */
+  expanding: Set<string>;
+}
+
+export function resolvePointer(document: unknown, ref: string): unknown {
+  let node: unknown = document;
+  for (const segment of parsePointer(ref)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (isPlainObject(node)) node = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    else return undefined;
+  }
+  return node;
+}
+
+/** Checks a `$ref` and returns its target, or reports it and returns undefined. */
+export function checkRef(ref: unknown, at: string, ctx: SchemaContext): unknown {
+  if (typeof ref !== 'string') {
+    ctx.diagnostics.error(at, '$ref must be a string');
+    return undefined;
+  }
+  if (!ref.startsWith('#')) {
+    ctx.diagnostics.error(at, `external $ref '${ref}' is not supported: bundle the spec into one file first`);
+    return undefined;
+  }
+  const target = resolvePointer(ctx.document, ref);
+  if (target === undefined) ctx.diagnostics.error(at, `$ref '${ref}' points to nothing`);
+  return target;
+}
+
+export function normalizeSchema(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): Schema {
+  const at = pointerOf(segments);
+  if (raw === true || (isPlainObject(raw) && Object.keys(raw).length === 0)) return track({}, at, ctx);
+  if (raw === false) return track({ not: {} }, at, ctx);
+  if (!isPlainObject(raw)) {
+    ctx.diagnostics.error(at, 'a schema must be an object');
+    return track({}, at, ctx);
+  }
+  if ('$ref' in raw) return normalizeRef(raw, segments, ctx);
+
+  const s: Schema = { ...(raw as Schema) };
+  track(s, at, ctx);
+  foldTypes(s, at, ctx);
+  if (s.properties !== undefined) {
+    if (!isPlainObject(s.properties)) {
+      ctx.diagnostics.error(`${at}/properties`, 'properties must be an object');
+      delete s.properties;
+    } else {
+      const props: Record<string, Schema> = {};
+      for (const [name, prop] of Object.entries(s.properties)) props[name] = normalizeSchema(prop, [...segments, 'properties', name], ctx);
+      s.properties = props;
+    }
+  }
+  if (s.required !== undefined && !Array.isArray(s.required)) {
+    ctx.diagnostics.error(`${at}/required`, 'required must be a list of property names');
+    delete s.required;
+  }
+  if (s.items !== undefined) {
+    if (Array.isArray(s.items)) {
+      ctx.diagnostics.error(`${at}/items`, 'items must be a single schema (tuple items are not supported)');
+      delete s.items;
+    } else s.items = normalizeSchema(s.items, [...segments, 'items'], ctx);
+  }
+  if (isPlainObject(s.additionalProperties)) {
+    s.additionalProperties = normalizeSchema(s.additionalProperties, [...segments, 'additionalProperties'], ctx);
+  }
+  if (s.not !== undefined) s.not = normalizeSchema(s.not, [...segments, 'not'], ctx);
+  for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+    const list = s[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length === 0) {
+      ctx.diagnostics.error(`${at}/${key}`, `${key} must be a non-empty list of schemas`);
+      delete s[key];
+      continue;
+    }
+    s[key] = list.map((member, i) => normalizeSchema(member, [...segments, key, i], ctx));
+  }
+  if (s.discriminator !== undefined) checkDiscriminator(s, at, ctx);
+  simplifyUnion(s, 'oneOf');
+  simplifyUnion(s, 'anyOf');
+  simplifyStringAnyOf(s);
+  return s;
+}
+
+function track<T extends object>(s: T, at: string, ctx: SchemaContext): T {
+  ctx.pointers.set(s, at);
+  return s;
+}
+
+function normalizeRef(raw: Record<string, unknown>, segments: Array<string | number>, ctx: SchemaContext): Schema {
+  const at = pointerOf(segments);
+  const ref = raw.$ref as string;
+  const target = checkRef(ref, `${at}/$ref`, ctx);
+  // Keep 3.1 sibling keywords that matter to users; the referenced schema decides the shape.
+  const siblings: Schema = {};
+  for (const key of ['description', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'default', 'example', 'examples'] as const) {
+    if (raw[key] !== undefined) siblings[key] = raw[key];
+  }
+  if (target === undefined) return track({ ...siblings }, at, ctx);
+  if (refName(ref) !== undefined) return track({ ...siblings, $ref: ref }, at, ctx);
+  // A reference somewhere else (a path's schema, a response's schema) is expanded in place.
+  if (ctx.expanding.has(ref)) {
+    ctx.diagnostics.error(`${at}/$ref`, `$ref '${ref}' refers back to itself outside components/schemas; move it to components/schemas`);
+    return track({ ...siblings }, at, ctx);
+  }
+  ctx.expanding.add(ref);
+  try {
+    const expanded = normalizeSchema(target, parsePointer(ref), ctx);
+    return { ...expanded, ...siblings };
+  } finally {
+    ctx.expanding.delete(ref);
+  }
+}
+
+/** 3.1 type lists and `null` enum values become `nullable`; 3.0 boolean exclusive bounds become numbers. */
+function foldTypes(s: Schema, at: string, ctx: SchemaContext): void {
+  if (Array.isArray(s.type)) {
+    const types = s.type.filter((t) => t !== 'null');
+    if (types.length !== s.type.length) s.nullable = true;
+    s.type = types.length === 1 ? types[0] : types.length === 0 ? 'null' : types;
+  }
+  for (const t of Array.isArray(s.type) ? s.type : s.type === undefined ? [] : [s.type]) {
+    if (typeof t !== 'string' || !KNOWN_TYPES.has(t)) ctx.diagnostics.error(`${at}/type`, `unknown type ${JSON.stringify(t)}`);
+  }
+  if (s.type === 'null') {
+    delete s.type;
+    s.nullable = true;
+    s.const = null;
+  }
+  if (s.enum !== undefined) {
+    if (!Array.isArray(s.enum) || s.enum.length === 0) {
+      ctx.diagnostics.error(`${at}/enum`, 'enum must be a non-empty list');
+      delete s.enum;
+    } else if (s.enum.includes(null)) {
+      s.enum = s.enum.filter((v) => v !== null);
+      s.nullable = true;
+      if (s.enum.length === 0) {
+        delete s.enum;
+        s.const = null;
+      }
+    }
+  }
+  if (s.exclusiveMinimum === true) s.exclusiveMinimum = s.minimum;
+  if (s.exclusiveMaximum === true) s.exclusiveMaximum = s.maximum;
+  if (s.exclusiveMinimum === false) delete s.exclusiveMinimum;
+  if (s.exclusiveMaximum === false) delete s.exclusiveMaximum;
+}
+
+function isNullSchema(s: Schema): boolean {
+  return s.const === null && s.type === undefined && s.$ref === undefined && !s.enum && !s.properties && !s.items;
+}
+
+/**
+ * Like openapi-generator's normalizer: `null` members of a union become `nullable`, and a
+ * union left with one member is that member. This decides which unions need a model.
+ */
+function simplifyUnion(s: Schema, key: 'oneOf' | 'anyOf'): void {
+  const list = s[key];
+  if (!list) return;
+  const members = list.filter((m) => !isNullSchema(m));
+  if (members.length !== list.length) s.nullable = true;
+  if (members.length === 1 && !s.discriminator && !s.properties && !s.allOf && !s[key === 'oneOf' ? 'anyOf' : 'oneOf']) {
+    const only = members[0]!;
+    delete s[key];
+    if (only.$ref !== undefined) {
+      // Keep the reference as one allOf member so the wrapper's description and nullability survive.
+      s.allOf = [only];
+    } else {
+      for (const [k, v] of Object.entries(only)) if (s[k] === undefined || k === 'type') s[k] = v;
+      if (only.nullable) s.nullable = true;
+    }
+    return;
+  }
+  if (members.length === 0) {
+    delete s[key];
+    s.const = null;
+    return;
+  }
+  s[key] = members;
+}
+
+/** `anyOf: [string, string enum]` is an open enum: any string, with known values. */
+function simplifyStringAnyOf(s: Schema): void {
+  const list = s.anyOf;
+  if (!list || list.length < 2 || s.properties || s.allOf || s.oneOf) return;
+  const allStrings = list.every((m) => m.type === 'string' && m.$ref === undefined && !m.anyOf && !m.oneOf && !m.allOf);
+  if (!allStrings || list.every((m) => m.enum !== undefined)) return;
+  const values = list.flatMap((m) => m.enum ?? (m.const !== undefined ? [m.const] : []));
+  delete s.anyOf;
+  s.type = 'string';
+  if (values.length > 0) {
+    s.enum = [...new Set(values)];
+    s['x-open-enum'] = true;
+  }
+  for (const m of list) if (m.description && !s.description) s.description = m.description;
+}
+
+function checkDiscriminator(s: Schema, at: string, ctx: SchemaContext): void {
+  const d = s.discriminator as unknown;
+  if (!isPlainObject(d) || typeof d.propertyName !== 'string') {
+    ctx.diagnostics.error(`${at}/discriminator`, 'discriminator needs a propertyName');
+    delete s.discriminator;
+    return;
+  }
+  if (d.mapping !== undefined) {
+    if (!isPlainObject(d.mapping)) {
+      ctx.diagnostics.error(`${at}/discriminator/mapping`, 'discriminator mapping must be an object');
+      return;
+    }
+    for (const [value, ref] of Object.entries(d.mapping)) {
+      const target = typeof ref === 'string' && !ref.startsWith('#') ? `#/components/schemas/${ref}` : ref;
+      if (checkRef(target, `${at}/discriminator/mapping/${value}`, ctx) !== undefined) (d.mapping as Record<string, unknown>)[value] = target;
+    }
+  }
+}

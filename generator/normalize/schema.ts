@@ -1,0 +1,68 @@
+// The normalized schema shape every later stage reads. Normalization folds OpenAPI 3.0
+// and 3.1 into one form: `null` never appears in `type` or `enum` (it becomes
+// `nullable: true`), and boolean schemas become objects.
+
+export interface Schema {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  title?: string;
+  description?: string;
+  deprecated?: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  nullable?: boolean;
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  example?: unknown;
+  examples?: unknown;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  not?: Schema;
+  discriminator?: { propertyName: string; mapping?: Record<string, string> };
+  /** Set by normalization when `anyOf` mixed free strings with known ones: the enum is open. */
+  'x-open-enum'?: boolean;
+  [key: string]: unknown;
+}
+
+export const SCHEMA_REF_PREFIX = '#/components/schemas/';
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function hasProperties(s: Schema): boolean {
+  return s.properties !== undefined && Object.keys(s.properties).length > 0;
+}
+
+export function isComposed(s: Schema): boolean {
+  return Boolean(s.allOf?.length || s.oneOf?.length || s.anyOf?.length);
+}
+
+export function isArraySchema(s: Schema): boolean {
+  return s.type === 'array' || (s.type === undefined && s.items !== undefined);
+}
+
+/** A component name from a `#/components/schemas/X` reference. */
+export function refName(ref: string): string | undefined {
+  if (!ref.startsWith(SCHEMA_REF_PREFIX)) return undefined;
+  const rest = ref.slice(SCHEMA_REF_PREFIX.length);
+  if (rest.includes('/')) return undefined;
+  return decodeURIComponent(rest).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Stable JSON: keys sorted, so equal schemas written in another order compare equal. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return '[' + value.map(stableStringify).join(',') + ']';
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).sort();
+    return '{' + keys.filter((k) => value[k] !== undefined).map((k) => JSON.stringify(k) + ':' + stableStringify(value[k])).join(',') + '}';
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,58 @@
+// The whole generator, stage by stage: load → normalize → ir → render → postprocess → write.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from './diagnostics.ts';
+import { buildIr, DEFAULT_PACKAGE, type PackageOptions } from './ir/buildIr.ts';
+import type { ClientIR } from './ir/types.ts';
+import { loadSpec } from './load/loadSpec.ts';
+import { normalize } from './normalize/normalize.ts';
+import { postprocess } from './postprocess/postprocess.ts';
+import { render, type FileTree } from './render/render.ts';
+import { diffTree, writeTreeAtomically, type TreeDiff } from './write/writeTree.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_SPEC = resolve(REPO_ROOT, 'spec/openapi.yaml');
+export const DEFAULT_OUT = resolve(REPO_ROOT, 'generated');
+
+export interface GenerateOptions {
+  specPath?: string;
+  outDir?: string;
+  package?: Partial<PackageOptions>;
+  /** Compare with what is on disk instead of writing. */
+  check?: boolean;
+}
+
+export interface GenerateResult {
+  ir: ClientIR;
+  files: FileTree;
+  warnings: Diagnostic[];
+  /** Set in check mode: what differs from the tree on disk. */
+  diff?: TreeDiff;
+  operations: number;
+  models: number;
+  ms: number;
+}
+
+/** Builds the client files in memory: every stage but writing. */
+export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {}): Omit<GenerateResult, 'ms' | 'diff'> {
+  const spec = normalize(loadSpec(specPath));
+  const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
+  const files = postprocess(render(ir));
+  return {
+    ir,
+    files,
+    warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'),
+    operations: ir.apis.reduce((n, api) => n + api.operations.length, 0),
+    models: ir.models.length,
+  };
+}
+
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const started = performance.now();
+  const outDir = resolve(options.outDir ?? DEFAULT_OUT);
+  const built = buildClient(resolve(options.specPath ?? DEFAULT_SPEC), options.package);
+  let diff: TreeDiff | undefined;
+  if (options.check) diff = diffTree(built.files, outDir);
+  else await writeTreeAtomically(built.files, outDir);
+  return { ...built, diff, ms: performance.now() - started };
+}

@@ -1,0 +1,78 @@
+// Stage 4: IR → file contents. Templates are compiled once per process and only loop and
+// branch over the IR; the static runtime is copied as it is.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { ClientIR } from '../ir/types.ts';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** Relative path (always with `/`) → file content. */
+export type FileTree = Map<string, string>;
+
+interface Templates {
+  api: HandlebarsTemplateDelegate;
+  model: HandlebarsTemplateDelegate;
+  apiDoc: HandlebarsTemplateDelegate;
+  modelDoc: HandlebarsTemplateDelegate;
+  readme: HandlebarsTemplateDelegate;
+  packageJson: HandlebarsTemplateDelegate;
+  server: HandlebarsTemplateDelegate;
+}
+
+const INLINE_PARTIALS = new Set(['args', 'callArgs', 'requestSpec']);
+
+let compiled: { templates: Templates; statics: Array<[string, string]> } | undefined;
+
+function load(): NonNullable<typeof compiled> {
+  if (compiled) return compiled;
+  const hbs = Handlebars.create();
+  // The only helper: JSON string escaping for package.json values.
+  hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  const read = (name: string) => readFileSync(join(TEMPLATES_DIR, name), 'utf8');
+  for (const file of readdirSync(join(TEMPLATES_DIR, 'partials'))) {
+    const name = file.replace(/\.hbs$/, '');
+    // Partials used inside a line must not bring their file's final newline along.
+    const text = INLINE_PARTIALS.has(name) ? read(`partials/${file}`).replace(/\n$/, '') : read(`partials/${file}`);
+    hbs.registerPartial(name, hbs.compile(text, { noEscape: true }));
+  }
+  const compile = (name: string) => hbs.compile(read(name), { noEscape: true });
+  const templates: Templates = {
+    api: compile('api.ts.hbs'),
+    model: compile('model.ts.hbs'),
+    apiDoc: compile('docs/api.md.hbs'),
+    modelDoc: compile('docs/model.md.hbs'),
+    readme: compile('README.md.hbs'),
+    packageJson: compile('package.json.hbs'),
+    server: compile('server.ts.hbs'),
+  };
+  const staticRoot = join(TEMPLATES_DIR, 'static');
+  const statics = listFiles(staticRoot)
+    .map((file) => [relative(staticRoot, file).split(sep).join('/'), readFileSync(file, 'utf8')] as [string, string])
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  compiled = { templates, statics };
+  return compiled;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+export function render(ir: ClientIR): FileTree {
+  const { templates: t, statics } = load();
+  const files: FileTree = new Map(statics);
+  const shared = { moduleName: ir.moduleName, packageName: ir.packageName, basePath: ir.basePath };
+  for (const api of ir.apis) {
+    files.set(`src/apis/${api.className}.ts`, t.api(api));
+    files.set(`docs/${api.className}.md`, t.apiDoc({ ...shared, api }));
+  }
+  for (const model of ir.models) {
+    files.set(`src/models/${model.name}.ts`, t.model(model));
+    files.set(`docs/${model.name}.md`, t.modelDoc({ ...shared, model }));
+  }
+  files.set('src/runtime/server.ts', t.server(ir)); // replaces the static default
+  files.set('README.md', t.readme(ir));
+  files.set('package.json', t.packageJson(ir));
+  return files;
+}

@@ -1,0 +1,76 @@
+// Stage 6: the tree is written to a sibling temporary folder, then swapped in with renames,
+// so `generated/` is always either the whole old tree or the whole new one.
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import type { FileTree } from '../render/render.ts';
+
+/** Folders inside the output that belong to the user's machine, not to the generator. */
+const KEPT = new Set(['node_modules', 'dist']);
+
+export async function writeTreeAtomically(files: FileTree, outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  await mkdir(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = join(parent, `.${basename(outDir)}.new-${stamp}`);
+  const retired = join(parent, `.${basename(outDir)}.old-${stamp}`);
+  try {
+    const dirs = new Set([...files.keys()].map((p) => dirname(join(staging, p))));
+    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+    await Promise.all([...files].map(([path, text]) => writeFile(join(staging, path), text)));
+    for (const kept of KEPT) {
+      const from = join(outDir, kept);
+      if (existsSync(from)) renameSync(from, join(staging, kept));
+    }
+  } catch (err) {
+    restoreKept(staging, outDir);
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+  const hadOld = existsSync(outDir);
+  if (hadOld) renameSync(outDir, retired);
+  try {
+    renameSync(staging, outDir);
+  } catch (err) {
+    if (hadOld) renameSync(retired, outDir);
+    restoreKept(staging, outDir);
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+  if (hadOld) rmSync(retired, { recursive: true, force: true });
+}
+
+function restoreKept(staging: string, outDir: string): void {
+  for (const kept of KEPT) {
+    const moved = join(staging, kept);
+    if (existsSync(moved) && !existsSync(join(outDir, kept))) renameSync(moved, join(outDir, kept));
+  }
+}
+
+export interface TreeDiff {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** What writing `files` would change in `outDir` (user folders ignored). */
+export function diffTree(files: FileTree, outDir: string): TreeDiff {
+  const existing = existsSync(outDir) ? listTree(outDir) : [];
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const [path, text] of files) {
+    const full = join(outDir, path);
+    if (!existsSync(full)) added.push(path);
+    else if (readFileSync(full, 'utf8') !== text) changed.push(path);
+  }
+  const removed = existing.filter((p) => !files.has(p));
+  return { added: added.sort(), changed: changed.sort(), removed: removed.sort() };
+}
+
+function listTree(root: string, dir = root): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (dir === root && KEPT.has(name)) return [];
+    return statSync(full).isDirectory() ? listTree(root, full) : [relative(root, full).split(sep).join('/')];
+  });
+}

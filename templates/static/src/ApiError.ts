@@ -1,0 +1,157 @@
+/** The `error` object OpenAI puts in error responses and stream error events. */
+export interface OpenAIErrorObject {
+  message?: string;
+  type?: string;
+  code?: string | null;
+  param?: string | null;
+  [key: string]: unknown;
+}
+
+export interface ApiErrorInit {
+  status?: number | undefined;
+  body?: unknown;
+  headers?: Record<string, string> | undefined;
+  cause?: unknown;
+}
+
+/** Base class of every error the client raises for a request it attempted. */
+export class ApiError extends Error {
+  readonly status: number | undefined;
+  /** Parsed JSON when the body was JSON, else the text (undefined when empty). */
+  readonly body: unknown;
+  /** Response headers with lower-case names. Request headers are never stored. */
+  readonly headers: Record<string, string>;
+  readonly requestId: string | undefined;
+  readonly error: OpenAIErrorObject | undefined;
+  readonly code: string | null | undefined;
+  readonly type: string | undefined;
+  readonly param: string | null | undefined;
+
+  constructor(message: string, init: ApiErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = new.target.name;
+    this.status = init.status;
+    this.body = init.body;
+    this.headers = init.headers ?? {};
+    this.requestId = this.headers['x-request-id'];
+    this.error = errorObjectOf(init.body);
+    this.code = stringOrNull(this.error?.code);
+    this.type = typeof this.error?.type === 'string' ? this.error.type : undefined;
+    this.param = stringOrNull(this.error?.param);
+  }
+
+  /** Picks the subclass that matches `status`. */
+  static fromResponse(
+    status: number,
+    body: unknown,
+    headers: Record<string, string> | Headers = {},
+  ): ApiError {
+    const init: ApiErrorInit = { status, body, headers: headerRecord(headers) };
+    const message = responseMessage(status, body);
+    const Subclass = subclassFor(status);
+    return new Subclass(message, init);
+  }
+
+  // Explicit so that JSON.stringify never picks up `cause` or anything added later.
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+      code: this.code,
+      type: this.type,
+      param: this.param,
+      error: this.error,
+    };
+  }
+}
+
+export class BadRequestError extends ApiError {}
+export class AuthenticationError extends ApiError {}
+export class PermissionDeniedError extends ApiError {}
+export class NotFoundError extends ApiError {}
+export class ConflictError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {}
+export class RateLimitError extends ApiError {}
+export class InternalServerError extends ApiError {}
+
+/** The request never produced a response (DNS, refused, reset...). */
+export class ConnectionError extends ApiError {
+  constructor(message = 'Connection error', init: { cause?: unknown } = {}) {
+    super(message, { cause: init.cause });
+  }
+}
+
+/** The per-attempt time limit elapsed. A ConnectionError so that one catch handles both. */
+export class TimeoutError extends ConnectionError {
+  constructor(message = 'Request timed out', init: { cause?: unknown } = {}) {
+    super(message, init);
+  }
+}
+
+/** A server-sent event stream failed: an error event, a malformed chunk, or a cut connection. */
+export class StreamError extends ApiError {
+  constructor(message: string, init: { body?: unknown; cause?: unknown } = {}) {
+    super(message, { body: init.body, cause: init.cause });
+  }
+
+  /** Builds the error for an `error` event or a chunk with a top-level `error` object. */
+  static fromEventData(data: unknown): StreamError {
+    const message = errorObjectOf(data)?.message;
+    return new StreamError(typeof message === 'string' && message ? message : 'Error event in stream', { body: data });
+  }
+}
+
+type ApiErrorClass = new (message: string, init: ApiErrorInit) => ApiError;
+
+const BY_STATUS: Record<number, ApiErrorClass> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+function subclassFor(status: number): ApiErrorClass {
+  return BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+}
+
+function responseMessage(status: number, body: unknown): string {
+  const detail = errorObjectOf(body)?.message;
+  if (typeof detail === 'string' && detail) return `${status} ${detail}`;
+  if (typeof body === 'string' && body) return `${status} ${truncate(body)}`;
+  if (body !== undefined && body !== null) return `${status} ${truncate(JSON.stringify(body))}`;
+  return `${status} status code (no body)`;
+}
+
+/** Accepts `{ error: {...} }` (the usual shape) or a bare error object with a message. */
+function errorObjectOf(body: unknown): OpenAIErrorObject | undefined {
+  if (!isRecord(body)) return undefined;
+  if (isRecord(body.error)) return body.error as OpenAIErrorObject;
+  if (typeof body.message === 'string') return body as OpenAIErrorObject;
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringOrNull(value: unknown): string | null | undefined {
+  if (value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+function truncate(text: string, max = 500): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function headerRecord(headers: Record<string, string> | Headers): Record<string, string> {
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) return Object.fromEntries(headers);
+  // fromEntries defines own properties, so a `__proto__` header name stays a plain key.
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}

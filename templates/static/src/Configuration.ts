@@ -1,0 +1,76 @@
+import { BASE_PATH } from './runtime/server.js';
+
+export type AccessToken = string | (() => string | Promise<string>);
+
+export interface ConfigurationParameters {
+  accessToken?: AccessToken;
+  basePath?: string;
+  fetch?: typeof fetch;
+  defaultHeaders?: Record<string, string>;
+  maxRetries?: number;
+  timeoutMs?: number;
+}
+
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_TIMEOUT_MS = 600_000;
+
+// Header names whose values are credentials; never printed by toJSON/inspect.
+const SECRET_HEADER = /^(authorization|proxy-authorization|api-key|x-api-key|cookie)$/i;
+
+export class Configuration {
+  readonly basePath: string;
+  readonly fetch: typeof fetch | undefined;
+  readonly defaultHeaders: Readonly<Record<string, string>>;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  // A #private field is invisible to JSON.stringify, Object.keys and util.inspect.
+  readonly #accessToken: AccessToken | undefined;
+
+  constructor(params: ConfigurationParameters = {}) {
+    this.basePath = (params.basePath ?? BASE_PATH).replace(/\/+$/, '');
+    this.fetch = params.fetch;
+    this.defaultHeaders = { ...params.defaultHeaders };
+    this.maxRetries = nonNegative(params.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries');
+    this.timeoutMs = nonNegative(params.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
+    this.#accessToken = params.accessToken;
+  }
+
+  get hasAccessToken(): boolean {
+    return this.#accessToken !== undefined && this.#accessToken !== '';
+  }
+
+  /** Returns the token, calling the getter (if one was given) on every call so it can rotate. */
+  async resolveAccessToken(): Promise<string | undefined> {
+    const token = typeof this.#accessToken === 'function' ? await this.#accessToken() : this.#accessToken;
+    return token === undefined || token === '' ? undefined : token;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(this.defaultHeaders)) {
+      headers[name] = SECRET_HEADER.test(name) ? '[redacted]' : value;
+    }
+    return {
+      basePath: this.basePath,
+      maxRetries: this.maxRetries,
+      timeoutMs: this.timeoutMs,
+      defaultHeaders: headers,
+      accessToken: this.hasAccessToken ? '[redacted]' : undefined,
+    };
+  }
+
+  toString(): string {
+    return `Configuration(${JSON.stringify(this.toJSON())})`;
+  }
+
+  // Node's util.inspect looks this symbol up; other runtimes ignore it.
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+
+function nonNegative(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a non-negative number`);
+  return value;
+}

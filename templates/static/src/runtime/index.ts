@@ -1,0 +1,11 @@
+export { BaseApi, type Page } from './BaseApi.js';
+export type { ApiResponse, BodyType, RequestOptions, RequestSpec, ResponseType } from './types.js';
+export { Stream, type StreamOptions } from './Stream.js';
+export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndState } from './sse.js';
+export { toFile, buildFormData, type FileData, type ToFileOptions } from './multipart.js';
+export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
+export { buildUrl, encodePathParam, toSearchParams } from './url.js';
+export { assertValidHeader } from './headers.js';
+export { BASE_PATH } from './server.js';
+export { Configuration, type ConfigurationParameters, type AccessToken } from '../Configuration.js';
+export * from '../ApiError.js';

@@ -1,0 +1,32 @@
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  statusCode: number;
+  headers: Record<string, string>;
+  response: Response;
+}
+
+export type BodyType = 'json' | 'multipart' | 'form' | 'binary' | 'text';
+export type ResponseType = 'json' | 'text' | 'binary' | 'void';
+
+export interface RequestSpec {
+  method: string;
+  /** Template such as '/chat/completions/{completion_id}'. */
+  path: string;
+  pathParams?: Record<string, string | number | boolean>;
+  /** undefined/null dropped; arrays repeat the key; objects use deepObject `key[sub]=v`; Date => ISO string. */
+  query?: Record<string, unknown>;
+  headers?: Record<string, string | number | boolean | null | undefined>;
+  body?: unknown;
+  bodyType?: BodyType;
+  /** 'binary' resolves to a Blob, 'void' to undefined. */
+  responseType: ResponseType;
+  /** Names of bearer security schemes; non-empty => Authorization: Bearer <token> when a token is configured. */
+  auth?: string[];
+}

@@ -1,0 +1,35 @@
+// A concrete BaseApi like the generated ones, exposing the protected helpers
+// and recording the retry delays instead of waiting for them.
+import { BaseApi, type Page } from '../../templates/static/src/runtime/BaseApi.js';
+import type { ApiResponse, RequestOptions, RequestSpec } from '../../templates/static/src/runtime/types.js';
+import type { Stream } from '../../templates/static/src/runtime/Stream.js';
+import type { ConfigurationParameters } from '../../templates/static/src/Configuration.js';
+
+export class TestApi extends BaseApi {
+  readonly sleeps: number[] = [];
+  /** When true, really wait (for tests that measure time). */
+  realSleep = false;
+
+  constructor(params: ConfigurationParameters) {
+    super(params);
+  }
+
+  call<T = unknown>(spec: RequestSpec, options?: RequestOptions): Promise<ApiResponse<T>> {
+    return this.request<T>(spec, options);
+  }
+
+  stream<T = unknown>(spec: RequestSpec, options?: RequestOptions): Promise<Stream<T>> {
+    return this.requestStream<T>(spec, options);
+  }
+
+  pages<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>): AsyncIterableIterator<T> {
+    return this.paginate(fetchPage);
+  }
+
+  protected override sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.sleeps.push(ms);
+    return this.realSleep ? super.sleep(ms, signal) : Promise.resolve();
+  }
+}
+
+export const getJson: RequestSpec = { method: 'GET', path: '/things', responseType: 'json' };
