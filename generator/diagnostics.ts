@@ -53,8 +53,13 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Thrown when a stage cannot go on; carries every located problem found so far. */
 export class SpecError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    // In file order, so the report reads top to bottom like the spec.
+    const sorted = [...diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    super(sorted.map(formatDiagnostic).join('\n'));
+    this.diagnostics = sorted;
     this.name = 'SpecError';
   }
 }

@@ -29,8 +29,9 @@ export function toApiClassName(tag: string | undefined): string {
   return `${/^[0-9]/.test(base) ? 'Api' + base : base}Api`;
 }
 
+/** Through snake_case first, as the Ruby client does, so `createAPIKey` and `create_api_key` agree. */
 export function toMethodName(operationId: string): string {
-  const name = camelize(operationId, true) || 'call';
+  const name = camelize(toSnakeCase(operationId), true) || 'call';
   return /^[0-9]/.test(name) ? `call${name}` : name;
 }
 

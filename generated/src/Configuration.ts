@@ -20,19 +20,24 @@ const SECRET_HEADER = /^(authorization|proxy-authorization|api-key|x-api-key|coo
 export class Configuration {
   readonly basePath: string;
   readonly fetch: typeof fetch | undefined;
-  readonly defaultHeaders: Readonly<Record<string, string>>;
   readonly maxRetries: number;
   readonly timeoutMs: number;
   // A #private field is invisible to JSON.stringify, Object.keys and util.inspect.
   readonly #accessToken: AccessToken | undefined;
+  // Private too, since callers may put credentials in headers; exposed by a getter.
+  readonly #defaultHeaders: Readonly<Record<string, string>>;
 
   constructor(params: ConfigurationParameters = {}) {
     this.basePath = (params.basePath ?? BASE_PATH).replace(/\/+$/, '');
     this.fetch = params.fetch;
-    this.defaultHeaders = { ...params.defaultHeaders };
+    this.#defaultHeaders = Object.freeze({ ...params.defaultHeaders });
     this.maxRetries = nonNegative(params.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries');
     this.timeoutMs = nonNegative(params.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.#accessToken = params.accessToken;
+  }
+
+  get defaultHeaders(): Readonly<Record<string, string>> {
+    return this.#defaultHeaders;
   }
 
   get hasAccessToken(): boolean {

@@ -1,36 +1,42 @@
 // Lifts inline schemas that need a model of their own into named components, with the names
-// openapi-generator's InlineModelResolver gives them (`<Parent>_<prop>`, `_inner` for array
-// items, `_value` for map values, `_allOf`/`_anyOf`/`_oneOf` for union members,
-// `<operationId>_request`, `<operationId>_<status>_response`, a `title` when there is one).
-// Mirroring it keeps our model list and the Ruby client's model list the same.
-import { pointerOf } from '../diagnostics.ts';
+// openapi-generator 7.x's InlineModelResolver gives them, so our model list and the Ruby
+// client's are the same list:
+//   <operationId>_request, <operationId>_<status>_response, <operationId>_<param>_parameter,
+//   <Parent>_<prop>, <prefix>_inner (array items), <prefix>_value (map values),
+//   <prefix>_anyOf / _oneOf (union members), a schema's `title` when it has one,
+//   `_1`, `_2`… when a name is taken, and one model for schemas written identically twice.
+// Where openapi-generator has quirks (allOf members, arrays under allOf members), we follow
+// them on purpose; the parity test against the real Ruby output keeps us honest.
+import { resolvePointer } from './normalizeSchema.ts';
 import type { NormalizedSpec } from './normalize.ts';
-import { hasProperties, isArraySchema, isComposed, isPlainObject, SCHEMA_REF_PREFIX, stableStringify, type Schema } from './schema.ts';
+import { hasProperties, isComposed, isPlainObject, refName, SCHEMA_REF_PREFIX, stableStringify, type Schema } from './schema.ts';
 
 export function flattenInlineSchemas(spec: NormalizedSpec): void {
   new InlineFlattener(spec).run();
 }
 
+/** openapi-generator's sanitizeName: a leading digit gets `_`, other symbols become `_`. */
+function sanitize(name: string): string {
+  return name.replace(/^[0-9]/, '_$&').replace(/[^A-Za-z0-9]/g, '_');
+}
+
 class InlineFlattener {
-  /** Every name handed out, even for schemas that did not become models, as openapi-generator does. */
-  private readonly usedNames = new Set<string>();
-  /** Structural twin detection: an identical inline schema reuses the first one's model. */
-  private readonly generated = new Map<string, string>();
+  /** Names of the models created so far; a name is only taken once a model is made. */
+  private readonly created = new Set<string>();
+  /** Signature (the schema as written) → the model made for it. */
+  private readonly signatures = new Map<string, string>();
+  /** Every reference handed out, by model, so a model can be renamed. */
+  private readonly refsTo = new Map<string, Schema[]>();
 
   constructor(private readonly spec: NormalizedSpec) {}
 
   run(): void {
     for (const op of this.spec.operations) {
-      const base = op.operationId;
-      if (op.requestBody) {
-        for (const media of op.requestBody.content) media.schema = this.liftTop(media.schema, `${base}_request`);
-      }
+      const base = sanitize(op.operationId);
+      if (op.requestBody) for (const media of op.requestBody.content) media.schema = this.liftTop(media.schema, `${base}_request`);
       for (const p of op.parameters) p.schema = this.liftTop(p.schema, `${base}_${p.name}_parameter`);
-      for (const r of op.responses) {
-        for (const media of r.content) media.schema = this.liftTop(media.schema, `${base}_${r.status}_response`);
-      }
+      for (const r of op.responses) for (const media of r.content) media.schema = this.liftTop(media.schema, `${base}_${r.status}_response`);
     }
-    // Components lifted while walking the paths are walked again; their children are refs by now.
     for (const name of [...this.spec.schemas.keys()]) {
       const model = this.spec.schemas.get(name)!;
       if (isOnly(model, 'anyOf') || isOnly(model, 'oneOf') || !isComposed(model)) this.gather(model, name);
@@ -44,44 +50,85 @@ class InlineFlattener {
 
   private liftTop(schema: Schema, wanted: string): Schema {
     if (schema.$ref !== undefined) return schema;
-    const name = this.resolveName(schema.title, wanted);
+    const needed = this.isModelNeeded(schema);
+    const name = this.nameFor(schema, wanted, needed);
     this.gather(schema, name);
-    return this.isModelNeeded(schema) ? this.makeComponent(name, schema) : schema;
+    return needed ? this.makeComponent(name, schema) : schema;
   }
 
-  private resolveName(title: unknown, wanted: string): string {
-    const base = typeof title === 'string' && title.trim() !== '' ? title : wanted;
+  /** The title names a schema that becomes a model; otherwise the path-based name is used. */
+  private nameFor(schema: Schema, wanted: string, needed: boolean): string {
+    const title = typeof schema.title === 'string' && sanitize(schema.title).replace(/_/g, '') !== '' ? schema.title : undefined;
+    return this.unique(sanitize(needed && title ? title : wanted));
+  }
+
+  private unique(base: string): string {
     let name = base;
-    for (let n = 1; this.spec.schemas.has(name) || this.usedNames.has(name); n++) name = `${base}_${n}`;
-    this.usedNames.add(name);
+    for (let n = 1; this.spec.schemas.has(name) || this.created.has(name); n++) name = `${base}_${n}`;
     return name;
   }
 
   private isModelNeeded(s: Schema, seen = new Set<Schema>()): boolean {
-    if (seen.has(s)) return false;
+    if (seen.has(s)) return true;
     seen.add(s);
+    if (s.$ref !== undefined) return false;
     if ((s.type === undefined || s.type === 'object') && hasProperties(s)) return true;
-    if (isComposed(s)) {
-      const single = s.allOf?.length === 1 && !s.oneOf && !s.anyOf ? s.allOf[0]! : undefined;
-      if (single && (single.$ref !== undefined || isWrapperOnly(s))) return this.isModelNeeded(single, seen);
-      return true;
-    }
-    return false;
+    if (s['x-open-enum']) return true; // it was an anyOf of strings
+    if (!isComposed(s)) return false;
+    if ([...(s.anyOf ?? []), ...(s.oneOf ?? [])].some((m) => m['x-recursive'])) return false;
+    // One allOf member: that member decides (a reference alone never needs a new model).
+    if (s.allOf?.length === 1 && !s.oneOf && !s.anyOf) return this.isModelNeeded(s.allOf[0]!, seen);
+    if (s.allOf?.length) return s.allOf.some((m) => this.isModelNeeded(this.deref(m), seen));
+    return true;
+  }
+
+  private deref(s: Schema): Schema {
+    const key = s.$ref === undefined ? undefined : refName(s.$ref);
+    return (key !== undefined && this.spec.schemas.get(key)) || s;
   }
 
   private makeComponent(name: string, schema: Schema): Schema {
-    const key = stableStringify(schema);
-    const existing = this.generated.get(key);
+    const signature = this.signatureOf(schema);
+    const existing = this.signatures.get(signature);
     const target = existing ?? name;
     if (existing === undefined) {
-      this.generated.set(key, name);
+      // A child named while its parent was being walked can hold the parent's name (both
+      // titled alike). openapi-generator overwrites the child, leaving a union that contains
+      // itself; we keep the parent on the name and move the child aside.
+      if (this.created.has(name)) this.moveAside(name);
+      this.signatures.set(signature, name);
+      this.created.add(name);
       this.spec.schemas.set(name, schema);
       this.spec.inlineOrigins.set(name, this.spec.pointers.get(schema) ?? '');
     }
-    const ref: Schema = { $ref: SCHEMA_REF_PREFIX + encodeKey(target) };
+    const ref: Schema = { $ref: refTo(target) };
+    const refs = this.refsTo.get(target) ?? [];
+    refs.push(ref);
+    this.refsTo.set(target, refs);
     // Facts about the use site stay at the use site.
-    for (const k of ['description', 'deprecated', 'readOnly', 'writeOnly', 'nullable'] as const) if (schema[k] !== undefined) ref[k] = schema[k];
+    for (const k of ['description', 'deprecated', 'readOnly', 'writeOnly', 'nullable'] as const) {
+      if (schema[k] !== undefined) (ref as Record<string, unknown>)[k] = schema[k];
+    }
     return ref;
+  }
+
+  private moveAside(name: string): void {
+    const moved = this.unique(`${name}_member`);
+    this.created.add(moved);
+    this.spec.schemas.set(moved, this.spec.schemas.get(name)!);
+    this.spec.inlineOrigins.set(moved, this.spec.inlineOrigins.get(name) ?? '');
+    this.spec.inlineOrigins.delete(name);
+    for (const [signature, owner] of this.signatures) if (owner === name) this.signatures.set(signature, moved);
+    for (const ref of this.refsTo.get(name) ?? []) ref.$ref = refTo(moved);
+    this.refsTo.set(moved, this.refsTo.get(name) ?? []);
+    this.refsTo.delete(name);
+  }
+
+  /** Two inline schemas share a model when they were written the same way. */
+  private signatureOf(schema: Schema): string {
+    const pointer = this.spec.pointers.get(schema);
+    const written = pointer === undefined ? undefined : resolvePointer(this.spec.document, pointer);
+    return stableStringify(written ?? schema);
   }
 
   /** Walks one schema, replacing inline children that need models by references. */
@@ -89,57 +136,74 @@ class InlineFlattener {
     if (schema.$ref !== undefined) return;
     if ((schema.type === undefined || schema.type === 'object') && schema.properties) {
       for (const [prop, child] of Object.entries(schema.properties)) {
-        const name = this.resolveName(child.title, `${prefix}_${prop}`);
-        this.gather(child, name);
-        if (this.isModelNeeded(child)) schema.properties[prop] = this.makeComponent(name, child);
+        schema.properties[prop] = this.liftChild(child, `${prefix}_${prop}`);
       }
     }
     if (isPlainObject(schema.additionalProperties)) {
-      const inner = schema.additionalProperties as Schema;
-      const name = this.resolveName(inner.title, `${prefix}_value`);
-      this.gather(inner, name);
-      if (this.isModelNeeded(inner)) schema.additionalProperties = this.makeComponent(name, inner);
+      // openapi-generator names map values after the parent's title when it has one.
+      const wanted = typeof schema.title === 'string' ? schema.title : `${prefix}_value`;
+      schema.additionalProperties = this.liftChild(schema.additionalProperties as Schema, wanted, false);
     }
-    if (isArraySchema(schema) && schema.items) {
-      const name = this.resolveName(schema.items.title, `${prefix}_inner`);
-      this.gather(schema.items, name);
-      if (this.isModelNeeded(schema.items)) schema.items = this.makeComponent(name, schema.items);
+    if (schema.type === 'array' && schema.items) schema.items = this.liftChild(schema.items, `${prefix}_inner`);
+    if (schema.allOf) {
+      // allOf members are walked but stay inline (openapi-generator's default).
+      for (const member of schema.allOf) this.gather(member, this.unique(sanitize(`${prefix}_allOf`)));
     }
-    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+    for (const key of ['anyOf', 'oneOf'] as const) {
       const list = schema[key];
-      if (!list) continue;
-      schema[key] = list.map((member) => {
-        const name = this.resolveName(member.title, `${prefix}_${key}`);
-        this.gather(member, name);
-        return this.isModelNeeded(member) ? this.makeComponent(name, member) : member;
-      });
+      if (list) schema[key] = list.map((member) => this.liftChild(member, `${prefix}_${key}`));
     }
+    if (schema.not) schema.not = this.liftChild(schema.not, `${prefix}_not`);
   }
 
-  /** A component's own allOf/anyOf/oneOf members: inline objects become models (allOf ones stay inline). */
+  private liftChild(child: Schema, wanted: string, useTitle = true): Schema {
+    if (child.$ref !== undefined) return child;
+    const needed = this.isModelNeeded(child);
+    const name = useTitle ? this.nameFor(child, wanted, needed) : this.unique(sanitize(wanted));
+    this.gather(child, name);
+    return needed ? this.makeComponent(name, child) : child;
+  }
+
+  /**
+   * A composed component's own members. Object (or enum) members are named `<prefix>`; their
+   * properties go through openapi-generator's older property flattening first, which names
+   * array-of-model properties without `_inner`.
+   */
   private flattenComposedChildren(model: Schema, key: 'allOf' | 'anyOf' | 'oneOf', prefix: string, keepInline: boolean): void {
     const list = model[key];
     if (!list) return;
     model[key] = list.map((member) => {
-      if (member.$ref !== undefined || !hasProperties(member)) return member;
-      const name = this.resolveName(member.title, prefix);
+      if (member.$ref !== undefined || !(hasProperties(member) || member.enum?.length)) return member;
+      const name = this.nameFor(member, prefix, true);
+      this.flattenProperties(member, name);
       this.gather(member, name);
       return keepInline ? member : this.makeComponent(name, member);
     });
   }
+
+  private flattenProperties(schema: Schema, path: string): void {
+    for (const [prop, child] of Object.entries(schema.properties ?? {})) {
+      if (child.$ref !== undefined) continue;
+      if (child.type === 'object' && hasProperties(child)) {
+        const name = this.nameFor(child, `${path}_${prop}`, true);
+        this.flattenProperties(child, name);
+        schema.properties![prop] = this.makeComponent(name, child);
+      } else if (child.type === 'array' && child.items && child.items.$ref === undefined && this.isModelNeeded(child.items)) {
+        const items = child.items;
+        if (hasProperties(items)) this.flattenProperties(items, path);
+        const name = this.nameFor(items, `${path}_${prop}`, true);
+        this.gather(items, name);
+        child.items = this.makeComponent(name, items);
+      }
+    }
+  }
+}
+
+function refTo(name: string): string {
+  return SCHEMA_REF_PREFIX + name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function isOnly(s: Schema, key: 'anyOf' | 'oneOf'): boolean {
   const other = key === 'anyOf' ? 'oneOf' : 'anyOf';
   return Boolean(s[key]?.length) && !hasProperties(s) && !s.allOf?.length && !s[other]?.length;
-}
-
-/** An allOf wrapper that only adds description/nullability/readOnly around one member. */
-function isWrapperOnly(s: Schema): boolean {
-  const allowed = new Set(['allOf', 'description', 'nullable', 'readOnly', 'writeOnly', 'deprecated', 'default', 'example', 'examples', 'title']);
-  return Object.keys(s).every((k) => allowed.has(k) || k.startsWith('x-'));
-}
-
-function encodeKey(name: string): string {
-  return pointerOf([name]).slice(1);
 }

@@ -62,6 +62,8 @@ export interface SecurityScheme {
 
 export interface NormalizedSpec {
   file: string;
+  /** The document as loaded, for anything that must look at the spec as written. */
+  document: Record<string, unknown>;
   openapi: string;
   info: { title: string; version: string; description?: string };
   servers: string[];
@@ -101,6 +103,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
 
   const spec: NormalizedSpec = {
     file: loaded.file,
+    document: doc,
     openapi,
     info: {
       title: typeof info.title === 'string' ? info.title : 'API',
@@ -152,7 +155,8 @@ function readSecurity(raw: unknown, at: string, schemes: SecurityScheme[], diagn
   raw.forEach((requirement, i) => {
     if (!isPlainObject(requirement)) return;
     for (const name of Object.keys(requirement)) {
-      if (!schemes.some((s) => s.name === name)) diagnostics.error(`${at}/${i}/${name}`, `security scheme '${name}' is not defined in components/securitySchemes`);
+      // A warning, not an error: real specs ship this mistake, and the rest of the client is still right.
+      if (!schemes.some((s) => s.name === name)) diagnostics.warning(`${at}/${i}/${name}`, `security scheme '${name}' is not defined in components/securitySchemes; ignored`);
       else if (!names.includes(name)) names.push(name);
     }
   });
@@ -221,7 +225,10 @@ function readOperation(
   addParameters(op.parameters, [...segments, 'parameters']);
   for (const name of path.match(/\{[^}]*\}/g) ?? []) {
     const bare = name.slice(1, -1);
-    if (!parameters.has(`path:${bare}`)) ctx.diagnostics.error(at, `path parameter '${bare}' of '${path}' is not declared`);
+    if (parameters.has(`path:${bare}`)) continue;
+    // Real specs forget these on one method of a path; the template still says it is a string.
+    ctx.diagnostics.warning(at, `path parameter '${bare}' of '${path}' is not declared; taken as a required string`);
+    parameters.set(`path:${bare}`, { name: bare, in: 'path', required: true, deprecated: false, schema: { type: 'string' } });
   }
 
   return {

@@ -48,6 +48,10 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
     return track({}, at, ctx);
   }
   if ('$ref' in raw) return normalizeRef(raw, segments, ctx);
+  if (raw.$recursiveRef === '#' && segments[0] === 'components' && segments[1] === 'schemas') {
+    // JSON Schema 2019-09 recursion to the enclosing component: a reference to it.
+    return track({ $ref: `#/components/schemas/${String(segments[2]).replace(/~/g, '~0').replace(/\//g, '~1')}`, 'x-recursive': true }, at, ctx);
+  }
 
   const s: Schema = { ...(raw as Schema) };
   track(s, at, ctx);
@@ -87,6 +91,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
     s[key] = list.map((member, i) => normalizeSchema(member, [...segments, key, i], ctx));
   }
   if (s.discriminator !== undefined) checkDiscriminator(s, at, ctx);
+  foldAnnotationOnlyAllOf(s);
   simplifyUnion(s, 'oneOf');
   simplifyUnion(s, 'anyOf');
   simplifyStringAnyOf(s);
@@ -105,7 +110,7 @@ function normalizeRef(raw: Record<string, unknown>, segments: Array<string | num
   // Keep 3.1 sibling keywords that matter to users; the referenced schema decides the shape.
   const siblings: Schema = {};
   for (const key of ['description', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'default', 'example', 'examples'] as const) {
-    if (raw[key] !== undefined) siblings[key] = raw[key];
+    if (raw[key] !== undefined) (siblings as Record<string, unknown>)[key] = raw[key];
   }
   if (target === undefined) return track({ ...siblings }, at, ctx);
   if (refName(ref) !== undefined) return track({ ...siblings, $ref: ref }, at, ctx);
@@ -130,13 +135,14 @@ function foldTypes(s: Schema, at: string, ctx: SchemaContext): void {
     if (types.length !== s.type.length) s.nullable = true;
     s.type = types.length === 1 ? types[0] : types.length === 0 ? 'null' : types;
   }
-  for (const t of Array.isArray(s.type) ? s.type : s.type === undefined ? [] : [s.type]) {
-    if (typeof t !== 'string' || !KNOWN_TYPES.has(t)) ctx.diagnostics.error(`${at}/type`, `unknown type ${JSON.stringify(t)}`);
+  if (s.type !== undefined) {
+    const types = (Array.isArray(s.type) ? s.type : [s.type]).map((t) => foldUnknownType(t, at, ctx));
+    s.type = types.length === 1 ? types[0] : types;
   }
   if (s.type === 'null') {
     delete s.type;
     s.nullable = true;
-    s.const = null;
+    (s as Record<string, unknown>).const = null;
   }
   if (s.enum !== undefined) {
     if (!Array.isArray(s.enum) || s.enum.length === 0) {
@@ -155,6 +161,34 @@ function foldTypes(s: Schema, at: string, ctx: SchemaContext): void {
   if (s.exclusiveMaximum === true) s.exclusiveMaximum = s.maximum;
   if (s.exclusiveMinimum === false) delete s.exclusiveMinimum;
   if (s.exclusiveMaximum === false) delete s.exclusiveMaximum;
+}
+
+// Formats written where a type belongs (seen in real specs: `type: int64`) mean their type.
+const TYPE_OF_FORMAT: Record<string, string> = { int32: 'integer', int64: 'integer', float: 'number', double: 'number' };
+
+function foldUnknownType(t: unknown, at: string, ctx: SchemaContext): string {
+  if (typeof t === 'string' && KNOWN_TYPES.has(t)) return t;
+  const guess = typeof t === 'string' ? TYPE_OF_FORMAT[t] : undefined;
+  if (guess) {
+    ctx.diagnostics.warning(`${at}/type`, `type ${JSON.stringify(t)} is a format, not a type; read as ${guess}`);
+    return guess;
+  }
+  ctx.diagnostics.error(`${at}/type`, `unknown type ${JSON.stringify(t)}`);
+  return 'null';
+}
+
+const ANNOTATIONS = new Set(['description', 'nullable', 'deprecated', 'readOnly', 'writeOnly', 'title', 'default', 'example', 'examples']);
+
+/** `allOf: [$ref, {nullable: true}]`: members that only annotate belong to the wrapper. */
+function foldAnnotationOnlyAllOf(s: Schema): void {
+  if (!s.allOf || s.allOf.length < 2) return;
+  const annotationOnly = (m: Schema) => Object.keys(m).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-'));
+  const kept = s.allOf.filter((m) => !annotationOnly(m));
+  if (kept.length === s.allOf.length || kept.length === 0) return;
+  for (const m of s.allOf.filter(annotationOnly)) {
+    for (const [k, v] of Object.entries(m)) if (s[k] === undefined) s[k] = v;
+  }
+  s.allOf = kept;
 }
 
 function isNullSchema(s: Schema): boolean {
@@ -177,7 +211,8 @@ function simplifyUnion(s: Schema, key: 'oneOf' | 'anyOf'): void {
       // Keep the reference as one allOf member so the wrapper's description and nullability survive.
       s.allOf = [only];
     } else {
-      for (const [k, v] of Object.entries(only)) if (s[k] === undefined || k === 'type') s[k] = v;
+      // The member's title stays behind, as in openapi-generator's normalizer.
+      for (const [k, v] of Object.entries(only)) if ((s[k] === undefined || k === 'type') && k !== 'title') s[k] = v;
       if (only.nullable) s.nullable = true;
     }
     return;

@@ -28,6 +28,8 @@ export interface Schema {
   discriminator?: { propertyName: string; mapping?: Record<string, string> };
   /** Set by normalization when `anyOf` mixed free strings with known ones: the enum is open. */
   'x-open-enum'?: boolean;
+  /** Set by normalization on a `$recursiveRef` to the enclosing component. */
+  'x-recursive'?: boolean;
   [key: string]: unknown;
 }
 

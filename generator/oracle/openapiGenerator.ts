@@ -215,6 +215,7 @@ export function removeTopLevelWebhooks(text: string): string {
   if (start < 0) return text;
   let end = start + 1;
   while (end < lines.length && !/^(?:[^\s#-]|---|\.\.\.)/.test(lines[end]!)) end++;
+  if (end === lines.length && lines[end - 1] === '') end--; // keep the final newline
   lines.splice(start, end - start);
   return lines.join('\n');
 }
@@ -244,9 +245,11 @@ export async function validateWithOpenApiGenerator(specPath: string, opts: Valid
 
 export interface RubyClientOptions extends RunOptions {
   /**
-   * Leave out the top-level `webhooks` section (default true). openapi-generator 7.x writes the
-   * webhooks as a second DefaultApi after the untagged path operations, so the file keeps only
-   * the webhooks and every untagged client operation disappears from the Ruby client.
+   * Leave out the top-level `webhooks` section (default true). With supporting files on,
+   * openapi-generator 7.x writes the webhooks as a second DefaultApi after the untagged path
+   * operations, so the file keeps only the webhooks and every untagged client operation
+   * disappears. (The `apis,models` global property used without supporting files happens to
+   * skip webhooks too; leaving them out here does not depend on that.)
    */
   dropWebhooks?: boolean;
   /** Also write the gem's supporting files (README, gemspec, api_client.rb...); default false. */

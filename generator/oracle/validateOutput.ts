@@ -138,9 +138,15 @@ export function parseValidateOutput(result: { stdout: string; stderr: string; co
 
 /** The JSON pointer a validate message refers to, or undefined when it names no place. */
 export function pointerFromMessage(message: string, document?: () => unknown): string | undefined {
-  // Some messages carry the pointer outright: "... (#/components/schemas/Foo)".
-  const explicit = /\(#(\/[^)\s]*)\)\s*$/.exec(message);
-  if (explicit) return explicit[1]!;
+  // Some messages also carry a pointer outright, "... (#/components/schemas/Foo)": it is used
+  // unless the location in the message points somewhere inside it.
+  const explicit = /\(#(\/[^)\s]*)\)\s*$/.exec(message)?.[1];
+  const located = pointerFromLocation(message, document);
+  if (explicit !== undefined && !(located !== undefined && (located + '/').startsWith(explicit + '/'))) return explicit;
+  return located;
+}
+
+function pointerFromLocation(message: string, document?: () => unknown): string | undefined {
   const unused = /^Unused model: (\S+)$/.exec(message);
   if (unused) return '/components/schemas/' + escapeSegment(unused[1]!);
   let location: string | undefined;

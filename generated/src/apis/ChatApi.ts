@@ -99,11 +99,11 @@ export class ChatApi extends BaseApi {
   createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<CreateChatCompletionResponse | Stream<CreateChatCompletionStreamResponse>>;
   async createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<CreateChatCompletionResponse | Stream<CreateChatCompletionStreamResponse>> {
     if (createChatCompletionRequest.stream === true) return this.createChatCompletionStream(createChatCompletionRequest, options);
-    return (await this.createChatCompletionWithHttpInfo(createChatCompletionRequest, options)).data;
+    return (await this.createChatCompletionWithHttpInfo(createChatCompletionRequest as CreateChatCompletionRequest & { stream?: false | null }, options)).data;
   }
 
   /** Like `createChatCompletion`, resolving to `{ data, statusCode, headers }`. */
-  async createChatCompletionWithHttpInfo(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<ApiResponse<CreateChatCompletionResponse>> {
+  async createChatCompletionWithHttpInfo(createChatCompletionRequest: CreateChatCompletionRequest & { stream?: false | null }, options?: RequestOptions): Promise<ApiResponse<CreateChatCompletionResponse>> {
     return this.request<CreateChatCompletionResponse>(
       {
         method: 'POST',

@@ -3,6 +3,7 @@ import type { ChatCompletionRequestMessage } from './ChatCompletionRequestMessag
 import type { ChatCompletionTool } from './ChatCompletionTool.js';
 import type { ChatCompletionToolChoiceOption } from './ChatCompletionToolChoiceOption.js';
 import type { CreateChatCompletionRequestAudio } from './CreateChatCompletionRequestAudio.js';
+import type { CreateChatCompletionRequestModel } from './CreateChatCompletionRequestModel.js';
 import type { CreateChatCompletionRequestResponseFormat } from './CreateChatCompletionRequestResponseFormat.js';
 import type { CreateChatCompletionRequestStop } from './CreateChatCompletionRequestStop.js';
 import type { CreateChatCompletionRequestStreamOptions } from './CreateChatCompletionRequestStreamOptions.js';
@@ -21,7 +22,7 @@ export interface CreateChatCompletionRequest {
   /**
    * Which model should answer. Any model id string is accepted; the listed values are just the well-known ones.
    */
-  model: (string & {}) | 'gpt-4o' | 'gpt-4o-mini' | 'gpt-4.1' | 'gpt-4.1-mini' | 'o3' | 'o4-mini';
+  model: CreateChatCompletionRequestModel;
   /**
    * Keep the result so it can be fetched, listed and evaluated later through the stored completion endpoints.
    */

@@ -1,4 +1,5 @@
 // Generated from #/components/schemas/CreateSpeechRequest by openai-ts-codegen. Do not edit: regenerate.
+import type { CreateSpeechRequestModel } from './CreateSpeechRequestModel.js';
 import type { VoiceIdsShared } from './VoiceIdsShared.js';
 
 /**
@@ -8,7 +9,7 @@ export interface CreateSpeechRequest {
   /**
    * Which text-to-speech model to use. Unlisted model ids are accepted too.
    */
-  model: (string & {}) | 'tts-1' | 'tts-1-hd' | 'gpt-4o-mini-tts';
+  model: CreateSpeechRequestModel;
   /**
    * The words to speak.
    */

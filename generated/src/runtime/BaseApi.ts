@@ -9,6 +9,8 @@ import { buildUrl } from './url.js';
 
 export type { ApiResponse, BodyType, RequestOptions, RequestSpec, ResponseType } from './types.js';
 
+const MAX_TIMER_MS = 2_147_483_647;
+
 export interface Page<T> {
   data?: T[] | null;
   has_more?: boolean | null;
@@ -41,8 +43,8 @@ export abstract class BaseApi {
   }
 
   protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const prepared = await this.prepare(spec, options, spec.responseType === 'json' ? 'application/json' : undefined);
-    return this.send(prepared, true, async (response) => ({
+    const prepared = await this.#prepare(spec, options, spec.responseType === 'json' ? 'application/json' : undefined);
+    return this.#send(prepared, true, async (response) => ({
       data: (await readBody(response, spec.responseType)) as T,
       statusCode: response.status,
       headers: headersToRecord(response.headers),
@@ -51,8 +53,8 @@ export abstract class BaseApi {
   }
 
   protected async requestStream<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<Stream<T>> {
-    const prepared = await this.prepare(spec, options, 'text/event-stream');
-    return this.send(prepared, false, async (response, controller, unlink) =>
+    const prepared = await this.#prepare(spec, options, 'text/event-stream');
+    return this.#send(prepared, false, async (response, controller, unlink) =>
       new Stream<T>(response, controller, { signal: options.signal, onClose: unlink }),
     );
   }
@@ -77,7 +79,7 @@ export abstract class BaseApi {
     return sleep(ms, signal);
   }
 
-  private async prepare(spec: RequestSpec, options: RequestOptions, accept: string | undefined): Promise<PreparedRequest> {
+  async #prepare(spec: RequestSpec, options: RequestOptions, accept: string | undefined): Promise<PreparedRequest> {
     const config = this.configuration;
     const url = buildUrl(config.basePath, spec.path, spec.pathParams, spec.query);
     // Validate caller-supplied headers before doing any work that could have side effects.
@@ -100,17 +102,18 @@ export abstract class BaseApi {
       init,
       oneShot: body.oneShot,
       token,
-      timeoutMs: options.timeoutMs ?? config.timeoutMs,
+      // setTimeout fires at once for delays above 2^31-1 ms, so clamp.
+      timeoutMs: Math.min(options.timeoutMs ?? config.timeoutMs, MAX_TIMER_MS),
       maxRetries: options.maxRetries ?? config.maxRetries,
       signal: options.signal,
     };
   }
 
-  private async send<R>(req: PreparedRequest, timeBody: boolean, handle: Handler<R>): Promise<R> {
+  async #send<R>(req: PreparedRequest, timeBody: boolean, handle: Handler<R>): Promise<R> {
     for (let attempt = 0; ; attempt++) {
       if (req.signal?.aborted) throw req.signal.reason;
       const canRetry = attempt < req.maxRetries && !req.oneShot;
-      const outcome = await this.attempt(req, attempt, canRetry, timeBody, handle);
+      const outcome = await this.#attempt(req, attempt, canRetry, timeBody, handle);
       if (outcome.ok) return outcome.value;
       if (!canRetry) throw outcome.error;
       await this.sleep(outcome.delayMs, req.signal);
@@ -122,7 +125,7 @@ export abstract class BaseApi {
    * caller's signal both abort. With `timeBody` the limit also covers reading
    * the body; streams stop the clock once headers arrive.
    */
-  private async attempt<R>(req: PreparedRequest, attempt: number, canRetry: boolean, timeBody: boolean, handle: Handler<R>): Promise<Outcome<R>> {
+  async #attempt<R>(req: PreparedRequest, attempt: number, canRetry: boolean, timeBody: boolean, handle: Handler<R>): Promise<Outcome<R>> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -141,7 +144,7 @@ export abstract class BaseApi {
       const error = timedOut
         ? new TimeoutError(`Request timed out after ${req.timeoutMs} ms`, { cause })
         : new ConnectionError(`Connection error: ${describe(cause)}`, { cause });
-      return { ok: false, error, delayMs: canRetry ? this.backoff(attempt, undefined) : 0 };
+      return { ok: false, error, delayMs: canRetry ? this.#backoff(attempt, undefined) : 0 };
     };
 
     try {
@@ -162,7 +165,7 @@ export abstract class BaseApi {
         if (canRetry && shouldRetryResponse(response.status, response.headers)) {
           await response.body?.cancel().catch(() => undefined);
           const error = ApiError.fromResponse(response.status, undefined, response.headers);
-          return { ok: false, error, delayMs: this.backoff(attempt, response.headers) };
+          return { ok: false, error, delayMs: this.#backoff(attempt, response.headers) };
         }
         throw await errorFromResponse(response, req.token);
       } catch (cause) {
@@ -174,7 +177,7 @@ export abstract class BaseApi {
     }
   }
 
-  private backoff(attempt: number, headers: Headers | undefined): number {
+  #backoff(attempt: number, headers: Headers | undefined): number {
     return retryDelayMs(attempt, headers, this.retryPolicy);
   }
 }
@@ -218,11 +221,22 @@ async function errorFromResponse(response: Response, token: string | undefined):
   if (token) text = text.split(token).join('[redacted]');
   let body: unknown = text === '' ? undefined : text;
   try {
-    if (text) body = JSON.parse(text);
+    // Parsed, then scrubbed again: JSON escapes (`\/`, `\u0041`) can hide the token from the text pass.
+    if (text) body = token ? redactStrings(JSON.parse(text), token) : JSON.parse(text);
   } catch {
     // Not JSON: keep the text.
   }
   return ApiError.fromResponse(response.status, body, response.headers);
+}
+
+function redactStrings(value: unknown, token: string): unknown {
+  if (typeof value === 'string') return value.split(token).join('[redacted]');
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, token));
+  if (value !== null && typeof value === 'object') {
+    // Object.fromEntries defines own properties, so a `__proto__` key stays inert.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.split(token).join('[redacted]'), redactStrings(v, token)]));
+  }
+  return value;
 }
 
 function idOf(item: unknown): string | undefined {

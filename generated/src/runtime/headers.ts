@@ -1,4 +1,5 @@
-export type HeaderInput = Record<string, string | number | boolean | null | undefined>;
+type HeaderScalar = string | number | boolean;
+export type HeaderInput = Record<string, HeaderScalar | ReadonlyArray<HeaderScalar> | null | undefined>;
 
 // RFC 9110 token characters.
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -13,7 +14,7 @@ export function assertValidHeader(name: string, value: string): void {
 
 /**
  * Merges header sets left to right with case-insensitive names; later sets win.
- * null/undefined values are skipped.
+ * null/undefined values are skipped; arrays become comma-separated lists.
  */
 export function mergeHeaders(...sets: Array<HeaderInput | undefined>): Record<string, string> {
   const out = new Map<string, string>();
@@ -21,7 +22,8 @@ export function mergeHeaders(...sets: Array<HeaderInput | undefined>): Record<st
     if (!set) continue;
     for (const [name, raw] of Object.entries(set)) {
       if (raw === undefined || raw === null) continue;
-      const value = String(raw);
+      // OpenAPI's `simple` style: list values are joined with commas.
+      const value = Array.isArray(raw) ? raw.map(String).join(',') : String(raw);
       assertValidHeader(name, value);
       out.set(name.toLowerCase(), value);
     }

@@ -22,7 +22,7 @@ export interface RequestSpec {
   pathParams?: Record<string, string | number | boolean>;
   /** undefined/null dropped; arrays repeat the key; objects use deepObject `key[sub]=v`; Date => ISO string. */
   query?: Record<string, unknown>;
-  headers?: Record<string, string | number | boolean | null | undefined>;
+  headers?: Record<string, string | number | boolean | ReadonlyArray<string | number | boolean> | null | undefined>;
   body?: unknown;
   bodyType?: BodyType;
   /** 'binary' resolves to a Blob, 'void' to undefined. */

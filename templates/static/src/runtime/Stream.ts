@@ -91,7 +91,7 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   private async read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array | undefined | 'aborted'> {
-    let result: ReadableStreamReadResult<Uint8Array>;
+    let result: ReadableStreamReadResult<Uint8Array> | undefined;
     let failure: unknown;
     try {
       result = await reader.read();
@@ -104,8 +104,8 @@ export class Stream<T> implements AsyncIterable<T> {
       if (callerSignal?.aborted) throw callerSignal.reason;
       if (this.abortedByUser) return 'aborted';
     }
-    if (failure !== undefined) throw new StreamError('Stream connection failed before it finished', { cause: failure });
-    return result!.done ? undefined : result!.value;
+    if (!result) throw new StreamError('Stream connection failed before it finished', { cause: failure });
+    return result.done ? undefined : result.value;
   }
 }
 

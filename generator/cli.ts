@@ -1,0 +1,125 @@
+// Command line: `generate` (the main job) and `validate`. Located problems are printed one
+// per line as file:line:column; the exit code says whether anything was wrong.
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, SpecError, type Diagnostic } from './diagnostics.ts';
+import { loadSpec } from './load/loadSpec.ts';
+import { normalize } from './normalize/normalize.ts';
+import { DEFAULT_OUT, DEFAULT_SPEC, generate } from './pipeline.ts';
+
+const USAGE = `usage:
+  generate [--spec FILE] [--out DIR] [--check] [--validate] [--package-name NAME] [--package-version VERSION]
+  validate [--spec FILE] [--no-oracle]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      spec: { type: 'string' },
+      out: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      validate: { type: 'boolean', default: false },
+      'no-oracle': { type: 'boolean', default: false },
+      'package-name': { type: 'string' },
+      'package-version': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || (command !== 'generate' && command !== 'validate')) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const specPath = resolve(values.spec ?? DEFAULT_SPEC);
+
+  if (command === 'validate') return validate(specPath, !values['no-oracle']);
+
+  if (values.validate) {
+    const problems = await oracleDiagnostics(specPath);
+    printDiagnostics(problems);
+    if (problems.some((d) => d.severity === 'error')) return 1;
+  }
+  const outDir = resolve(values.out ?? DEFAULT_OUT);
+  const result = await generate({
+    specPath,
+    outDir,
+    check: values.check,
+    package: {
+      ...(values['package-name'] ? { packageName: values['package-name'] } : {}),
+      ...(values['package-version'] ? { packageVersion: values['package-version'] } : {}),
+    },
+  });
+  printDiagnostics(result.warnings, 5);
+  const where = relative(process.cwd(), outDir) || '.';
+  const summary = `${result.operations} operations, ${result.models} models, ${result.files.size} files in ${Math.round(result.ms)} ms`;
+  if (result.diff) {
+    const { added, changed, removed } = result.diff;
+    const stale = [...added.map((p) => `+ ${p}`), ...changed.map((p) => `~ ${p}`), ...removed.map((p) => `- ${p}`)];
+    if (stale.length === 0) {
+      console.log(`${where} is up to date (${summary})`);
+      return 0;
+    }
+    console.error(`${where} is out of date: ${stale.length} files differ (run npm run generate)`);
+    for (const line of stale.slice(0, 50)) console.error(`  ${line}`);
+    if (stale.length > 50) console.error(`  … and ${stale.length - 50} more`);
+    return 1;
+  }
+  console.log(`generated ${summary} → ${where}`);
+  return 0;
+}
+
+async function validate(specPath: string, withOracle: boolean): Promise<number> {
+  const ours: Diagnostic[] = [];
+  try {
+    ours.push(...normalize(loadSpec(specPath)).diagnostics.items);
+  } catch (err) {
+    if (!(err instanceof SpecError)) throw err;
+    ours.push(...err.diagnostics);
+  }
+  const oracle = withOracle ? await oracleDiagnostics(specPath) : [];
+  const all = [...ours, ...oracle];
+  printDiagnostics(all);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  console.log(`${relative(process.cwd(), specPath)}: ${errors} errors, ${all.length - errors} warnings${withOracle ? '' : ' (openapi-generator not run)'}`);
+  return errors > 0 ? 1 : 0;
+}
+
+/** openapi-generator's own validation, with line numbers added from our source map. */
+async function oracleDiagnostics(specPath: string): Promise<Diagnostic[]> {
+  const { validateWithOpenApiGenerator } = await import('./oracle/openapiGenerator.ts');
+  const found = await validateWithOpenApiGenerator(specPath);
+  let locate: ((pointer: string) => { line: number; column: number } | undefined) | undefined;
+  try {
+    locate = loadSpec(specPath).locate;
+  } catch {
+    locate = undefined; // our own loader reports unreadable specs itself
+  }
+  return found.map((d) => {
+    const at = d.pointer !== undefined && d.line === undefined ? locate?.(d.pointer) : undefined;
+    return { ...d, pointer: d.pointer ?? '', message: `openapi-generator: ${d.message}`, ...(at ?? {}) };
+  });
+}
+
+function printDiagnostics(items: Diagnostic[], limit = Infinity): void {
+  for (const d of items.slice(0, limit)) console.error(formatDiagnostic(d));
+  if (items.length > limit) console.error(`… and ${items.length - limit} more warnings (npm run validate lists them all)`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof SpecError) {
+      console.error(err.message);
+      console.error(`generation stopped: ${err.diagnostics.length} problem(s); nothing was written`);
+      process.exitCode = 1;
+    } else if (err instanceof Error && err.name === 'OracleUnavailableError') {
+      console.error(err.message);
+      process.exitCode = 2;
+    } else {
+      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { camelize, NameRegistry, propertyKey, quote, toApiClassName, toMethodName, toModelName, toSnakeCase, toVariableName } from './naming.ts';
+
+describe('naming', () => {
+  it('camelizes the way openapi-generator does', () => {
+    expect(toModelName('CreateChatCompletionRequest_stop')).toBe('CreateChatCompletionRequestStop');
+    expect(toModelName('CreateChatCompletionResponse_choices_inner')).toBe('CreateChatCompletionResponseChoicesInner');
+    expect(toModelName('Text content_1')).toBe('TextContent1');
+    expect(toModelName('Error-2')).toBe('Error2');
+    expect(toModelName('Beta_AgentTagParam')).toBe('BetaAgentTagParam');
+    expect(toModelName('2fa')).toBe('Model2fa');
+    expect(toApiClassName('Chat')).toBe('ChatApi');
+    expect(toApiClassName('Fine-tuning')).toBe('FineTuningApi');
+    expect(toApiClassName(undefined)).toBe('DefaultApi');
+  });
+
+  it('names methods and variables in camelCase, never as reserved words', () => {
+    expect(toMethodName('createChatCompletion')).toBe('createChatCompletion');
+    expect(toMethodName('ListContainers')).toBe('listContainers');
+    expect(toMethodName('admin-api-keys-list')).toBe('adminApiKeysList');
+    expect(toMethodName('CreateanAPIkeyforaserviceaccount')).toBe('createanApIkeyforaserviceaccount');
+    expect(toVariableName('completion_id')).toBe('completionId');
+    expect(toVariableName('OpenAI-Organization')).toBe('openAIOrganization');
+    expect(toVariableName('default')).toBe('_default');
+    expect(camelize('URL_path', true)).toBe('urlPath');
+  });
+
+  it('spells Ruby snake_case names for parity', () => {
+    expect(toSnakeCase('createChatCompletion')).toBe('create_chat_completion');
+    expect(toSnakeCase('ChatCompletionRequestAssistantMessage')).toBe('chat_completion_request_assistant_message');
+  });
+
+  it('quotes string literals so no text can end them', () => {
+    expect(quote("it's")).toBe("'it\\'s'");
+    expect(quote('a\\b')).toBe("'a\\\\b'");
+    expect(quote('line\nbreak\u2028')).toBe("'line\\u000abreak\\u2028'");
+    expect(quote('`${x}`')).toBe("'\\u0060${x}\\u0060'");
+    // Whatever the input, the result evaluates back to the same string.
+    for (const s of ["'); process.exit(1); ('", '\\\'', '\r\n\t\0', '</script>', '${`x`}']) {
+      expect(new Function(`return ${quote(s)}`)()).toBe(s);
+    }
+  });
+
+  it('keeps wire names as property keys, quoting the ones that are not identifiers', () => {
+    expect(propertyKey('max_tokens')).toBe('max_tokens');
+    expect(propertyKey('OpenAI-Organization')).toBe("'OpenAI-Organization'");
+    expect(propertyKey('__proto__')).toBe('__proto__');
+  });
+
+  it('gives stable numeric suffixes to taken names, case-insensitively', () => {
+    const names = new NameRegistry(['ApiError']);
+    expect(names.claim('Foo')).toBe('Foo');
+    expect(names.claim('foo')).toBe('foo2');
+    expect(names.claim('ApiError')).toBe('ApiError2');
+  });
+});

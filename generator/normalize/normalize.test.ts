@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../diagnostics.ts';
+import { parseSpecText } from '../load/loadSpec.ts';
+import { normalize } from './normalize.ts';
+
+function spec(body: string, version = '3.1.0'): string {
+  return `openapi: ${version}\ninfo: {title: T, version: '1'}\n${body}`;
+}
+
+function normalized(text: string) {
+  return normalize(parseSpecText(text, 'spec.yaml'));
+}
+
+function problems(text: string) {
+  try {
+    normalized(text);
+  } catch (err) {
+    if (err instanceof SpecError) return err.diagnostics;
+    throw err;
+  }
+  throw new Error('expected the spec to be rejected');
+}
+
+describe('normalize: 3.0 and 3.1 fold into one form', () => {
+  it('3.0 nullable and 3.1 type lists give the same schema', () => {
+    const v30 = normalized(spec('paths: {}\ncomponents:\n  schemas:\n    A: {type: string, nullable: true}\n', '3.0.3'));
+    const v31 = normalized(spec('paths: {}\ncomponents:\n  schemas:\n    A: {type: [string, "null"]}\n'));
+    expect(v30.schemas.get('A')).toEqual({ type: 'string', nullable: true });
+    expect(v31.schemas.get('A')).toEqual({ type: 'string', nullable: true });
+  });
+
+  it('drops null members of unions and unwraps a union left with one member', () => {
+    const s = normalized(spec(`paths: {}
+components:
+  schemas:
+    B: {type: object, properties: {x: {type: string}}}
+    A:
+      type: object
+      properties:
+        b: {anyOf: [{$ref: '#/components/schemas/B'}, {type: 'null'}], description: maybe}
+        e: {type: string, enum: [a, b, null]}
+`));
+    const a = s.schemas.get('A')!;
+    expect(a.properties!.b).toMatchObject({ nullable: true, description: 'maybe', allOf: [{ $ref: '#/components/schemas/B' }] });
+    expect(a.properties!.e).toEqual({ type: 'string', enum: ['a', 'b'], nullable: true });
+  });
+
+  it('turns anyOf [string, string enum] into an open enum', () => {
+    const s = normalized(spec(`paths: {}
+components:
+  schemas:
+    Model: {anyOf: [{type: string}, {type: string, enum: [gpt-4o, o3]}]}
+`));
+    expect(s.schemas.get('Model')).toMatchObject({ type: 'string', enum: ['gpt-4o', 'o3'], 'x-open-enum': true });
+  });
+
+  it('folds 3.0 boolean exclusive bounds into 3.1 numbers', () => {
+    const s = normalized(spec('paths: {}\ncomponents:\n  schemas:\n    N: {type: number, minimum: 0, exclusiveMinimum: true}\n', '3.0.0'));
+    expect(s.schemas.get('N')).toMatchObject({ exclusiveMinimum: 0 });
+  });
+});
+
+describe('normalize: inline schemas get openapi-generator names', () => {
+  const s = normalized(spec(`paths:
+  /things:
+    post:
+      operationId: createThing
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                stop: {anyOf: [{type: string}, {type: array, items: {type: string}}]}
+                items: {type: array, items: {type: object, properties: {id: {type: string}}}}
+                meta: {type: object, additionalProperties: {type: object, properties: {v: {type: integer}}}}
+                titled: {title: Nice name, type: object, properties: {a: {type: string}}}
+                model: {anyOf: [{type: string}, {type: string, enum: [gpt-4o]}]}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {ok: {type: boolean}}}
+components:
+  schemas:
+    Holder:
+      type: object
+      properties:
+        choice: {oneOf: [{type: object, properties: {a: {type: string}}}, {type: object, properties: {b: {type: string}}}]}
+`));
+  const names = [...s.schemas.keys()];
+
+  it('names request and response bodies after the operation', () => {
+    expect(names).toContain('createThing_request');
+    expect(names).toContain('createThing_200_response');
+  });
+
+  it('names properties, array items, map values, unions and titled schemas', () => {
+    expect(names).toContain('createThing_request_stop');
+    expect(names).toContain('createThing_request_items_inner');
+    expect(names).toContain('createThing_request_meta_value');
+    expect(names).toContain('Nice_name'); // sanitized as openapi-generator does
+    expect(names).toContain('Holder_choice');
+    expect(names).toContain('Holder_choice_oneOf');
+    expect(names).toContain('Holder_choice_oneOf_1');
+    // openapi-generator keeps open enums (anyOf of strings) as models of their own.
+    expect(names).toContain('createThing_request_model');
+  });
+
+  it('replaces the lifted schemas by references', () => {
+    const body = s.operations[0]!.requestBody!.content[0]!.schema;
+    expect(body).toEqual({ $ref: '#/components/schemas/createThing_request' });
+    expect(s.schemas.get('createThing_request')!.properties!.stop).toEqual({ $ref: '#/components/schemas/createThing_request_stop' });
+    expect(s.inlineOrigins.get('createThing_request_stop')).toBe('/paths/~1things/post/requestBody/content/application~1json/schema/properties/stop');
+  });
+});
+
+describe('normalize: bad specs give located errors', () => {
+  it('reports a dangling $ref with its line and pointer', () => {
+    const text = spec(`paths: {}
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        b: {$ref: '#/components/schemas/Missing'}
+`);
+    const [d] = problems(text);
+    expect(d).toMatchObject({ severity: 'error', file: 'spec.yaml', pointer: '/components/schemas/A/properties/b/$ref', line: 9 });
+    expect(d!.message).toContain("'#/components/schemas/Missing' points to nothing");
+  });
+
+  it('reports duplicate operationIds and methods that collide after camelCasing', () => {
+    const found = problems(spec(`paths:
+  /a:
+    get: {operationId: listThings, responses: {'200': {description: ok}}}
+  /b:
+    get: {operationId: listThings, responses: {'200': {description: ok}}}
+  /c:
+    get: {operationId: list_things, responses: {'200': {description: ok}}}
+`));
+    expect(found.map((d) => d.message)).toEqual([
+      "duplicate operationId 'listThings' (first used at #/paths/~1a/get)",
+      "operationId 'list_things' becomes method DefaultApi.listThings, which 'listThings' already names",
+    ]);
+    expect(found.map((d) => d.line)).toEqual([7, 9]);
+  });
+
+  it('reports unknown types and external refs, all at once', () => {
+    const found = problems(spec(`paths:
+  /a/{id}:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: strin}
+components:
+  schemas:
+    X: {$ref: 'other.yaml#/X'}
+`));
+    expect(found.map((d) => d.message)).toEqual([
+      'unknown type "strin"',
+      "external $ref 'other.yaml#/X' is not supported: bundle the spec into one file first",
+    ]);
+    expect(found.every((d) => d.line !== undefined)).toBe(true);
+  });
+
+  it('warns about undeclared path parameters and unknown security schemes, and goes on', () => {
+    const s = normalized(spec(`paths:
+  /a/{id}:
+    get:
+      operationId: getA
+      security: [{nope: []}]
+      responses: {'200': {description: ok}}
+`));
+    expect(s.diagnostics.items.map((d) => [d.severity, d.message, d.line])).toEqual([
+      ['warning', "path parameter 'id' of '/a/{id}' is not declared; taken as a required string", 6],
+      ['warning', "security scheme 'nope' is not defined in components/securitySchemes; ignored", 7],
+    ]);
+    expect(s.operations[0]!.parameters).toEqual([{ name: 'id', in: 'path', required: true, deprecated: false, schema: { type: 'string' } }]);
+  });
+
+  it('reads a format written as a type, with a warning', () => {
+    const s = normalized(spec('paths: {}\ncomponents:\n  schemas:\n    S: {type: int64}\n'));
+    expect(s.schemas.get('S')).toEqual({ type: 'integer' });
+    expect(s.diagnostics.items[0]).toMatchObject({ severity: 'warning', pointer: '/components/schemas/S/type', line: 6 });
+  });
+
+  it('rejects Swagger 2.0 and YAML syntax errors with a line', () => {
+    expect(problems('swagger: "2.0"\ninfo: {title: T, version: "1"}\npaths: {}\n')[0]!.message).toContain('only OpenAPI 3.0 and 3.1');
+    expect(() => parseSpecText('openapi: 3.1.0\ninfo: {title: [unclosed\n', 'bad.yaml')).toThrow(/bad\.yaml:\d+:\d+ error/);
+  });
+
+  it('reports a duplicate mapping key from YAML', () => {
+    expect(() => parseSpecText('openapi: 3.1.0\nopenapi: 3.0.0\n', 'dup.yaml')).toThrow(/dup\.yaml:2:\d+ error at #: .*[Mm]ap keys must be unique/);
+  });
+});

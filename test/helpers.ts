@@ -1,0 +1,36 @@
+// Shared by the tests: where the real specs are, and building a client from spec text.
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildClient } from '../generator/pipeline.ts';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+export const SHARED = resolve(REPO, '../shared');
+export const SPECS = join(SHARED, 'specs/openai');
+export const TSC = join(REPO, 'node_modules/.bin/tsc');
+
+/** A real OpenAI spec from ../shared; a missing file fails the test that asks for it. */
+export function sharedSpec(name: string): string {
+  const file = join(SPECS, name);
+  if (!existsSync(file)) throw new Error(`missing real spec ${file}: ../shared must sit beside the checkout`);
+  return file;
+}
+
+export function newestSpec(): string {
+  if (!existsSync(SPECS)) throw new Error(`missing ${SPECS}: ../shared must sit beside the checkout`);
+  const newest = readdirSync(SPECS).filter((f) => f.endsWith('.yaml.gz')).sort().at(-1);
+  if (!newest) throw new Error(`no specs in ${SPECS}`);
+  return join(SPECS, newest);
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `codegen-${prefix}-`));
+}
+
+/** Writes spec text to a temp file and builds the client in memory. */
+export function buildFromText(text: string, name = 'spec.yaml') {
+  const file = join(tempDir('spec'), name);
+  writeFileSync(file, text);
+  return { file, ...buildClient(file) };
+}

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestApi } from './api.js';
+import { sendJson, startServer, type TestServer } from './server.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+interface Item {
+  id: string;
+}
+interface ListResponse {
+  object: 'list';
+  data: Item[];
+  has_more: boolean;
+  first_id?: string;
+  last_id?: string;
+}
+
+/** A generated-style API: a list call plus a helper that walks all pages. */
+class ItemsApi extends TestApi {
+  async list(params: { limit?: number; after?: string }) {
+    return this.request<ListResponse>({ method: 'GET', path: '/items', query: params, responseType: 'json' });
+  }
+  listAll(limit: number) {
+    return this.paginate<Item>(async (after) => (await this.list({ limit, after })).data);
+  }
+}
+
+const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+async function serveItems(withLastId: boolean) {
+  server = await startServer((req, res) => {
+    const url = new URL(req.url ?? '', 'http://x');
+    const limit = Number(url.searchParams.get('limit'));
+    const after = url.searchParams.get('after');
+    const start = after ? ids.indexOf(after) + 1 : 0;
+    const page = ids.slice(start, start + limit).map((id) => ({ id }));
+    const body: ListResponse = { object: 'list', data: page, has_more: start + limit < ids.length };
+    if (withLastId) body.last_id = page[page.length - 1]?.id;
+    sendJson(res, 200, body);
+  });
+  return { server, api: new ItemsApi({ basePath: server.baseUrl }) };
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+describe('paginate', () => {
+  it('walks three pages with after = last_id', async () => {
+    const { server, api } = await serveItems(true);
+    expect((await collect(api.listAll(2))).map((i) => i.id)).toEqual(ids);
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/items?limit=2', '/v1/items?limit=2&after=b', '/v1/items?limit=2&after=d']);
+  });
+
+  it("falls back to the last item's id when last_id is missing", async () => {
+    const { server, api } = await serveItems(false);
+    expect((await collect(api.listAll(4))).map((i) => i.id)).toEqual(ids);
+    expect(server.requests.map((r) => r.url)).toEqual(['/v1/items?limit=4', '/v1/items?limit=4&after=d']);
+  });
+
+  it('fetches lazily: stopping early requests no more pages', async () => {
+    const { server, api } = await serveItems(true);
+    for await (const item of api.listAll(2)) {
+      if (item.id === 'c') break;
+    }
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('stops on has_more false, null data, a missing cursor, or a repeated cursor', async () => {
+    const api = new TestApi({});
+    expect(await collect(api.pages(async () => ({ data: null, has_more: false })))).toEqual([]);
+    expect(await collect(api.pages(async () => ({ data: [], has_more: true })))).toEqual([]);
+    let calls = 0;
+    const stuck = api.pages(async () => {
+      calls++;
+      return { data: [{ id: 'x' }], has_more: true, last_id: 'x' };
+    });
+    expect(await collect(stuck)).toEqual([{ id: 'x' }, { id: 'x' }]);
+    expect(calls).toBe(2);
+  });
+});
