@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import { Node, Project, Scope, ts, type ClassDeclaration, type SourceFile } from 'ts-morph';
 import type { FileTree } from '../render/render.ts';
+import { ExportedNames } from './exported.ts';
 
 export class RenderedCodeError extends Error {
   constructor(readonly problems: string[]) {
@@ -113,23 +114,25 @@ function addExport(out: Exported[], e: Exported): void {
 
 function localExports(sf: SourceFile): Exported[] {
   const out: Exported[] = [];
-  for (const c of sf.getClasses()) if (c.isExported()) addExport(out, { name: c.getNameOrThrow(), typeOnly: false, signature: classSignature(c) });
+  // Not ts-morph's isExported(): without an export keyword it builds a type checker (see exported.ts).
+  const exports = new ExportedNames(sf);
+  for (const c of sf.getClasses()) if (exports.isExported(c)) addExport(out, { name: c.getNameOrThrow(), typeOnly: false, signature: classSignature(c) });
   for (const i of sf.getInterfaces()) {
-    if (!i.isExported()) continue;
+    if (!exports.isExported(i)) continue;
     const heritage = i.getExtends().map((e) => e.getText());
     const members = i.getMembers().map((m) => `  ${oneLine(withoutDocs(m.getText()))}`);
     addExport(out, { name: i.getName(), typeOnly: true, signature: [`interface ${i.getName()}${typeParams(i)}${heritage.length ? ` extends ${heritage.join(', ')}` : ''} {`, ...members, '}'].join('\n') });
   }
-  for (const t of sf.getTypeAliases()) if (t.isExported()) addExport(out, { name: t.getName(), typeOnly: true, signature: `type ${t.getName()}${typeParams(t)} = ${oneLine(withoutDocs(t.getTypeNodeOrThrow().getText()))};` });
+  for (const t of sf.getTypeAliases()) if (exports.isExported(t)) addExport(out, { name: t.getName(), typeOnly: true, signature: `type ${t.getName()}${typeParams(t)} = ${oneLine(withoutDocs(t.getTypeNodeOrThrow().getText()))};` });
   for (const v of sf.getVariableStatements()) {
-    if (!v.isExported()) continue;
+    if (!exports.isStatementExported(v)) continue;
     for (const d of v.getDeclarations()) {
       const shape = d.getTypeNode()?.getText() ?? oneLine(withoutDocs(d.getInitializer()?.getText() ?? ''));
       addExport(out, { name: d.getName(), typeOnly: false, signature: `const ${d.getName()}: ${shape};` });
     }
   }
   for (const f of sf.getFunctions()) {
-    if (!f.isExported() || !f.getName()) continue;
+    if (!exports.isExported(f) || !f.getName()) continue;
     const params = f.getParameters().map((p) => p.getText()).join(', ');
     addExport(out, { name: f.getName()!, typeOnly: false, signature: `function ${f.getName()}${typeParams(f)}(${oneLine(params)}): ${f.getReturnTypeNode()?.getText() ?? 'void'};` });
   }
