@@ -13,13 +13,14 @@
 // --keep: keep bench/.work (outputs, stream file, profile); by default only the profile stays.
 
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBundle } from './bench/bundle.ts';
 import { FULL_SPEC, makePlan, REPO_ROOT, timeAvailable, WORK_DIR, ensureDir, type Plan } from './bench/common.ts';
 import { decompressSpec, runGeneration } from './bench/generation.ts';
 import { runProfile } from './bench/profile.ts';
-import { machine, markdownTable, sectionMarkdown, targetsSummary, writeResults, type BenchRun, type Section } from './bench/report.ts';
+import { busy, machine, markdownTable, sectionMarkdown, targetsSummary, writeResults, type BenchRun, type Section } from './bench/report.ts';
 import { runRuntime } from './bench/runtime.ts';
 import { runTypecheck } from './bench/typecheck.ts';
 
@@ -89,6 +90,7 @@ async function main(): Promise<number> {
   decompressSpec();
 
   const started = performance.now();
+  const host = machine();
   const sections: Section[] = [];
   const failed: string[] = [];
   let oursFullOut: string | undefined = path.join(WORK_DIR, 'gen', 'ours');
@@ -123,11 +125,13 @@ async function main(): Promise<number> {
     process.stderr.write(`== ${id}: ${((performance.now() - t) / 1000).toFixed(1)} s ==\n`);
   }
 
-  const run: BenchRun = { machine: machine(), mode: plan.quick ? 'quick' : 'full', args: argv, durationMs: performance.now() - started, versions: versions(), sections };
+  host.loadavg.end = os.loadavg()[0];
+  const run: BenchRun = { machine: host, mode: plan.quick ? 'quick' : 'full', args: argv, durationMs: performance.now() - started, versions: versions(), sections };
   console.log('## Targets\n');
   console.log(markdownTable(targetsSummary(run)));
   console.log('');
   for (const s of sections) for (const t of s.targets) console.log(`${t.verdict.padEnd(4)}  ${t.name}: ${t.detail}`);
+  if (busy(host)) console.log(`\nNote: load average ${host.loadavg.start.toFixed(2)} at start, ${host.loadavg.end?.toFixed(2)} at end on ${host.cores} cores: other work competed with the bench.`);
   const files = writeResults(run);
   console.log(`\nWrote ${path.relative(process.cwd(), files.md)} and ${path.relative(process.cwd(), files.json)} in ${(run.durationMs / 60000).toFixed(1)} min.`);
 

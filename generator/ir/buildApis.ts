@@ -119,7 +119,9 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
   const queryParams = irParams.filter((p) => p.location === 'query');
   const bearer = op.security.filter((name) => ctx.spec.securitySchemes.some((s) => s.name === name && s.type === 'http' && s.scheme === 'bearer'));
   const callArgs = [...positional.map((p) => p.varName), ...(opts ? ['opts'] : [])];
-  const exampleDecls = positional.map((p) => `const ${p.varName}: ${p.tsType} = ${exampleFor(p, op, ctx)};`);
+  // A body that selects streaming by a flag is declared non-streaming, so every variant accepts it.
+  const declType = (p: ParamIR) => (p.isBody && stream?.flagProperty ? `${p.tsType} & { stream?: false | null }` : p.tsType);
+  const exampleDecls = positional.map((p) => `const ${p.varName}: ${declType(p)} = ${exampleFor(p, op, ctx)};`);
   const exampleTypes = new Set<string>();
   for (const p of positional) collectRefs(ctx.mapper.typeOf(schemaOfParam(p, op, bodyContent)), exampleTypes);
   if (opts) {
@@ -137,7 +139,12 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     httpMethod: op.method.toUpperCase(),
     path: op.path,
     pathLiteral: quote(op.path),
-    docLines: docLines([op.summary, op.description].filter(Boolean).join('\n\n'), op.deprecated ? ['@deprecated'] : []),
+    docLines: docLines([op.summary, op.description].filter(Boolean).join('\n\n'), [
+      ...positional.map((p) => `@param ${p.varName} ${oneLine(paramDescription(p, op))}`.trimEnd()),
+      ...(opts ? ['@param opts Optional parameters.'] : []),
+      '@param options Per-request options: signal, timeoutMs, maxRetries, headers.',
+      ...(op.deprecated ? ['@deprecated'] : []),
+    ]),
     summary: tableCell(op.summary ?? firstSentence(op.description)),
     description: markdown(op.description ?? op.summary),
     deprecated: op.deprecated,
@@ -250,4 +257,13 @@ function firstSentence(text: string | undefined): string {
 function schemaOfParam(p: ParamIR, op: NormalizedOperation, body: MediaContent | undefined): Schema {
   if (p.location === 'body') return body?.schema ?? {};
   return op.parameters.find((x) => x.name === p.wireName && x.in === p.location)?.schema ?? {};
+}
+
+function paramDescription(p: ParamIR, op: NormalizedOperation): string {
+  if (p.location === 'body') return op.requestBody?.description ?? '';
+  return op.parameters.find((x) => x.name === p.wireName && x.in === p.location)?.description ?? '';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -5,7 +5,8 @@ import { propertyKey, quote } from '../naming.ts';
 import { refName, type Schema } from '../normalize/schema.ts';
 import { pinnedValues } from './typeExpr.ts';
 
-const MAX_DEPTH = 4;
+// Object nesting shown in an example; references and unions do not count.
+const MAX_DEPTH = 6;
 
 export class ExampleWriter {
   constructor(private readonly schemaOf: (key: string) => Schema | undefined) {}
@@ -15,22 +16,23 @@ export class ExampleWriter {
       const key = refName(s.$ref);
       const target = key === undefined ? undefined : this.schemaOf(key);
       if (!target || seen.has(key!) || depth > MAX_DEPTH) return s.nullable ? 'null' : placeholderFor(target ?? {});
-      return this.write(target, indent, depth + 1, new Set([...seen, key!]));
+      return this.write(target, indent, depth, new Set([...seen, key!]));
     }
     const given = s.example !== undefined ? s.example : Array.isArray(s.examples) && s.examples.length > 0 ? s.examples[0] : s.default;
-    if (given !== undefined && isSimple(given)) return valueLiteral(given);
+    if (given !== undefined && given !== null && isSimple(given)) return valueLiteral(given);
     const pinned = pinnedValues(s) ?? (Array.isArray(s.enum) ? s.enum : undefined);
     if (pinned && pinned.length > 0 && isSimple(pinned[0])) return valueLiteral(pinned[0]);
     const member = s.oneOf?.[0] ?? s.anyOf?.[0];
-    if (member && !s.properties) return this.write(member, indent, depth + 1, seen);
+    if (member && !s.properties) return this.write(member, indent, depth, seen);
     if (s.allOf && !s.properties) {
-      return this.mergeObjects(s.allOf.map((m) => this.write(m, indent, depth + 1, seen)), indent);
+      return this.mergeObjects(s.allOf.map((m) => this.write(m, indent, depth, seen)), indent);
     }
     const type = Array.isArray(s.type) ? s.type[0] : s.type ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
     if (type === 'array') {
       if (!s.items || depth > MAX_DEPTH) return '[]';
+      // An item is shown only where the spec requires one; an empty list is always valid otherwise.
       const minItems = typeof s.minItems === 'number' && s.minItems > 0;
-      return minItems || s.items.$ref !== undefined ? `[${this.write(s.items, indent, depth + 1, seen)}]` : '[]';
+      return minItems ? `[${this.write(s.items, indent, depth + 1, seen)}]` : '[]';
     }
     if (type === 'object' || s.properties) {
       const required = new Set(s.required ?? []);

@@ -57,7 +57,8 @@ const SPECIAL = new Set(['(garbage collector)', '(program)', '(idle)', '(root)']
 function where(frame: CallFrame): string {
   const url = frame.url.replace(/^file:\/\//, '');
   if (!url) return frame.functionName.startsWith('(') ? '' : '(native)';
-  const line = frame.lineNumber >= 0 ? `:${frame.lineNumber + 1}` : '';
+  // tsx's transpiled TypeScript keeps no useful line numbers: name the file only.
+  const line = frame.lineNumber >= 0 && !/\.[cm]?ts$/.test(url) ? `:${frame.lineNumber + 1}` : '';
   const nm = url.lastIndexOf('/node_modules/');
   if (nm >= 0) return url.slice(nm + '/node_modules/'.length) + line;
   if (url.startsWith(REPO_ROOT)) return path.relative(REPO_ROOT, url) + line;
@@ -83,14 +84,16 @@ function packageOf(frame: CallFrame): string {
 
 export function summarizeProfile(profile: CpuProfile, topN = 8): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  // Stage of every node: the deepest frame on its stack that lives in generator/<stage>/.
+  // Stage of every node: the outermost frame on its stack that lives in generator/<stage>/, so a
+  // helper one stage borrows from another's folder counts for the caller. A module's top-level
+  // code (an unnamed frame with no stage above it) runs while importing: it stays "startup".
   const stageOf = new Map<number, string | undefined>();
   const root = profile.nodes[0]!;
   const stack: Array<[ProfileNode, string | undefined]> = [[root, undefined]];
   while (stack.length) {
     const [node, inherited] = stack.pop()!;
-    const m = STAGE_OF_FILE.exec(node.callFrame.url);
-    const stage = m ? m[1] : inherited;
+    const m = inherited === undefined && node.callFrame.functionName !== '' ? STAGE_OF_FILE.exec(node.callFrame.url) : null;
+    const stage = inherited ?? m?.[1];
     stageOf.set(node.id, stage);
     for (const c of node.children ?? []) stack.push([byId.get(c)!, stage]);
   }
@@ -188,7 +191,7 @@ export async function runProfile(plan: Plan): Promise<Section> {
     ]),
   };
   const topTable: Table = {
-    caption: 'Top self-time functions per stage (profiled run). Locations in our TypeScript are positions in the code tsx transpiled, within a few lines of the source.',
+    caption: 'Top self-time functions per stage (profiled run).',
     headers: ['Stage', 'Function', 'Location', 'Self'],
     numeric: [3],
     rows: summary.stages.flatMap((s) => s.top.slice(0, s.stage === STARTUP ? 4 : 6).map((f, i) => [i === 0 ? s.stage : '', f.name, f.where, fmtMs(f.selfMs)])),
@@ -196,7 +199,7 @@ export async function runProfile(plan: Plan): Promise<Section> {
   return {
     id: 'profile',
     title: '5. Profile of our generate() on the full spec',
-    method: `\`node --cpu-prof --import tsx scripts/bench/run-ours.ts generate <full spec> <out>\`; the .cpuprofile (kept in bench/.work/profile/) is read by scripts/bench/profile.ts, which charges every sample to the deepest generator/<stage>/ frame on its stack.`,
+    method: `\`node --cpu-prof --import tsx scripts/bench/run-ours.ts generate <full spec> <out>\`; the .cpuprofile (kept in bench/.work/profile/) is read by scripts/bench/profile.ts, which charges every sample to the outermost generator/<stage>/ frame on its stack (GC and I/O waits to the stage that was running).`,
     tables: [stageTable, topTable],
     notes: [`Profile file: ${path.relative(REPO_ROOT, file)}${existsSync(file) ? '' : ' (missing)'}; generate() inside the profiled process took ${fmtMs(profiled.report?.ms as number | undefined)} (profiling slows it down a little).`],
     targets: [],

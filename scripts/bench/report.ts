@@ -66,6 +66,8 @@ export interface Machine {
   os: string;
   node: string;
   date: string;
+  /** 1-minute load average when the bench started and when it ended: other work on the machine skews timings. */
+  loadavg: { start: number; end?: number };
 }
 
 export function machine(): Machine {
@@ -77,6 +79,7 @@ export function machine(): Machine {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     date: new Date().toISOString(),
+    loadavg: { start: os.loadavg()[0]! },
   };
 }
 
@@ -105,6 +108,7 @@ export function resultsMarkdown(run: BenchRun): string {
     `- Node ${m.node}; ${Object.entries(run.versions)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
+    `- Load average (1 min) at start / end: ${m.loadavg.start.toFixed(2)} / ${m.loadavg.end?.toFixed(2) ?? '?'}${busy(m) ? ' — **the machine was busy with other work: timings are noisier than usual**' : ''}`,
     `- Mode: ${run.mode} (medians of the measured runs after a warm-up; every measured run is a fresh process). Whole bench: ${(run.durationMs / 60000).toFixed(1)} min.`,
     '',
     '## Targets',
@@ -113,6 +117,11 @@ export function resultsMarkdown(run: BenchRun): string {
     '',
   ];
   return [...head, ...run.sections.map(sectionMarkdown)].join('\n');
+}
+
+/** Load above half a core at either end means other processes competed for the two cores. */
+export function busy(m: Machine): boolean {
+  return m.loadavg.start > 0.5 * m.cores || (m.loadavg.end ?? 0) > 0.5 * m.cores;
 }
 
 export function writeResults(run: BenchRun, dir = RESULTS_DIR): { md: string; json: string } {

@@ -10,6 +10,8 @@ export class AudioApi extends BaseApi {
    * Synthesize speech
    *
    * Reads the given text aloud and returns the encoded audio.
+   * @param createSpeechRequest
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   async createSpeech(createSpeechRequest: CreateSpeechRequest, options?: RequestOptions): Promise<Blob> {
     return (await this.createSpeechWithHttpInfo(createSpeechRequest, options)).data;

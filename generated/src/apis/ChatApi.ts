@@ -62,6 +62,8 @@ export class ChatApi extends BaseApi {
    * Page through stored chat completions
    *
    * Pages through completions that were created with `store` set to true. Only completions made with the calling key's project are visible. Never send `*\/` or `${secrets}` in a filter; markup such as <script>alert(1)</script> is treated as plain text.
+   * @param opts Optional parameters.
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   async listChatCompletions(opts?: ListChatCompletionsOpts, options?: RequestOptions): Promise<ChatCompletionList> {
     return (await this.listChatCompletionsWithHttpInfo(opts, options)).data;
@@ -93,6 +95,8 @@ export class ChatApi extends BaseApi {
    * Create a chat completion
    *
    * Sends a list of conversation turns to a model and returns its reply. When `stream` is true the reply arrives as a sequence of server-sent events, each carrying one chunk object; otherwise a single JSON object is returned.
+   * @param createChatCompletionRequest
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest & { stream: true }, options?: RequestOptions): Promise<Stream<CreateChatCompletionStreamResponse>>;
   createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest & { stream?: false | null }, options?: RequestOptions): Promise<CreateChatCompletionResponse>;
@@ -136,6 +140,8 @@ export class ChatApi extends BaseApi {
    * Retrieve a stored chat completion
    *
    * Looks up one completion that was saved with `store` set to true.
+   * @param completionId Identifier of the stored completion to fetch.
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   async getChatCompletion(completionId: string, options?: RequestOptions): Promise<CreateChatCompletionResponse> {
     return (await this.getChatCompletionWithHttpInfo(completionId, options)).data;
@@ -159,6 +165,9 @@ export class ChatApi extends BaseApi {
    * Update a stored chat completion
    *
    * Replaces the metadata of a stored completion. Metadata is the only field that can be changed after creation.
+   * @param completionId Identifier of the stored completion to change.
+   * @param updateChatCompletionRequest
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   async updateChatCompletion(completionId: string, updateChatCompletionRequest: UpdateChatCompletionRequest, options?: RequestOptions): Promise<CreateChatCompletionResponse> {
     return (await this.updateChatCompletionWithHttpInfo(completionId, updateChatCompletionRequest, options)).data;
@@ -184,6 +193,8 @@ export class ChatApi extends BaseApi {
    * Remove a stored chat completion
    *
    * Permanently removes a stored completion and its messages.
+   * @param completionId Identifier of the stored completion to remove.
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   async deleteChatCompletion(completionId: string, options?: RequestOptions): Promise<ChatCompletionDeleted> {
     return (await this.deleteChatCompletionWithHttpInfo(completionId, options)).data;
@@ -207,6 +218,9 @@ export class ChatApi extends BaseApi {
    * List the messages of a stored chat completion
    *
    * Returns, page by page, the input messages that were sent when the stored completion was created.
+   * @param completionId Identifier of the stored completion whose messages are wanted.
+   * @param opts Optional parameters.
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   async getChatCompletionMessages(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): Promise<ChatCompletionMessageList> {
     return (await this.getChatCompletionMessagesWithHttpInfo(completionId, opts, options)).data;

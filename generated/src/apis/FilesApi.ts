@@ -11,6 +11,8 @@ export class FilesApi extends BaseApi {
    * Upload a file
    *
    * Stores a file so that other endpoints can refer to it by id. The `purpose` decides which endpoints may use it.
+   * @param createFileRequest
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   async createFile(createFileRequest: CreateFileRequest, options?: RequestOptions): Promise<OpenAIFile> {
     return (await this.createFileWithHttpInfo(createFileRequest, options)).data;
@@ -35,6 +37,8 @@ export class FilesApi extends BaseApi {
    * Download file contents
    *
    * Streams back the exact bytes that were uploaded.
+   * @param fileId Identifier of the file to download, as returned by the upload call.
+   * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
    */
   async downloadFile(fileId: string, options?: RequestOptions): Promise<Blob> {
     return (await this.downloadFileWithHttpInfo(fileId, options)).data;

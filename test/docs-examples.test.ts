@@ -1,0 +1,46 @@
+// Every TypeScript example in the generated README and docs is type-checked against the
+// generated client: docs that drift from the code fail here.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { buildClient, DEFAULT_SPEC } from '../generator/pipeline.ts';
+import { writeTreeAtomically } from '../generator/write/writeTree.ts';
+import { tempDir, TSC } from './helpers.ts';
+
+/** The ```ts blocks of each `## ` section, joined: later blocks reuse earlier declarations. */
+function examplesBySection(markdown: string): string[] {
+  return markdown
+    .split(/^## /m)
+    .map((section) => [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n'))
+    .filter((code) => code.trim() !== '');
+}
+
+it('every example in README.md and docs/*.md compiles against the generated client', { timeout: 120_000 }, async () => {
+  const built = buildClient(DEFAULT_SPEC);
+  const root = tempDir('docs');
+  await writeTreeAtomically(built.files, join(root, 'client'));
+  const examples = join(root, 'examples');
+  mkdirSync(examples);
+  let count = 0;
+  for (const [path, text] of built.files) {
+    if (!path.endsWith('.md') || path === 'api-report.md') continue;
+    examplesBySection(text).forEach((code, i) => {
+      const module = code.replace(new RegExp(`from '${built.ir.packageName}'`, 'g'), "from '../client/src/index.js'");
+      const name = `${path.replace(/[^A-Za-z0-9]/g, '_')}_${i}.ts`;
+      writeFileSync(join(examples, name), `declare const process: { env: Record<string, string | undefined>; stdout: { write(s: string): void } };\n${module}\nexport {};\n`);
+      count++;
+    });
+  }
+  expect(count).toBeGreaterThan(built.ir.models.length);
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n'); // top-level await in examples
+  writeFileSync(
+    join(root, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noEmit: true, skipLibCheck: true },
+      include: ['examples'],
+    }),
+  );
+  const tsc = spawnSync(TSC, ['-p', join(root, 'tsconfig.json')], { encoding: 'utf8' });
+  expect(tsc.stdout + tsc.stderr).toBe('');
+});
