@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'validate') return validate(specPath, !values['no-oracle']);
 
   if (values.validate) {
-    const problems = await oracleDiagnostics(specPath);
+    const problems = await allDiagnostics(specPath, true);
     printDiagnostics(problems);
     if (problems.some((d) => d.severity === 'error')) return 1;
   }
@@ -69,6 +69,18 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function validate(specPath: string, withOracle: boolean): Promise<number> {
+  const all = await allDiagnostics(specPath, withOracle);
+  printDiagnostics(all);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  console.log(`${relative(process.cwd(), specPath)}: ${errors} errors, ${all.length - errors} warnings${withOracle ? '' : ' (openapi-generator not run)'}`);
+  return errors > 0 ? 1 : 0;
+}
+
+/**
+ * Our checks, then openapi-generator's; a problem both report is shown once (ours, which
+ * points deeper or at the same place). In file order.
+ */
+async function allDiagnostics(specPath: string, withOracle: boolean): Promise<Diagnostic[]> {
   const ours: Diagnostic[] = [];
   try {
     ours.push(...normalize(loadSpec(specPath)).diagnostics.items);
@@ -77,11 +89,9 @@ async function validate(specPath: string, withOracle: boolean): Promise<number> 
     ours.push(...err.diagnostics);
   }
   const oracle = withOracle ? await oracleDiagnostics(specPath) : [];
-  const all = [...ours, ...oracle];
-  printDiagnostics(all);
-  const errors = all.filter((d) => d.severity === 'error').length;
-  console.log(`${relative(process.cwd(), specPath)}: ${errors} errors, ${all.length - errors} warnings${withOracle ? '' : ' (openapi-generator not run)'}`);
-  return errors > 0 ? 1 : 0;
+  const sameSpot = (a: Diagnostic, b: Diagnostic) => a.severity === b.severity && (a.pointer === b.pointer || a.pointer.startsWith(b.pointer + '/'));
+  const fresh = oracle.filter((o) => o.pointer === '' || !ours.some((d) => sameSpot(d, o)));
+  return [...ours, ...fresh].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** openapi-generator's own validation, with line numbers added from our source map. */

@@ -1,7 +1,7 @@
 // The command line as users run it: summary, --check, located errors, and a failed run
 // that leaves the output folder exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempDir } from './helpers.ts';
@@ -10,7 +10,11 @@ const TSX = join(REPO, 'node_modules/.bin/tsx');
 const CLI = join(REPO, 'generator/cli.ts');
 
 function run(...args: string[]) {
-  const r = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', cwd: REPO });
+  return runWith(process.env, ...args);
+}
+
+function runWith(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const r = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', cwd: REPO, env });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -102,5 +106,29 @@ describe('npm run validate', () => {
       `${spec}:13:30 error at #/paths/~1things/get/responses/200/content/application~1json/schema/$ref: $ref '#/components/schemas/Nowhere' points to nothing`,
     ]);
     expect(r.out).toContain('2 errors, 0 warnings');
+  });
+
+  it('with openapi-generator too, reports each problem once, in file order', { timeout: 120_000 }, () => {
+    const spec = join(REPO, 'test/fixtures/broken/oracle-invalid.yaml');
+    const r = run('validate', '--spec', spec);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([
+      `${spec}:9:7 error at #/paths/~1chat~1completions/post/responses: an operation needs responses`,
+      `${spec}:21:11 error at #/paths/~1models/get/parameters/0/in: parameter 'in' must be path, query, header or cookie`,
+      `${spec}:30:23 error at #/paths/~1models/get/responses/200/content/application~1json/schema/type: unknown type "objekt"`,
+      `${spec}:40:7 warning at #/components/schemas/audit_log.api_key.created: openapi-generator: Unused model: audit_log.api_key.created`,
+      `${spec}:41:17 error at #/components/schemas/audit_log.api_key.created/required: required must be a list of property names`,
+    ]);
+  });
+
+  it('says in one sentence what to install when Java is missing', { timeout: 60_000 }, () => {
+    const nodeOnly = join(tempDir('nojava'), 'bin');
+    mkdirSync(nodeOnly);
+    symlinkSync(process.execPath, join(nodeOnly, 'node'));
+    const r = runWith({ ...process.env, PATH: nodeOnly }, 'validate');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/Java/);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 });

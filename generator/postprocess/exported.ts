@@ -9,7 +9,7 @@
 // This answers the same question the checker would for a module's own declarations:
 // `export` on the declaration, or the declaration's name in a local export list
 // (`export { a, b as c }` without `from`) or in `export default name`.
-import { ts, type SourceFile } from 'ts-morph';
+import { ts, type SourceFile } from './tsMorph.ts';
 
 /** A declaration ts-morph can report the export keyword of. */
 interface Exportable {

@@ -2,7 +2,7 @@
 // path) to prove every file is valid syntax, to write the package's index from what each
 // file really exports, and to write api-report.md: the whole public surface, reviewed in PRs.
 import { posix } from 'node:path';
-import { Node, Project, Scope, ts, type ClassDeclaration, type SourceFile } from 'ts-morph';
+import { Node, Project, Scope, ts, type ClassDeclaration, type DiagnosticWithLocation, type SourceFile } from './tsMorph.ts';
 import type { FileTree } from '../render/render.ts';
 import { ExportedNames } from './exported.ts';
 
@@ -60,7 +60,7 @@ export function postprocess(files: FileTree): FileTree {
 function checkSyntax(sources: Map<string, SourceFile>): void {
   const problems: string[] = [];
   for (const [path, sf] of sources) {
-    const diagnostics = (sf.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    const diagnostics = (sf.compilerNode as unknown as { parseDiagnostics?: DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     for (const d of diagnostics) {
       const { line, character } = sf.compilerNode.getLineAndCharacterOfPosition(d.start);
       problems.push(`${path}:${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
