@@ -8,12 +8,20 @@ import { buildClient, DEFAULT_SPEC } from '../generator/pipeline.ts';
 import { writeTreeAtomically } from '../generator/write/writeTree.ts';
 import { tempDir, TSC } from './helpers.ts';
 
-/** The ```ts blocks of each `## ` section, joined: later blocks reuse earlier declarations. */
+/** Compilable units: a block with imports starts one; a block without joins the one before it. */
 function examplesBySection(markdown: string): string[] {
-  return markdown
-    .split(/^## /m)
-    .map((section) => [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n'))
-    .filter((code) => code.trim() !== '');
+  const units: string[] = [];
+  for (const section of markdown.split(/^## /m)) {
+    let current: string | undefined;
+    for (const [, code] of section.matchAll(/```ts\n([\s\S]*?)```/g)) {
+      if (current === undefined || /^import /m.test(code!)) {
+        if (current !== undefined) units.push(current);
+        current = code!;
+      } else current += '\n' + code;
+    }
+    if (current !== undefined) units.push(current);
+  }
+  return units;
 }
 
 it('every example in README.md and docs/*.md compiles against the generated client', { timeout: 120_000 }, async () => {

@@ -30,6 +30,7 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
   const typeNames = new NameRegistry([...RUNTIME_NAMES, ...modelNames.values()]);
   const apis = buildApis({ spec, mapper, examples, modelNames, typeNames });
   const basePath = (spec.servers[0] ?? '').replace(/\/+$/, '');
+  const op = (api: string, method: string) => apis.find((a) => a.className === api)?.operations.find((o) => o.methodName === method);
   return {
     ...pkg,
     packageDescription: `TypeScript client for the ${spec.info.title}`,
@@ -43,6 +44,12 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
       isBearer: s.type === 'http' && s.scheme === 'bearer',
       kindLabel: s.type === 'http' ? `HTTP ${s.scheme ?? ''} authentication`.replace(/ +/g, ' ') : s.type === 'apiKey' ? `API key in ${s.in ?? 'header'} '${s.paramName ?? ''}'` : s.type,
     })),
+    readme: {
+      chat: op('ChatApi', 'createChatCompletion')?.stream?.flagProperty === true,
+      files: op('FilesApi', 'createFile')?.body?.bodyType === 'multipart',
+      speech: op('AudioApi', 'createSpeech')?.responseType === 'binary',
+      paging: op('ChatApi', 'listChatCompletions')?.pagination !== undefined,
+    },
     apis,
     models,
   };

@@ -16,6 +16,8 @@ export interface ClientIR {
   /** `basePath` as a TypeScript string literal. */
   basePathLiteral: string;
   securitySchemes: SecurityIR[];
+  /** Which README walkthroughs apply: each needs its operation in the spec. */
+  readme: { chat: boolean; files: boolean; speech: boolean; paging: boolean };
   apis: ApiIR[];
   models: ModelIR[];
 }

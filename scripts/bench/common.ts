@@ -48,7 +48,7 @@ export interface Plan {
 export function makePlan(quick: boolean, withOpenApiGenerator: boolean | undefined): Plan {
   return quick
     ? { quick, warmup: 1, runsCheap: 3, runsHeavy: 1, runsJava: withOpenApiGenerator ? 1 : 0, innerReps: 3, httpRequests: 1000 }
-    : { quick, warmup: 1, runsCheap: 5, runsHeavy: 3, runsJava: withOpenApiGenerator === false ? 0 : 1, innerReps: 5, httpRequests: 3000 };
+    : { quick, warmup: 1, runsCheap: 5, runsHeavy: 3, runsJava: withOpenApiGenerator === false ? 0 : 1, innerReps: 5, httpRequests: 2000 };
 }
 
 export interface ProcessSample {
