@@ -27,3 +27,8 @@ export function tableCell(text: string | undefined): string {
 export function markdownCode(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
 }
+
+/** Text for a code span inside a table cell: GFM still splits cells on `|` there. */
+export function codeInTable(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}

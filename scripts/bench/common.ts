@@ -56,6 +56,8 @@ export interface ProcessSample {
   wallMs: number;
   /** Peak resident set size of the child, in bytes (from /usr/bin/time -v, else the child's own report). */
   maxRssBytes: number | undefined;
+  /** User + system CPU time of the child (from /usr/bin/time -v): what contention for the cores inflates least. */
+  cpuMs: number | undefined;
   /** The JSON object the child printed on its last stdout line, when it prints one. */
   report: Record<string, unknown> | undefined;
   code: number;
@@ -107,10 +109,14 @@ export function runMeasured(argv: string[], opts: RunOptions = {}): Promise<Proc
       const stdout = out.text();
       let stderr = err.text();
       let maxRssBytes: number | undefined;
+      let cpuMs: number | undefined;
       let exitCode = code ?? (signal ? 128 : 1);
       if (hasTime) {
         const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
         if (m) maxRssBytes = Number(m[1]) * 1024;
+        const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+        const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+        if (user && sys) cpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
         const status = /Exit status: (\d+)/.exec(stderr);
         if (status) exitCode = Number(status[1]);
         const cut = stderr.search(/(?:Command (?:exited|terminated)[^\n]*\n)?\tCommand being timed:/);
@@ -127,7 +133,7 @@ export function runMeasured(argv: string[], opts: RunOptions = {}): Promise<Proc
         if (maxRssBytes === undefined && typeof report?.maxRssBytes === 'number') maxRssBytes = report.maxRssBytes;
       }
       if (opts.keepStdout) report = { ...report, stdout };
-      resolve({ wallMs, maxRssBytes, report, code: exitCode, stdoutTail: tailLines(stdout, 15), stderrTail: tailLines(stderr, 15) });
+      resolve({ wallMs, maxRssBytes, cpuMs, report, code: exitCode, stdoutTail: tailLines(stdout, 15), stderrTail: tailLines(stderr, 15) });
     });
   });
 }
@@ -182,6 +188,7 @@ export interface Measured {
   runs: number;
   wallMs: Series;
   maxRssBytes: Series | undefined;
+  cpuMs: Series | undefined;
   /** The last measured run's JSON report, for per-tool extras. */
   reports: Array<Record<string, unknown>>;
 }
@@ -206,11 +213,13 @@ export async function measure(
     progress(`${label}: ${i < counts.warmup ? 'warm-up' : `run ${i - counts.warmup + 1}/${counts.runs}`} ${fmtMs(s.wallMs)}${s.maxRssBytes ? `, ${fmtBytes(s.maxRssBytes)}` : ''}`);
   }
   const rss = samples.map((s) => s.maxRssBytes).filter((v): v is number => v !== undefined);
+  const cpu = samples.map((s) => s.cpuMs).filter((v): v is number => v !== undefined);
   return {
     label,
     runs: samples.length,
     wallMs: series(samples.map((s) => s.wallMs)),
     maxRssBytes: rss.length === samples.length && rss.length > 0 ? series(rss) : undefined,
+    cpuMs: cpu.length === samples.length && cpu.length > 0 ? series(cpu) : undefined,
     reports: samples.map((s) => s.report ?? {}),
   };
 }

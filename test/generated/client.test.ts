@@ -22,7 +22,8 @@ import {
   type CreateChatCompletionStreamResponse,
   type OpenAIFile,
 } from '../../generated/src/index.ts';
-import { pause, parseMultipart, sendJson, startServer, type RecordedRequest, type TestServer } from './helpers.js';
+import { collect } from '../support/async.js';
+import { pause, parseMultipart, sendJson, startServer, type RecordedRequest, type TestServer } from '../support/http.js';
 
 const TOKEN = 'sk-test-0123456789abcdefSECRET';
 
@@ -438,12 +439,6 @@ describe('streaming', () => {
       }
       res.end('data: [DONE]\n\n');
     });
-  }
-
-  async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-    const out: T[] = [];
-    for await (const item of iterable) out.push(item);
-    return out;
   }
 
   it('createChatCompletion({ stream: true }) returns an async iterable of typed chunks', async () => {

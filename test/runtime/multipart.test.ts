@@ -3,31 +3,26 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toFile } from '../../templates/static/src/runtime/multipart.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
-import { TestApi } from './api.js';
-import { parseMultipart, sendJson, startServer, type Part, type TestServer } from './server.js';
+import { parseMultipart, sendJson, type Part, type TestServer } from '../support/http.js';
+import { useServer } from './serve.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = useServer({ accessToken: 'sk-x' });
 
 const upload = (body: unknown): RequestSpec => ({ method: 'POST', path: '/files', body, bodyType: 'multipart', responseType: 'json', auth: ['ApiKeyAuth'] });
 
-async function serveUploads(statusFor: (index: number) => number = () => 200) {
-  server = await startServer((req, res, body, index) => {
-    const parts = parseMultipart(body, req.headers['content-type'] ?? '');
+function serveUploads(statusFor: (index: number) => number = () => 200) {
+  return serve((req, res, body, index) => {
+    const parts = parseMultipart(body, req.headers['content-type']);
     sendJson(res, statusFor(index), { parts: parts.length });
   });
-  return { server, api: new TestApi({ basePath: server.baseUrl, accessToken: 'sk-x' }) };
 }
 
 function partsOf(s: TestServer, index = 0): Part[] {
   const req = s.requests[index]!;
-  return parseMultipart(req.body, req.headers['content-type'] ?? '');
+  return parseMultipart(req.body, req.headers['content-type']);
 }
 
 const bytes = Uint8Array.from([0, 1, 2, 0xff, 0xfe, 10, 13]);

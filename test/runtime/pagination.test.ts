@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { collect } from '../support/async.js';
+import { sendJson } from '../support/http.js';
 import { TestApi } from './api.js';
-import { sendJson, startServer, type TestServer } from './server.js';
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+import { useServer } from './serve.js';
 
 interface Item {
   id: string;
@@ -31,8 +27,10 @@ class ItemsApi extends TestApi {
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
 
-async function serveItems(withLastId: boolean) {
-  server = await startServer((req, res) => {
+const serve = useServer({}, ItemsApi);
+
+function serveItems(withLastId: boolean) {
+  return serve((req, res) => {
     const url = new URL(req.url ?? '', 'http://x');
     const limit = Number(url.searchParams.get('limit'));
     const after = url.searchParams.get('after');
@@ -42,13 +40,6 @@ async function serveItems(withLastId: boolean) {
     if (withLastId) body.last_id = page[page.length - 1]?.id;
     sendJson(res, 200, body);
   });
-  return { server, api: new ItemsApi({ basePath: server.baseUrl }) };
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 describe('paginate', () => {

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApiError,
   AuthenticationError,
@@ -12,21 +12,13 @@ import {
   UnprocessableEntityError,
 } from '../../templates/static/src/ApiError.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
+import { sendJson, type Handler } from '../support/http.js';
 import { getJson, TestApi } from './api.js';
-import { sendJson, startServer, type Handler, type TestServer } from './server.js';
+import { useServer } from './serve.js';
 
 const TOKEN = 'sk-super-secret-token-123';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler, params: ConstructorParameters<typeof TestApi>[0] = {}) {
-  server = await startServer(handler);
-  return { server, api: new TestApi({ basePath: server.baseUrl, maxRetries: 0, ...params }) };
-}
+const serve = useServer({ maxRetries: 0 });
 
 const echoUrl: Handler = (req, res) => sendJson(res, 200, { url: req.url });
 

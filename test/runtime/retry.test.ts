@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BadRequestError,
   ConnectionError,
@@ -10,19 +10,11 @@ import {
 } from '../../templates/static/src/ApiError.js';
 import { retryAfterMs, retryDelayMs, sleep } from '../../templates/static/src/runtime/retry.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
+import { sendJson, type Handler } from '../support/http.js';
 import { getJson, TestApi } from './api.js';
-import { sendJson, startServer, type Handler, type TestServer } from './server.js';
+import { useServer } from './serve.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler, params: ConstructorParameters<typeof TestApi>[0] = {}) {
-  server = await startServer(handler);
-  return { server, api: new TestApi({ basePath: server.baseUrl, ...params }) };
-}
+const serve = useServer();
 
 /** Responds with the listed statuses in turn, then 200. */
 function statuses(...codes: Array<number | 'reset'>): Handler {

@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BadRequestError, StreamError } from '../../templates/static/src/ApiError.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
+import { collect } from '../support/async.js';
+import { pause, type Handler } from '../support/http.js';
 import { TestApi } from './api.js';
 import { CHUNKS, LINE_ENDINGS, recordedBytes, splitAt } from './fixtures.js';
-import { pause, startServer, type Handler, type TestServer } from './server.js';
+import { useServer } from './serve.js';
 
 const chat: RequestSpec = {
   method: 'POST',
@@ -14,26 +16,11 @@ const chat: RequestSpec = {
   auth: ['ApiKeyAuth'],
 };
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<{ server: TestServer; api: TestApi }> {
-  server = await startServer(handler);
-  return { server, api: new TestApi({ basePath: server.baseUrl, accessToken: 'sk-test' }) };
-}
+const serve = useServer({ accessToken: 'sk-test' });
 
 function sse(res: Parameters<Handler>[1]): void {
   res.writeHead(200, { 'content-type': 'text/event-stream' });
   res.flushHeaders();
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 /** Runs the iteration and returns what arrived before it failed, plus the error. */
@@ -67,11 +54,11 @@ describe('requestStream over HTTP', () => {
     it(`delivers every chunk once, in order, when split at every byte offset (${JSON.stringify(eol)})`, async () => {
       const bytes = recordedBytes(eol);
       let split = 0;
-      server = await startServer(async (_req, res) => {
+      const { server } = await serve(async (_req, res) => {
         sse(res);
         for (const part of splitAt(bytes, [split])) {
           res.write(part);
-          await pause();
+          await pause(2);
         }
         res.end();
       });
