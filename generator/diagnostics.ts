@@ -72,11 +72,19 @@ export function pointerOf(segments: ReadonlyArray<string | number>): string {
   return segments.map((s) => '/' + escapePointerSegment(s)).join('');
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a stray `%` in a key is kept as written
+  }
+}
+
 export function parsePointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   return body
     .split('/')
     .slice(1)
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((s) => safeDecode(s).replace(/~1/g, '/').replace(/~0/g, '~'));
 }

@@ -9,7 +9,7 @@
 // them on purpose; the parity test against the real Ruby output keeps us honest.
 import { resolvePointer } from './normalizeSchema.ts';
 import type { NormalizedSpec } from './normalize.ts';
-import { hasProperties, isComposed, isPlainObject, refName, SCHEMA_REF_PREFIX, stableStringify, type Schema } from './schema.ts';
+import { hasProperties, isComposed, isPlainObject, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
 
 export function flattenInlineSchemas(spec: NormalizedSpec): void {
   new InlineFlattener(spec).run();
@@ -25,6 +25,7 @@ class InlineFlattener {
   private readonly created = new Set<string>();
   /** Signature (the schema as written) → the model made for it. */
   private readonly signatures = new Map<string, string>();
+  private readonly written = new WeakMap<object, string>();
   /** Every reference handed out, by model, so a model can be renamed. */
   private readonly refsTo = new Map<string, Schema[]>();
 
@@ -128,7 +129,25 @@ class InlineFlattener {
   private signatureOf(schema: Schema): string {
     const pointer = this.spec.pointers.get(schema);
     const written = pointer === undefined ? undefined : resolvePointer(this.spec.document, pointer);
-    return stableStringify(written ?? schema);
+    return this.writtenForm(written ?? schema);
+  }
+
+  /** Stable JSON of a subtree of the document, memoized: nested schemas are signed many times. */
+  private writtenForm(value: unknown): string {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+    const known = this.written.get(value);
+    if (known !== undefined) return known;
+    const text = Array.isArray(value)
+      ? '[' + value.map((v) => this.writtenForm(v)).join(',') + ']'
+      : '{' +
+        Object.keys(value)
+          .sort()
+          .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+          .map((k) => JSON.stringify(k) + ':' + this.writtenForm((value as Record<string, unknown>)[k]))
+          .join(',') +
+        '}';
+    this.written.set(value, text);
+    return text;
   }
 
   /** Walks one schema, replacing inline children that need models by references. */

@@ -1,6 +1,7 @@
 // The normalized schema shape every later stage reads. Normalization folds OpenAPI 3.0
 // and 3.1 into one form: `null` never appears in `type` or `enum` (it becomes
 // `nullable: true`), and boolean schemas become objects.
+import { parsePointer } from '../diagnostics.ts';
 
 export interface Schema {
   $ref?: string;
@@ -56,15 +57,5 @@ export function refName(ref: string): string | undefined {
   if (!ref.startsWith(SCHEMA_REF_PREFIX)) return undefined;
   const rest = ref.slice(SCHEMA_REF_PREFIX.length);
   if (rest.includes('/')) return undefined;
-  return decodeURIComponent(rest).replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** Stable JSON: keys sorted, so equal schemas written in another order compare equal. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return '[' + value.map(stableStringify).join(',') + ']';
-  if (isPlainObject(value)) {
-    const keys = Object.keys(value).sort();
-    return '{' + keys.filter((k) => value[k] !== undefined).map((k) => JSON.stringify(k) + ':' + stableStringify(value[k])).join(',') + '}';
-  }
-  return JSON.stringify(value) ?? 'null';
+  return parsePointer('/' + rest)[0];
 }
