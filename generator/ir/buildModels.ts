@@ -131,7 +131,8 @@ function mergeAllOfInline(s: Schema): Schema {
 }
 
 function enumKey(value: string): string {
-  const key = camelize(value);
+  // SHOUTING_CASE values read better as PascalCase keys: US_STORAGE → UsStorage.
+  const key = camelize(/^[A-Z0-9_]+$/.test(value) ? value.toLowerCase() : value);
   if (key === '') return 'Empty';
   return /^[0-9]/.test(key) ? `Value${key}` : key;
 }
