@@ -34,6 +34,9 @@ describe.each([
       const source = readFileSync(join(outDir, 'src/apis', `${api!.className}.ts`), 'utf8');
       expect(source).toContain(`async ${method!.withHttpInfoName}(`);
     }
+    // Chat completions stream: `stream: true` picks the typed stream overload.
+    const chat = result.ir.apis.find((a) => a.className === 'ChatApi')!.operations.find((o) => o.methodName === 'createChatCompletion')!;
+    expect(chat.stream).toMatchObject({ methodName: 'createChatCompletionStream', chunkType: 'CreateChatCompletionStreamResponse', flagProperty: true });
     for (const key of Object.keys(doc.components.schemas)) {
       const model = result.ir.models.find((m) => m.schemaKey === key && !m.inline);
       expect(model, `component schema ${key}`).toBeDefined();

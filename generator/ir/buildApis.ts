@@ -103,14 +103,12 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
   }
   let stream: OperationIR['stream'];
   if (sse) {
-    const bodySchema = bodyContent?.schema;
-    const bodyKey = bodySchema?.$ref === undefined ? undefined : refName(bodySchema.$ref);
-    const bodyProps = (bodyKey === undefined ? bodySchema : ctx.spec.schemas.get(bodyKey))?.properties ?? {};
+    const bodyProps = bodyContent ? propertyNames(bodyContent.schema, ctx.spec) : new Set<string>();
     stream = {
       methodName: `${methodName}Stream`,
       chunkType: printType(typeOf(sse.schema)),
       only: !json && !other,
-      flagProperty: 'stream' in bodyProps && body !== undefined,
+      flagProperty: bodyProps.has('stream') && body !== undefined,
     };
     if (stream.only) responseMediaType = sse.mediaType;
   }
@@ -266,4 +264,18 @@ function paramDescription(p: ParamIR, op: NormalizedOperation): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Property names of a schema, through references and allOf members. */
+function propertyNames(schema: Schema, spec: NormalizedSpec, seen = new Set<Schema>()): Set<string> {
+  const names = new Set<string>();
+  if (seen.has(schema)) return names;
+  seen.add(schema);
+  const key = schema.$ref === undefined ? undefined : refName(schema.$ref);
+  const target = key === undefined ? schema : spec.schemas.get(key);
+  if (!target) return names;
+  if (target !== schema) return propertyNames(target, spec, seen);
+  for (const name of Object.keys(target.properties ?? {})) names.add(name);
+  for (const member of target.allOf ?? []) for (const name of propertyNames(member, spec, seen)) names.add(name);
+  return names;
 }
