@@ -38,6 +38,7 @@ export function buildApis(ctx: ApiContext): ApiIR[] {
       operations,
       modelImports: [...refs].sort(),
       usesStream: operations.some((o) => o.stream),
+      bodyEncoders: [...new Set(operations.map((o) => o.body?.encoder ?? '').filter(Boolean))].sort(),
       optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
     });
   }
@@ -73,6 +74,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
       accessor: varName,
       bodyType: bodyTypeOf(bodyContent.mediaType),
       mediaType: bodyContent.mediaType,
+      encoder: bodyTypeOf(bodyContent.mediaType) === 'json' ? '' : `${bodyTypeOf(bodyContent.mediaType)}Body`,
     };
   }
 

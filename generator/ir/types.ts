@@ -38,6 +38,8 @@ export interface ApiIR {
   /** Model names the API file imports, sorted. */
   modelImports: string[];
   usesStream: boolean;
+  /** Body encoders the class imports from the runtime, sorted. */
+  bodyEncoders: string[];
   optionTypes: OptsTypeIR[];
 }
 
@@ -84,7 +86,12 @@ export interface OperationIR {
   pathParams: ParamIR[];
   queryParams: ParamIR[];
   headerParams: ParamIR[];
-  body?: ParamIR & { bodyType: string; mediaType: string };
+  body?: ParamIR & {
+    bodyType: string;
+    mediaType: string;
+    /** The runtime's encoder for this media type; '' for JSON, the runtime's default. */
+    encoder: string;
+  };
   returnType: string;
   responseType: 'json' | 'text' | 'binary' | 'void';
   responseMediaType: string;

@@ -15,6 +15,7 @@ import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { sendJson, type Handler } from '../support/http.js';
 import { getJson, TestApi } from './api.js';
 import { useServer } from './serve.js';
+import { binaryBody, formBody, jsonBody, textBody } from '../../templates/static/src/runtime/body.js';
 
 const TOKEN = 'sk-super-secret-token-123';
 
@@ -39,7 +40,7 @@ describe('request basics', () => {
 
   it('sends a JSON body with Content-Type application/json', async () => {
     const { server, api } = await serve((_req, res) => sendJson(res, 200, {}));
-    await api.call({ method: 'post', path: '/things', body: { a: [1, 'é'] }, bodyType: 'json', responseType: 'json' });
+    await api.call({ method: 'post', path: '/things', body: { a: [1, 'é'] }, encodeBody: jsonBody, responseType: 'json' });
     const req = server.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.headers['content-type']).toBe('application/json');
@@ -48,9 +49,9 @@ describe('request basics', () => {
 
   it('sends text, form and binary bodies', async () => {
     const { server, api } = await serve((_req, res) => sendJson(res, 200, {}));
-    await api.call({ method: 'POST', path: '/t', body: 'plain', bodyType: 'text', responseType: 'void' });
-    await api.call({ method: 'POST', path: '/f', body: { a: 1, tags: ['x', 'y'], m: { k: 'v' } }, bodyType: 'form', responseType: 'void' });
-    await api.call({ method: 'POST', path: '/b', body: Uint8Array.of(0, 255, 1), bodyType: 'binary', responseType: 'void' });
+    await api.call({ method: 'POST', path: '/t', body: 'plain', encodeBody: textBody, responseType: 'void' });
+    await api.call({ method: 'POST', path: '/f', body: { a: 1, tags: ['x', 'y'], m: { k: 'v' } }, encodeBody: formBody, responseType: 'void' });
+    await api.call({ method: 'POST', path: '/b', body: Uint8Array.of(0, 255, 1), encodeBody: binaryBody, responseType: 'void' });
     const [text, form, binary] = server.requests;
     expect(text!.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(text!.body.toString()).toBe('plain');

@@ -13,6 +13,7 @@ import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { sendJson, type Handler } from '../support/http.js';
 import { getJson, TestApi } from './api.js';
 import { useServer } from './serve.js';
+import { binaryBody } from '../../templates/static/src/runtime/body.js';
 
 const serve = useServer();
 
@@ -225,7 +226,7 @@ describe('time limits and cancellation', () => {
 });
 
 describe('one-shot bodies', () => {
-  const upload = (body: unknown): RequestSpec => ({ method: 'POST', path: '/uploads/u1/parts', body, bodyType: 'binary', responseType: 'json' });
+  const upload = (body: unknown): RequestSpec => ({ method: 'POST', path: '/uploads/u1/parts', body, encodeBody: binaryBody, responseType: 'json' });
 
   it('never retries a ReadableStream body', async () => {
     const { server, api } = await serve(statuses(500, 500, 500));

@@ -6,12 +6,13 @@ import { pause, type Handler } from '../support/http.js';
 import { TestApi } from './api.js';
 import { CHUNKS, LINE_ENDINGS, recordedBytes, splitAt } from './fixtures.js';
 import { useServer } from './serve.js';
+import { jsonBody } from '../../templates/static/src/runtime/body.js';
 
 const chat: RequestSpec = {
   method: 'POST',
   path: '/chat/completions',
   body: { model: 'm', stream: true },
-  bodyType: 'json',
+  encodeBody: jsonBody,
   responseType: 'json',
   auth: ['ApiKeyAuth'],
 };

@@ -24,7 +24,6 @@ export class AudioApi extends BaseApi {
         method: 'POST',
         path: '/audio/speech',
         body: createSpeechRequest,
-        bodyType: 'json',
         responseType: 'binary',
         auth: ['ApiKeyAuth'],
       },

@@ -1,5 +1,6 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
 import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import { multipartBody } from '../runtime/body.js';
 import type { CreateFileRequest } from '../models/CreateFileRequest.js';
 import type { OpenAIFile } from '../models/OpenAIFile.js';
 
@@ -25,7 +26,7 @@ export class FilesApi extends BaseApi {
         method: 'POST',
         path: '/files',
         body: createFileRequest,
-        bodyType: 'multipart',
+        encodeBody: multipartBody,
         responseType: 'json',
         auth: ['ApiKeyAuth'],
       },

@@ -1,13 +1,15 @@
 import { ApiError, ConnectionError, TimeoutError } from '../ApiError.js';
 import { Configuration, type ConfigurationParameters } from '../Configuration.js';
-import { prepareBody, type PreparedBody } from './body.js';
+import { jsonBody, type PreparedBody } from './body.js';
 import { assertValidHeader, headersToRecord, mergeHeaders } from './headers.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
 import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
 
-export type { ApiResponse, BodyType, RequestOptions, RequestSpec, ResponseType } from './types.js';
+const NO_BODY: PreparedBody = { body: undefined, contentType: undefined, oneShot: false };
+
+export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -84,7 +86,7 @@ export abstract class BaseApi {
     const url = buildUrl(config.basePath, spec.path, spec.pathParams, spec.query);
     // Validate caller-supplied headers before doing any work that could have side effects.
     const headers = mergeHeaders(accept ? { accept } : undefined, config.defaultHeaders, spec.headers, options.headers);
-    const body: PreparedBody = await prepareBody(spec.body, spec.bodyType);
+    const body: PreparedBody = spec.body === undefined ? NO_BODY : await (spec.encodeBody ?? jsonBody)(spec.body);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
     let token: string | undefined;
     if (spec.auth && spec.auth.length > 0 && headers.authorization === undefined) {

@@ -1,6 +1,5 @@
 import { blobPart, isAsyncIterable, isBlob, isReadableStream, iterableToStream, toBytes } from './bytes.js';
 import { buildFormData } from './multipart.js';
-import type { BodyType } from './types.js';
 import { toSearchParams } from './url.js';
 
 export interface PreparedBody {
@@ -11,23 +10,30 @@ export interface PreparedBody {
   oneShot: boolean;
 }
 
-export async function prepareBody(body: unknown, bodyType: BodyType = 'json'): Promise<PreparedBody> {
-  if (body === undefined) return { body: undefined, contentType: undefined, oneShot: false };
-  switch (bodyType) {
-    case 'json':
-      return { body: JSON.stringify(body), contentType: 'application/json', oneShot: false };
-    case 'text':
-      return { body: String(body), contentType: 'text/plain; charset=utf-8', oneShot: false };
-    case 'form':
-      return { body: body instanceof URLSearchParams ? body : toSearchParams(asRecord(body)), contentType: undefined, oneShot: false };
-    case 'multipart':
-      return { body: body instanceof FormData ? body : await buildFormData(asRecord(body)), contentType: undefined, oneShot: false };
-    case 'binary':
-      return binaryBody(body);
-  }
-}
+/**
+ * Turns a request body into what fetch sends. One function per media type, referenced by the
+ * generated code, so a bundle only carries the encoders its API classes use.
+ */
+export type BodyEncoder = (body: unknown) => PreparedBody | Promise<PreparedBody>;
 
-function binaryBody(body: unknown): PreparedBody {
+export const jsonBody: BodyEncoder = (body) => ({ body: JSON.stringify(body), contentType: 'application/json', oneShot: false });
+
+export const textBody: BodyEncoder = (body) => ({ body: String(body), contentType: 'text/plain; charset=utf-8', oneShot: false });
+
+export const formBody: BodyEncoder = (body) => ({
+  body: body instanceof URLSearchParams ? body : toSearchParams(asRecord(body)),
+  contentType: undefined,
+  oneShot: false,
+});
+
+export const multipartBody: BodyEncoder = async (body) => ({
+  // fetch writes the Content-Type with the boundary itself.
+  body: body instanceof FormData ? body : await buildFormData(asRecord(body)),
+  contentType: undefined,
+  oneShot: false,
+});
+
+export const binaryBody: BodyEncoder = (body) => {
   const octets = 'application/octet-stream';
   if (isBlob(body)) return { body, contentType: body.type || octets, oneShot: false };
   if (typeof body === 'string') return { body, contentType: octets, oneShot: false };
@@ -35,7 +41,7 @@ function binaryBody(body: unknown): PreparedBody {
   if (isAsyncIterable(body)) return { body: iterableToStream(body), contentType: octets, oneShot: true };
   // A Blob copy of the bytes is reusable across retries and satisfies BodyInit's typing.
   return { body: new Blob([blobPart(toBytes(body))]), contentType: octets, oneShot: false };
-}
+};
 
 function asRecord(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -1,3 +1,5 @@
+import type { BodyEncoder } from './body.js';
+
 export interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -12,7 +14,6 @@ export interface ApiResponse<T> {
   response: Response;
 }
 
-export type BodyType = 'json' | 'multipart' | 'form' | 'binary' | 'text';
 export type ResponseType = 'json' | 'text' | 'binary' | 'void';
 
 export interface RequestSpec {
@@ -24,7 +25,8 @@ export interface RequestSpec {
   query?: Record<string, unknown>;
   headers?: Record<string, string | number | boolean | ReadonlyArray<string | number | boolean> | null | undefined>;
   body?: unknown;
-  bodyType?: BodyType;
+  /** How to encode `body`; JSON when absent (see jsonBody, multipartBody, formBody, textBody, binaryBody). */
+  encodeBody?: BodyEncoder;
   /** 'binary' resolves to a Blob, 'void' to undefined. */
   responseType: ResponseType;
   /** Names of bearer security schemes; non-empty => Authorization: Bearer <token> when a token is configured. */
