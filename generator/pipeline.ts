@@ -5,10 +5,10 @@ import type { Diagnostic } from './diagnostics.ts';
 import { buildIr, DEFAULT_PACKAGE, type PackageOptions } from './ir/buildIr.ts';
 import type { ClientIR } from './ir/types.ts';
 import { loadSpec } from './load/loadSpec.ts';
-import { normalize } from './normalize/normalize.ts';
+import { normalize, type NormalizedSpec } from './normalize/normalize.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { render, type FileTree } from './render/render.ts';
-import { diffTree, writeTreeAtomically, type TreeDiff } from './write/writeTree.ts';
+import { diffTree, stageTree, type TreeDiff } from './write/writeTree.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_SPEC = resolve(REPO_ROOT, 'spec/openapi.yaml');
@@ -38,6 +38,33 @@ export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {})
   const spec = normalize(loadSpec(specPath));
   const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
   const files = postprocess(render(ir));
+  return summarize(spec, ir, files);
+}
+
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const started = performance.now();
+  const outDir = resolve(options.outDir ?? DEFAULT_OUT);
+  const spec = normalize(loadSpec(resolve(options.specPath ?? DEFAULT_SPEC)));
+  const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...options.package });
+  const rendered = render(ir);
+  if (options.check) {
+    const files = postprocess(rendered);
+    return { ...summarize(spec, ir, files), diff: diffTree(files, outDir), ms: performance.now() - started };
+  }
+  // The disk writes the rendered files while ts-morph reads them; the swap waits for both.
+  const staged = stageTree(rendered, outDir);
+  let files: FileTree;
+  try {
+    files = postprocess(rendered);
+  } catch (err) {
+    await staged.abort();
+    throw err;
+  }
+  await staged.finish(files);
+  return { ...summarize(spec, ir, files), ms: performance.now() - started };
+}
+
+function summarize(spec: NormalizedSpec, ir: ClientIR, files: FileTree): Omit<GenerateResult, 'ms' | 'diff'> {
   return {
     ir,
     files,
@@ -45,14 +72,4 @@ export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {})
     operations: ir.apis.reduce((n, api) => n + api.operations.length, 0),
     models: ir.models.length,
   };
-}
-
-export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const started = performance.now();
-  const outDir = resolve(options.outDir ?? DEFAULT_OUT);
-  const built = buildClient(resolve(options.specPath ?? DEFAULT_SPEC), options.package);
-  let diff: TreeDiff | undefined;
-  if (options.check) diff = diffTree(built.files, outDir);
-  else await writeTreeAtomically(built.files, outDir);
-  return { ...built, diff, ms: performance.now() - started };
 }

@@ -1,7 +1,7 @@
 // Stage 6: the tree is written to a sibling temporary folder, then swapped in with renames,
 // so `generated/` is always either the whole old tree or the whole new one.
-import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { FileTree } from '../render/render.ts';
 
@@ -9,27 +9,76 @@ import type { FileTree } from '../render/render.ts';
 const KEPT = new Set(['node_modules', 'dist']);
 
 export async function writeTreeAtomically(files: FileTree, outDir: string): Promise<void> {
+  const staged = stageTree(files, outDir);
+  await staged.finish(files);
+}
+
+export interface StagedTree {
+  /** Writes what `files` adds to or changes from the staged files, then swaps the tree in. */
+  finish(files: FileTree): Promise<void>;
+  /** Drops the staging folder; `outDir` stays as it was. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Starts writing `files` into a sibling staging folder and returns at once, so the caller can
+ * keep computing (postprocess) while the disk works: creating thousands of files is mostly
+ * waiting. Nothing under `outDir` changes until `finish`.
+ */
+export function stageTree(files: FileTree, outDir: string): StagedTree {
   const parent = dirname(outDir);
-  await mkdir(parent, { recursive: true });
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${basename(outDir)}.new-${stamp}`);
   const retired = join(parent, `.${basename(outDir)}.old-${stamp}`);
-  try {
-    const dirs = new Set([...files.keys()].map((p) => dirname(join(staging, p))));
-    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    const previous = existsSync(outDir);
-    await Promise.all(
-      [...files].map(([path, text]) => (previous && linkUnchanged(join(outDir, path), join(staging, path), text) ? undefined : writeFile(join(staging, path), text))),
-    );
-    for (const kept of KEPT) {
-      const from = join(outDir, kept);
-      if (existsSync(from)) renameSync(from, join(staging, kept));
+  const previous = existsSync(outDir);
+  // Synchronous up to the point where every write is queued: once the caller goes on with
+  // synchronous work, only requests already handed to the thread pool make progress.
+  const write = (batch: Iterable<[string, string]>): Promise<unknown> => {
+    try {
+      const entries = [...batch];
+      for (const dir of new Set(entries.map(([path]) => dirname(join(staging, path))))) mkdirSync(dir, { recursive: true });
+      return Promise.all(
+        entries.map(([path, text]) => (previous && linkUnchanged(join(outDir, path), join(staging, path), text) ? undefined : writeFile(join(staging, path), text))),
+      );
+    } catch (err) {
+      return Promise.reject(err);
     }
-  } catch (err) {
-    restoreKept(staging, outDir);
+  };
+  // Settled either way; the error, if any, is rethrown by finish().
+  const first = write(files).then(
+    () => undefined,
+    (err: unknown) => err ?? new Error('writing the staging folder failed'),
+  );
+  const abort = async () => {
+    await first;
     rmSync(staging, { recursive: true, force: true });
-    throw err;
-  }
+  };
+  return {
+    abort,
+    async finish(final) {
+      const failed = await first;
+      if (failed) {
+        await abort();
+        throw failed;
+      }
+      try {
+        await write([...final].filter(([path, text]) => files.get(path) !== text));
+        for (const stale of [...files.keys()].filter((path) => !final.has(path))) rmSync(join(staging, stale), { force: true });
+        for (const kept of KEPT) {
+          const from = join(outDir, kept);
+          if (existsSync(from)) renameSync(from, join(staging, kept));
+        }
+      } catch (err) {
+        restoreKept(staging, outDir);
+        rmSync(staging, { recursive: true, force: true });
+        throw err;
+      }
+      swapIn(staging, outDir, retired);
+    },
+  };
+}
+
+function swapIn(staging: string, outDir: string, retired: string): void {
   const hadOld = existsSync(outDir);
   if (hadOld) renameSync(outDir, retired);
   try {
