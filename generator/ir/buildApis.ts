@@ -62,21 +62,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
   const irParams = params.map((p) => param(p, vars.claim(toVariableName(p.name)), typeOf(p.schema)));
 
   const bodyContent = pickBody(op.requestBody?.content ?? []);
-  let body: OperationIR['body'];
-  if (op.requestBody && bodyContent) {
-    const key = bodyContent.schema.$ref === undefined ? undefined : refName(bodyContent.schema.$ref);
-    const modelName = key === undefined ? undefined : ctx.modelNames.get(key);
-    const varName = vars.claim(modelName ? toVariableName(modelName) : 'body');
-    const type = typeOf(bodyContent.schema);
-    const required = op.requestBody.required;
-    body = {
-      ...paramShape(varName, varName, 'body', required, type, op.requestBody.description),
-      accessor: varName,
-      bodyType: bodyTypeOf(bodyContent.mediaType),
-      mediaType: bodyContent.mediaType,
-      encoder: bodyTypeOf(bodyContent.mediaType) === 'json' ? '' : `${bodyTypeOf(bodyContent.mediaType)}Body`,
-    };
-  }
+  const body = op.requestBody && bodyContent ? bodyParam(op.requestBody, bodyContent, vars, typeOf, ctx) : undefined;
 
   const positional = irParams.filter((p) => p.required);
   const optional = irParams.filter((p) => !p.required);
@@ -87,30 +73,15 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     for (const p of optional) p.accessor = `opts?.${p.varName}`;
   }
 
-  const success = pickSuccess(op);
-  const json = success?.content.find((c) => JSON_TYPE.test(c.mediaType));
-  const sse = success?.content.find((c) => /^text\/event-stream/i.test(c.mediaType));
-  const other = success?.content.find((c) => c !== json && c !== sse);
-  let responseType: OperationIR['responseType'] = 'void';
-  let returnType = 'void';
-  let responseMediaType = '';
-  if (json) {
-    responseType = 'json';
-    returnType = printType(typeOf(json.schema));
-    responseMediaType = json.mediaType;
-  } else if (other) {
-    responseType = /^text\//i.test(other.mediaType) ? 'text' : 'binary';
-    returnType = responseType === 'text' ? 'string' : 'Blob';
-    responseMediaType = other.mediaType;
-  }
+  const { json, sse, responseType, returnType, mediaType } = responseOf(op, typeOf);
+  let responseMediaType = mediaType;
   let stream: OperationIR['stream'];
   if (sse) {
-    const bodyProps = bodyContent ? propertyNames(bodyContent.schema, ctx.spec) : new Set<string>();
     stream = {
       methodName: `${methodName}Stream`,
       chunkType: printType(typeOf(sse.schema)),
-      only: !json && !other,
-      flagProperty: bodyProps.has('stream') && body !== undefined,
+      only: responseType === 'void',
+      flagProperty: body !== undefined && propertyNames(bodyContent!.schema, ctx.spec).has('stream'),
     };
     if (stream.only) responseMediaType = sse.mediaType;
   }
@@ -171,6 +142,38 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     docReturnType: responseType === 'void' ? 'void (empty response body)' : json ? docType(ctx.mapper.typeOf(json.schema)) : `**${returnType}**`,
     requestContentType: bodyContent?.mediaType ?? '',
   };
+}
+
+function bodyParam(
+  requestBody: NonNullable<NormalizedOperation['requestBody']>,
+  content: MediaContent,
+  vars: NameRegistry,
+  typeOf: (s: Schema) => TsType,
+  ctx: ApiContext,
+): NonNullable<OperationIR['body']> {
+  const key = content.schema.$ref === undefined ? undefined : refName(content.schema.$ref);
+  const modelName = key === undefined ? undefined : ctx.modelNames.get(key);
+  // Named after its model, as openapi-generator names it (`createChatCompletionRequest`).
+  const varName = vars.claim(modelName ? toVariableName(modelName) : 'body');
+  const bodyType = bodyTypeOf(content.mediaType);
+  return {
+    ...paramShape(varName, varName, 'body', requestBody.required, typeOf(content.schema), requestBody.description),
+    bodyType,
+    mediaType: content.mediaType,
+    encoder: bodyType === 'json' ? '' : `${bodyType}Body`,
+  };
+}
+
+/** The success response: JSON, else text or binary, else nothing; and an event stream if offered. */
+function responseOf(op: NormalizedOperation, typeOf: (s: Schema) => TsType) {
+  const success = pickSuccess(op);
+  const json = success?.content.find((c) => JSON_TYPE.test(c.mediaType));
+  const sse = success?.content.find((c) => /^text\/event-stream/i.test(c.mediaType));
+  const other = success?.content.find((c) => c !== json && c !== sse);
+  if (json) return { json, sse, responseType: 'json' as const, returnType: printType(typeOf(json.schema)), mediaType: json.mediaType };
+  if (other && /^text\//i.test(other.mediaType)) return { json, sse, responseType: 'text' as const, returnType: 'string', mediaType: other.mediaType };
+  if (other) return { json, sse, responseType: 'binary' as const, returnType: 'Blob', mediaType: other.mediaType };
+  return { json, sse, responseType: 'void' as const, returnType: 'void', mediaType: '' };
 }
 
 function rank(p: NormalizedParameter, pathOrder: Array<string | undefined>): number {

@@ -268,6 +268,9 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     ctx.diagnostics.error(`${at}/in`, `parameter 'in' must be path, query, header or cookie`);
     return undefined;
   }
+  if (location === 'cookie') {
+    ctx.diagnostics.warning(`${at}/in`, `cookie parameter '${String(value.name)}' is left out: fetch cannot set cookies in browsers`);
+  }
   if (typeof value.name !== 'string' || value.name === '') {
     ctx.diagnostics.error(`${at}/name`, 'parameter needs a name');
     return undefined;
