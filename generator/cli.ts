@@ -124,6 +124,11 @@ main(process.argv.slice(2)).then(
       console.error(err.message);
       console.error(`generation stopped: ${err.diagnostics.length} problem(s); nothing was written`);
       process.exitCode = 1;
+    } else if (err instanceof Error && err.name === 'RenderedCodeError') {
+      // Output that does not parse is our bug, not the spec's: say so, and write nothing.
+      console.error(err.message);
+      console.error('generation stopped; nothing was written');
+      process.exitCode = 1;
     } else if (err instanceof Error && err.name === 'OracleUnavailableError') {
       console.error(err.message);
       process.exitCode = 2;
