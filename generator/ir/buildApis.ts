@@ -100,7 +100,9 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     exampleDecls.push(`const opts: ${opts.name} = {\n${inner.join('\n')}\n};`);
     exampleTypes.add(opts.name);
   }
-  const args = [...positional.map((p) => `${p.varName}${p.required ? '' : '?'}: ${p.tsType}`), ...(opts ? [`opts?: ${opts.name}`] : []), 'options?: RequestOptions'].join(', ');
+  const argsOf = (typeOfArg: (p: ParamIR) => string) =>
+    [...positional.map((p) => `${p.varName}${p.required ? '' : '?'}: ${typeOfArg(p)}`), ...(opts ? [`opts?: ${opts.name}`] : []), 'options?: RequestOptions'].join(', ');
+  const args = argsOf((p) => p.tsType);
   const mainReturn = stream?.only ? `Stream<${stream.chunkType}>` : returnType;
 
   return {
@@ -134,7 +136,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     pagination: paginationOf(op, json, queryParams, methodName, ctx, refs),
     anchor: methodName.toLowerCase(),
     docSignature: markdownCode(`Promise<${mainReturn}> ${methodName}(${args})`),
-    docWithHttpInfoSignature: markdownCode(`Promise<ApiResponse<${mainReturn}>> ${methodName}WithHttpInfo(${args})`),
+    docWithHttpInfoSignature: markdownCode(`Promise<ApiResponse<${mainReturn}>> ${methodName}WithHttpInfo(${argsOf(declType)})`),
     exampleImports: [...exampleTypes].sort(),
     exampleDecls,
     exampleCall: callArgs.join(', '),
