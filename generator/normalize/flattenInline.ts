@@ -166,7 +166,7 @@ class InlineFlattener {
     if (schema.type === 'array' && schema.items) schema.items = this.liftChild(schema.items, `${prefix}_inner`);
     if (schema.allOf) {
       // allOf members are walked but stay inline (openapi-generator's default).
-      for (const member of schema.allOf) this.gather(member, this.unique(sanitize(`${prefix}_allOf`)));
+      for (const member of schema.allOf) this.gather(member, this.nameFor(member, `${prefix}_allOf`, this.isModelNeeded(member)));
     }
     for (const key of ['anyOf', 'oneOf'] as const) {
       const list = schema[key];
