@@ -15,27 +15,27 @@ export interface ListChatCompletionsOpts {
   /**
    * Keep only completions produced by this model.
    */
-  model?: string;
+  model?: string | undefined;
   /**
    * Keep only completions whose metadata contains every given pair, written as `metadata[key]=value`.
    */
-  metadata?: Record<string, string>;
+  metadata?: Record<string, string> | undefined;
   /**
    * Cursor; the id of the last completion seen on the previous page.
    */
-  after?: string;
+  after?: string | undefined;
   /**
    * How many completions to return in one page.
    */
-  limit?: number;
+  limit?: number | undefined;
   /**
    * Sort direction by creation time, `asc` for oldest first or `desc` for newest first.
    */
-  order?: 'asc' | 'desc';
+  order?: 'asc' | 'desc' | undefined;
   /**
    * Identifier of the organization to bill and to scope the listing to, for accounts that belong to more than one organization.
    */
-  openAIOrganization?: string;
+  openAIOrganization?: string | undefined;
 }
 
 /** Optional parameters. */
@@ -43,15 +43,15 @@ export interface GetChatCompletionMessagesOpts {
   /**
    * Cursor; the id of the last message seen on the previous page.
    */
-  after?: string;
+  after?: string | undefined;
   /**
    * How many messages to return in one page.
    */
-  limit?: number;
+  limit?: number | undefined;
   /**
    * Sort direction by position in the conversation.
    */
-  order?: 'asc' | 'desc';
+  order?: 'asc' | 'desc' | undefined;
 }
 
 /**

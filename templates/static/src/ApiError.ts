@@ -130,8 +130,8 @@ function responseMessage(status: number, body: unknown): string {
 /** Accepts `{ error: {...} }` (the usual shape) or a bare error object with a message. */
 function errorObjectOf(body: unknown): OpenAIErrorObject | undefined {
   if (!isRecord(body)) return undefined;
-  if (isRecord(body.error)) return body.error as OpenAIErrorObject;
-  if (typeof body.message === 'string') return body as OpenAIErrorObject;
+  if (isRecord(body['error'])) return body['error'] as OpenAIErrorObject;
+  if (typeof body['message'] === 'string') return body as OpenAIErrorObject;
   return undefined;
 }
 

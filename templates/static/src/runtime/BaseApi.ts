@@ -89,11 +89,11 @@ export abstract class BaseApi {
     const body: PreparedBody = spec.body === undefined ? NO_BODY : await (spec.encodeBody ?? jsonBody)(spec.body);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
     let token: string | undefined;
-    if (spec.auth && spec.auth.length > 0 && headers.authorization === undefined) {
+    if (spec.auth && spec.auth.length > 0 && headers['authorization'] === undefined) {
       token = await config.resolveAccessToken();
       if (token !== undefined) {
         assertValidHeader('Authorization', token);
-        headers.authorization = `Bearer ${token}`;
+        headers['authorization'] = `Bearer ${token}`;
       }
     }
     const init: PreparedRequest['init'] = { method: spec.method.toUpperCase(), headers, body: body.body ?? null };
