@@ -88,3 +88,14 @@ export function parsePointer(pointer: string): string[] {
     .slice(1)
     .map((s) => safeDecode(s).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+
+/** The node a pointer (`#/a/b` or `/a/b`) names in a plain document, or undefined. */
+export function resolvePointer(document: unknown, ref: string): unknown {
+  let node: unknown = document;
+  for (const segment of parsePointer(ref)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (node !== null && typeof node === 'object') node = Object.prototype.hasOwnProperty.call(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+    else return undefined;
+  }
+  return node;
+}

@@ -1,4 +1,5 @@
 // One ModelIR per component schema (the spec's and the lifted inline ones).
+import { pointerOf } from '../diagnostics.ts';
 import { camelize, NameRegistry, propertyKey, quote, toModelName } from '../naming.ts';
 import type { NormalizedSpec } from '../normalize/normalize.ts';
 import { hasProperties, isPlainObject, type Schema } from '../normalize/schema.ts';
@@ -29,7 +30,7 @@ export function buildModels(spec: NormalizedSpec, names: Map<string, string>, ma
 
 function buildModel(key: string, name: string, s: Schema, spec: NormalizedSpec, mapper: TypeMapper, examples: ExampleWriter): ModelIR {
   const inline = spec.inlineOrigins.has(key);
-  const source = '#' + (inline ? spec.inlineOrigins.get(key)! : `/components/schemas/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  const source = '#' + (inline ? spec.inlineOrigins.get(key)! : pointerOf(['components', 'schemas', key]));
   const base = {
     name,
     schemaKey: key,

@@ -7,7 +7,7 @@
 //   `_1`, `_2`… when a name is taken, and one model for schemas written identically twice.
 // Where openapi-generator has quirks (allOf members, arrays under allOf members), we follow
 // them on purpose; the parity test against the real Ruby output keeps us honest.
-import { resolvePointer } from './normalizeSchema.ts';
+import { escapePointerSegment, resolvePointer } from '../diagnostics.ts';
 import type { NormalizedSpec } from './normalize.ts';
 import { hasProperties, isComposed, isPlainObject, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
 
@@ -219,7 +219,7 @@ class InlineFlattener {
 }
 
 function refTo(name: string): string {
-  return SCHEMA_REF_PREFIX + name.replace(/~/g, '~0').replace(/\//g, '~1');
+  return SCHEMA_REF_PREFIX + escapePointerSegment(name);
 }
 
 function isOnly(s: Schema, key: 'anyOf' | 'oneOf'): boolean {

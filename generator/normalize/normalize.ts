@@ -1,7 +1,7 @@
 // Stage 2: the loaded document becomes a NormalizedSpec: references checked, 3.0 and 3.1
 // folded together, operations listed in a fixed order, inline schemas lifted to named
 // components the way openapi-generator lifts them. Problems are collected, not thrown.
-import { Diagnostics, pointerOf, SpecError } from '../diagnostics.ts';
+import { Diagnostics, parsePointer, pointerOf, SpecError } from '../diagnostics.ts';
 import type { LoadedSpec } from '../load/loadSpec.ts';
 import { checkNames } from './checks.ts';
 import { flattenInlineSchemas } from './flattenInline.ts';
@@ -254,7 +254,7 @@ function deref(raw: unknown, segments: Array<string | number>, ctx: SchemaContex
   for (let hops = 0; isPlainObject(value) && typeof value.$ref === 'string' && hops < 16; hops++) {
     const ref: string = value.$ref;
     value = checkRef(ref, pointerOf([...where, '$ref']), ctx);
-    where = ref.slice(1).split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    where = parsePointer(ref);
   }
   return { value, segments: where };
 }

@@ -1,6 +1,6 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
-import { pointerOf, parsePointer, type Diagnostics } from '../diagnostics.ts';
+import { escapePointerSegment, pointerOf, parsePointer, resolvePointer, type Diagnostics } from '../diagnostics.ts';
 import { isPlainObject, refName, type Schema } from './schema.ts';
 
 const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
@@ -12,16 +12,6 @@ export interface SchemaContext {
   pointers: WeakMap<object, string>;
   /** Non-component references being expanded, to stop on cycles. */
   expanding: Set<string>;
-}
-
-export function resolvePointer(document: unknown, ref: string): unknown {
-  let node: unknown = document;
-  for (const segment of parsePointer(ref)) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isPlainObject(node)) node = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
-    else return undefined;
-  }
-  return node;
 }
 
 /** Checks a `$ref` and returns its target, or reports it and returns undefined. */
@@ -50,7 +40,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
   if ('$ref' in raw) return normalizeRef(raw, segments, ctx);
   if (raw.$recursiveRef === '#' && segments[0] === 'components' && segments[1] === 'schemas') {
     // JSON Schema 2019-09 recursion to the enclosing component: a reference to it.
-    return track({ $ref: `#/components/schemas/${String(segments[2]).replace(/~/g, '~0').replace(/\//g, '~1')}`, 'x-recursive': true }, at, ctx);
+    return track({ $ref: `#/components/schemas/${escapePointerSegment(segments[2]!)}`, 'x-recursive': true }, at, ctx);
   }
 
   const s: Schema = { ...(raw as Schema) };

@@ -13,6 +13,8 @@
 // at all gives Java stack traces instead, with a YAML/JSON parser message and a line number.
 
 import { parse as parseYaml } from 'yaml';
+import { escapePointerSegment, pointerOf, resolvePointer } from '../diagnostics.ts';
+import { isPlainObject } from '../normalize/schema.ts';
 
 export interface OracleDiagnostic {
   severity: 'error' | 'warning';
@@ -148,7 +150,7 @@ export function pointerFromMessage(message: string, document?: () => unknown): s
 
 function pointerFromLocation(message: string, document?: () => unknown): string | undefined {
   const unused = /^Unused model: (\S+)$/.exec(message);
-  if (unused) return '/components/schemas/' + escapeSegment(unused[1]!);
+  if (unused) return '/components/schemas/' + escapePointerSegment(unused[1]!);
   let location: string | undefined;
   const attr = /^attribute (.+?) (?:is|are) /.exec(message);
   if (attr) location = attr[1]!;
@@ -219,22 +221,9 @@ export function tokenizeLocation(location: string): LocationToken[] {
   return tokens;
 }
 
-function escapeSegment(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function resolveLocalRef(doc: unknown, node: unknown): unknown {
-  if (!isObject(node) || typeof node.$ref !== 'string' || !node.$ref.startsWith('#/')) return node;
-  let cur: unknown = doc;
-  for (const seg of node.$ref.slice(2).split('/')) {
-    const key = decodeURIComponent(seg).replace(/~1/g, '/').replace(/~0/g, '~');
-    cur = isObject(cur) ? cur[key] : Array.isArray(cur) ? cur[Number(key)] : undefined;
-  }
-  return cur;
+  if (!isPlainObject(node) || typeof node.$ref !== 'string' || !node.$ref.startsWith('#/')) return node;
+  return resolvePointer(doc, node.$ref);
 }
 
 /**
@@ -252,7 +241,7 @@ export function tokensToPointer(tokens: LocationToken[], doc?: unknown): string 
       const arr: unknown[] = node;
       const index = arr.findIndex((p) => {
         const r = resolveLocalRef(doc, p);
-        return isObject(r) && r.name === t.value;
+        return isPlainObject(r) && r.name === t.value;
       });
       if (index < 0) break;
       segments.push(String(index));
@@ -260,7 +249,7 @@ export function tokensToPointer(tokens: LocationToken[], doc?: unknown): string 
       continue;
     }
     let key = t.value;
-    if (t.kind === 'key' && isObject(node)) {
+    if (t.kind === 'key' && isPlainObject(node)) {
       // Longest run of dot-separated keys that names a member here.
       for (let j = tokens.length - 1; j > i; j--) {
         const run = tokens.slice(i, j + 1);
@@ -274,7 +263,7 @@ export function tokensToPointer(tokens: LocationToken[], doc?: unknown): string 
       }
     }
     segments.push(key);
-    node = isObject(node) ? node[key] : Array.isArray(node) && /^\d+$/.test(key) ? node[Number(key)] : undefined;
+    node = isPlainObject(node) ? node[key] : Array.isArray(node) && /^\d+$/.test(key) ? node[Number(key)] : undefined;
   }
-  return segments.map((s) => '/' + escapeSegment(s)).join('');
+  return pointerOf(segments);
 }
