@@ -21,8 +21,6 @@ function sanitize(name: string): string {
 }
 
 class InlineFlattener {
-  /** Names of the models created so far; a name is only taken once a model is made. */
-  private readonly created = new Set<string>();
   /** Signature (the schema as written) → the model made for it. */
   private readonly signatures = new Map<string, string>();
   private readonly written = new WeakMap<object, string>();
@@ -34,9 +32,9 @@ class InlineFlattener {
   run(): void {
     for (const op of this.spec.operations) {
       const base = sanitize(op.operationId);
-      if (op.requestBody) for (const media of op.requestBody.content) media.schema = this.liftTop(media.schema, `${base}_request`);
-      for (const p of op.parameters) p.schema = this.liftTop(p.schema, `${base}_${p.name}_parameter`);
-      for (const r of op.responses) for (const media of r.content) media.schema = this.liftTop(media.schema, `${base}_${r.status}_response`);
+      if (op.requestBody) for (const media of op.requestBody.content) media.schema = this.liftChild(media.schema, `${base}_request`);
+      for (const p of op.parameters) p.schema = this.liftChild(p.schema, `${base}_${p.name}_parameter`);
+      for (const r of op.responses) for (const media of r.content) media.schema = this.liftChild(media.schema, `${base}_${r.status}_response`);
     }
     for (const name of [...this.spec.schemas.keys()]) {
       const model = this.spec.schemas.get(name)!;
@@ -49,14 +47,6 @@ class InlineFlattener {
     }
   }
 
-  private liftTop(schema: Schema, wanted: string): Schema {
-    if (schema.$ref !== undefined) return schema;
-    const needed = this.isModelNeeded(schema);
-    const name = this.nameFor(schema, wanted, needed);
-    this.gather(schema, name);
-    return needed ? this.makeComponent(name, schema) : schema;
-  }
-
   /** The title names a schema that becomes a model; otherwise the path-based name is used. */
   private nameFor(schema: Schema, wanted: string, needed: boolean): string {
     const title = typeof schema.title === 'string' && sanitize(schema.title).replace(/_/g, '') !== '' ? schema.title : undefined;
@@ -65,7 +55,8 @@ class InlineFlattener {
 
   private unique(base: string): string {
     let name = base;
-    for (let n = 1; this.spec.schemas.has(name) || this.created.has(name); n++) name = `${base}_${n}`;
+    // A name is only taken once its model is made, as in openapi-generator.
+    for (let n = 1; this.spec.schemas.has(name); n++) name = `${base}_${n}`;
     return name;
   }
 
@@ -96,9 +87,8 @@ class InlineFlattener {
       // A child named while its parent was being walked can hold the parent's name (both
       // titled alike). openapi-generator overwrites the child, leaving a union that contains
       // itself; we keep the parent on the name and move the child aside.
-      if (this.created.has(name)) this.moveAside(name);
+      if (this.spec.schemas.has(name)) this.moveAside(name);
       this.signatures.set(signature, name);
-      this.created.add(name);
       this.spec.schemas.set(name, schema);
       this.spec.inlineOrigins.set(name, this.spec.pointers.get(schema) ?? '');
     }
@@ -115,7 +105,6 @@ class InlineFlattener {
 
   private moveAside(name: string): void {
     const moved = this.unique(`${name}_member`);
-    this.created.add(moved);
     this.spec.schemas.set(moved, this.spec.schemas.get(name)!);
     this.spec.inlineOrigins.set(moved, this.spec.inlineOrigins.get(name) ?? '');
     this.spec.inlineOrigins.delete(name);
@@ -175,6 +164,7 @@ class InlineFlattener {
     if (schema.not) schema.not = this.liftChild(schema.not, `${prefix}_not`);
   }
 
+  /** Names a schema, walks it, and turns it into a reference when it needs a model of its own. */
   private liftChild(child: Schema, wanted: string, useTitle = true): Schema {
     if (child.$ref !== undefined) return child;
     const needed = this.isModelNeeded(child);
