@@ -35,18 +35,14 @@ export interface GenerateResult {
 
 /** Builds the client files in memory: every stage but writing. */
 export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {}): Omit<GenerateResult, 'ms' | 'diff'> {
-  const spec = normalize(loadSpec(specPath));
-  const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
-  const files = postprocess(render(ir));
-  return summarize(spec, ir, files);
+  const { spec, ir, rendered } = renderClient(specPath, pkg);
+  return summarize(spec, ir, postprocess(rendered));
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const started = performance.now();
   const outDir = resolve(options.outDir ?? DEFAULT_OUT);
-  const spec = normalize(loadSpec(resolve(options.specPath ?? DEFAULT_SPEC)));
-  const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...options.package });
-  const rendered = render(ir);
+  const { spec, ir, rendered } = renderClient(resolve(options.specPath ?? DEFAULT_SPEC), options.package);
   if (options.check) {
     const files = postprocess(rendered);
     return { ...summarize(spec, ir, files), diff: diffTree(files, outDir), ms: performance.now() - started };
@@ -62,6 +58,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   await staged.finish(files);
   return { ...summarize(spec, ir, files), ms: performance.now() - started };
+}
+
+/** load → normalize → ir → render. */
+function renderClient(specPath: string, pkg: Partial<PackageOptions> = {}) {
+  const spec = normalize(loadSpec(specPath));
+  const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
+  return { spec, ir, rendered: render(ir) };
 }
 
 function summarize(spec: NormalizedSpec, ir: ClientIR, files: FileTree): Omit<GenerateResult, 'ms' | 'diff'> {
