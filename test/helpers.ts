@@ -1,9 +1,8 @@
-// Shared by the tests: where the real specs are, and building a client from spec text.
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+// Shared by the tests: where the repository, the compiler and the real specs are.
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildClient } from '../generator/pipeline.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const SHARED = resolve(REPO, '../shared');
@@ -26,11 +25,4 @@ export function newestSpec(): string {
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `codegen-${prefix}-`));
-}
-
-/** Writes spec text to a temp file and builds the client in memory. */
-export function buildFromText(text: string, name = 'spec.yaml') {
-  const file = join(tempDir('spec'), name);
-  writeFileSync(file, text);
-  return { file, ...buildClient(file) };
 }

@@ -1,10 +1,11 @@
 // The generated tree for spec/openapi.yaml, one snapshot per file: a spec or template change
 // shows up as a snapshot diff naming exactly the files it touched.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildClient, DEFAULT_OUT, DEFAULT_SPEC } from '../generator/pipeline.ts';
 import { diffTree } from '../generator/write/writeTree.ts';
-import { buildFromText } from './helpers.ts';
+import { tempDir } from './helpers.ts';
 
 const built = buildClient(DEFAULT_SPEC);
 
@@ -36,7 +37,9 @@ describe('a small spec edit changes exactly the expected files', () => {
   const original = readFileSync(DEFAULT_SPEC, 'utf8');
 
   function changedFiles(edited: string): string[] {
-    const after = buildFromText(edited).files;
+    const file = join(tempDir('spec'), 'openapi.yaml');
+    writeFileSync(file, edited);
+    const after = buildClient(file).files;
     const changed = [...after].filter(([path, text]) => built.files.get(path) !== text).map(([path]) => path);
     const removed = [...built.files.keys()].filter((path) => !after.has(path));
     return [...changed, ...removed].sort();

@@ -2,17 +2,15 @@
 // paths, process and temp-dir utilities. The HTTP server and the multipart
 // parser are in test/support/http.ts. No dependency on the client under test.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO } from '../helpers.ts';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 // GENERATED_CLIENT_DIR lets the package and type tests run against another copy
 // (e.g. a deliberately broken one, to check that they fail).
-export const GENERATED_DIR = resolve(process.env.GENERATED_CLIENT_DIR ?? join(REPO_ROOT, 'generated'));
-export const ROOT_NODE_MODULES = join(REPO_ROOT, 'node_modules');
-export const TSC = join(ROOT_NODE_MODULES, '.bin', 'tsc');
+export const GENERATED_DIR = resolve(process.env.GENERATED_CLIENT_DIR ?? join(REPO, 'generated'));
+export const ROOT_NODE_MODULES = join(REPO, 'node_modules');
+export { TSC, tempDir as makeTempDir } from '../helpers.ts';
 
 // ---------------------------------------------------------------- processes
 
@@ -42,10 +40,6 @@ export function runOk(command: string, args: string[], cwd: string, env: NodeJS.
     );
   }
   return result;
-}
-
-export function makeTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export function removeDir(dir: string | undefined): void {
