@@ -5,7 +5,7 @@ import type { NormalizedSpec } from '../normalize/normalize.ts';
 import { hasProperties, isPlainObject, type Schema } from '../normalize/schema.ts';
 import type { ModelIR, ModelKind, PropertyIR } from './types.ts';
 import { collectRefs, printType, TypeMapper, type TsType } from './typeExpr.ts';
-import { codeInTable, docLines, markdown, tableCell } from './text.ts';
+import { escapePipes, docLines, markdown, tableCell } from './text.ts';
 import { ExampleWriter } from './examples.ts';
 import { docType } from './docType.ts';
 
@@ -54,7 +54,7 @@ function buildModel(key: string, name: string, s: Schema, spec: NormalizedSpec, 
   if (stringEnum) {
     kind = 'enum';
     const keys = new NameRegistry();
-    base.enumMembers = (s.enum as string[]).map((v) => ({ key: keys.claim(enumKey(v)), literal: quote(v), literalMarkdown: codeInTable(quote(v)) }));
+    base.enumMembers = (s.enum as string[]).map((v) => ({ key: keys.claim(enumKey(v)), literal: quote(v), literalMarkdown: escapePipes(quote(v)) }));
   } else if (objectLike) {
     // Own properties plus those of inline allOf members (openapi-generator merges those too).
     const merged = mergeAllOfInline(s);

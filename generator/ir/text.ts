@@ -15,20 +15,24 @@ export function docLines(text: string | undefined, extra: string[] = []): string
 
 /** Markdown prose: raw HTML is shown as text. */
 export function markdown(text: string | undefined): string {
-  return (text ?? '').replace(/\r\n?/g, '\n').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
+  return escapeHtml((text ?? '').replace(/\r\n?/g, '\n')).trim();
 }
 
 /** One Markdown table cell: one line, pipes escaped. */
 export function tableCell(text: string | undefined): string {
-  return markdown(text).replace(/\n+/g, ' ').replace(/\|/g, '\\|');
+  return escapePipes(markdown(text).replace(/\n+/g, ' '));
 }
 
 /** A type expression shown in Markdown. */
 export function markdownCode(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+  return escapePipes(escapeHtml(text));
 }
 
-/** Text for a code span inside a table cell: GFM still splits cells on `|` there. */
-export function codeInTable(text: string): string {
+/** For table cells: GFM splits cells on `|`, even inside a code span. */
+export function escapePipes(text: string): string {
   return text.replace(/\|/g, '\\|');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
