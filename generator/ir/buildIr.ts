@@ -3,7 +3,8 @@
 import { NameRegistry, quote } from '../naming.ts';
 import type { NormalizedSpec } from '../normalize/normalize.ts';
 import { buildApis } from './buildApis.ts';
-import { buildModels, decideModelNames, RUNTIME_NAMES } from './buildModels.ts';
+import { buildModels, decideModelNames } from './buildModels.ts';
+import { runtimeExportNames } from './runtimeNames.ts';
 import { ExampleWriter } from './examples.ts';
 import { markdown } from './text.ts';
 import { TypeMapper } from './typeExpr.ts';
@@ -27,7 +28,7 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
   const mapper = new TypeMapper({ nameOf: (key) => modelNames.get(key), schemaOf });
   const examples = new ExampleWriter(schemaOf);
   const models = buildModels(spec, modelNames, mapper, examples);
-  const typeNames = new NameRegistry([...RUNTIME_NAMES, ...modelNames.values()]);
+  const typeNames = new NameRegistry([...runtimeExportNames(), ...modelNames.values()]);
   const apis = buildApis({ spec, mapper, examples, modelNames, typeNames });
   const basePath = (spec.servers[0] ?? '').replace(/\/+$/, '');
   const op = (api: string, method: string) => apis.find((a) => a.className === api)?.operations.find((o) => o.methodName === method);

@@ -7,13 +7,11 @@ import type { ModelIR, ModelKind, PropertyIR } from './types.ts';
 import { collectRefs, printType, TypeMapper, type TsType } from './typeExpr.ts';
 import { escapePipes, docLines, markdown, tableCell } from './text.ts';
 import { ExampleWriter } from './examples.ts';
+import { runtimeExportNames } from './runtimeNames.ts';
 import { docType } from './docType.ts';
 
-/** Names the runtime already exports from the package index; models must not take them. */
-export const RUNTIME_NAMES = ['ApiError', 'Configuration', 'ConfigurationParameters', 'BaseApi', 'Stream', 'RequestOptions', 'ApiResponse'];
-
 export function decideModelNames(spec: NormalizedSpec): Map<string, string> {
-  const registry = new NameRegistry(RUNTIME_NAMES);
+  const registry = new NameRegistry(runtimeExportNames());
   const names = new Map<string, string>();
   for (const key of spec.schemas.keys()) names.set(key, registry.claim(toModelName(key)));
   return names;
