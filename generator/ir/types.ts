@@ -8,6 +8,7 @@ export interface ClientIR {
   packageDescription: string;
   /** Module name used in docs headings, as the Ruby client's `OpenApiOpenAIClient`. */
   moduleName: string;
+  /** Markdown, one line, escaped (so are `apiVersion` and `basePath`). */
   title: string;
   apiVersion: string;
   /** Markdown, already escaped. */
@@ -23,7 +24,10 @@ export interface ClientIR {
 }
 
 export interface SecurityIR {
+  /** Markdown, one line, escaped. */
   name: string;
+  /** The README heading's anchor. */
+  anchor: string;
   /** e.g. "Bearer authentication" */
   kindLabel: string;
   isBearer: boolean;
@@ -32,6 +36,8 @@ export interface SecurityIR {
 export interface ApiIR {
   className: string;
   tag: string;
+  /** The class's doc comment. */
+  docLines: string[];
   /** Markdown, escaped. */
   description: string;
   operations: OperationIR[];
@@ -51,7 +57,7 @@ export interface OptsTypeIR {
 
 export interface ParamIR {
   wireName: string;
-  /** Quoted or bare key for an object literal. */
+  /** Key for an object literal: bare, quoted, or computed for `__proto__`. */
   key: string;
   varName: string;
   location: 'path' | 'query' | 'header' | 'cookie' | 'body';
@@ -74,6 +80,8 @@ export interface OperationIR {
   httpMethod: string;
   path: string;
   pathLiteral: string;
+  /** `path` as one line of Markdown. */
+  pathMarkdown: string;
   docLines: string[];
   /** One-line markdown summary for tables. */
   summary: string;
@@ -97,7 +105,8 @@ export interface OperationIR {
   responseMediaType: string;
   /** `['ApiKeyAuth']` as a literal; '' when the operation needs no authorization. */
   authLiteral: string;
-  authNames: string[];
+  /** The schemes' names (Markdown) and their README anchors. */
+  auth: Array<{ name: string; anchor: string }>;
   stream?: StreamIR;
   pagination?: { methodName: string; itemType: string; cursorParam: string };
   /** Markdown heading anchor of the method's section. */
@@ -111,6 +120,7 @@ export interface OperationIR {
   exampleCall: string;
   hasParams: boolean;
   docReturnType: string;
+  /** Media types as one line of Markdown ('' for none). */
   requestContentType: string;
 }
 
@@ -130,6 +140,8 @@ export interface ModelIR {
   schemaKey: string;
   /** Where the schema is: `#/components/schemas/X` or the inline spot it was lifted from. */
   source: string;
+  /** `source`, safe after `//`. */
+  sourceComment: string;
   inline: boolean;
   kind: ModelKind;
   isInterface: boolean;
@@ -155,6 +167,8 @@ export interface ModelIR {
 
 export interface PropertyIR {
   wireName: string;
+  /** `wireName` as one line of Markdown. */
+  wireNameMarkdown: string;
   key: string;
   tsType: string;
   optional: boolean;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { Diagnostics, parsePointer, SpecError, type Locator } from '../diagnostics.ts';
+import { decodeSpec, rejectJsonComments } from './specText.ts';
 
 export interface LoadedSpec {
   file: string;
@@ -12,17 +13,18 @@ export interface LoadedSpec {
 }
 
 export function loadSpec(file: string): LoadedSpec {
-  let text: string;
+  let bytes: Buffer;
   try {
     const raw = readFileSync(file);
-    text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+    bytes = file.endsWith('.gz') ? gunzipSync(raw) : raw;
   } catch (err) {
     throw new SpecError([{ severity: 'error', file, pointer: '', message: `cannot read the spec: ${(err as Error).message}` }]);
   }
-  return parseSpecText(text, file);
+  return parseSpecText(decodeSpec(bytes, file), file);
 }
 
 export function parseSpecText(text: string, file: string): LoadedSpec {
+  rejectJsonComments(text, file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate: Locator = (pointer) => locateInYaml(doc, lineCounter, pointer);
