@@ -50,10 +50,9 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A heading's anchor as GitHub and npm spell it; only letters, digits, `-` and `_` survive. */
+/** A heading's anchor, safe inside a link: only letters, digits, `-` and `_` survive (GitHub ignores case). */
 export function headingAnchor(text: string): string {
   return text
-    .toLowerCase()
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .replace(/\s/g, '-');
 }

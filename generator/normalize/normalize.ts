@@ -307,6 +307,11 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     ctx.diagnostics.error(`${at}/name`, `${JSON.stringify(value.name)} is not a valid HTTP header name (letters, digits and !#$%&'*+.^_\`|~- only)`);
     return undefined;
   }
+  if (location === 'header' && value.name === '__proto__') {
+    // Node's fetch (undici) silently drops a header of that name, however it is given.
+    ctx.diagnostics.error(`${at}/name`, `a header named __proto__ cannot be sent: fetch in Node.js drops it`);
+    return undefined;
+  }
   let schema: Schema = {};
   if (value.schema !== undefined) schema = normalizeSchema(value.schema, [...where, 'schema'], ctx);
   else if (isPlainObject(value.content)) {
