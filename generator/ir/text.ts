@@ -2,6 +2,8 @@
 // (string literals and identifiers have theirs in naming.ts). No text can end a comment,
 // start a new line of code, open HTML or break a table.
 
+import { showControlCharacters } from '../diagnostics.ts';
+
 /** Every character JavaScript reads as the end of a line, and the other control characters but tab. */
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
 
@@ -22,9 +24,7 @@ function blockCommentLine(line: string): string {
 }
 
 /** Text after `//`: line breaks and other control characters are shown as `\uXXXX`, never kept. */
-export function lineComment(text: string): string {
-  return text.replace(LINE_BREAKING, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
-}
+export const lineComment = showControlCharacters;
 
 /** Markdown prose: raw HTML is shown as text. */
 export function markdown(text: string | undefined): string {
