@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../generator/diagnostics.ts';
 import { generate } from '../generator/pipeline.ts';
-import { fileNameProblems, importEvery, readTree, typeCheckTogether } from './support/generatedOutputs.ts';
+import { fileNameProblems, importEvery, rawHtml, readTree, typeCheckTogether } from './support/generatedOutputs.ts';
 import { REPO, tempDir } from './helpers.ts';
 
 const CORPUS = join(REPO, 'test/fixtures/hostile/corpus');
@@ -65,11 +65,12 @@ describe('the hostile corpus', async () => {
   }
 
   for (const c of cases.filter((x) => x.ok)) {
-    it(`${c.file}: generates portable file names`, async () => {
+    it(`${c.file}: generates portable file names and Markdown without HTML`, async () => {
       const outDir = join(root, 'cases', c.file.replace(/\.\w+$/, ''));
       const result = await generate({ specPath: join(CORPUS, c.file), outDir });
       if (c.text) expect(result.warnings.map((w) => w.message).join('\n')).toContain(c.text);
       expect(fileNameProblems([...result.files.keys()])).toEqual([]);
+      for (const [path, text] of result.files) if (path.endsWith('.md')) expect(rawHtml(text), path).toEqual([]);
       generated.push(outDir);
     });
   }

@@ -40,6 +40,15 @@ export function fileNameProblems(paths: string[]): string[] {
 }
 
 /**
+ * Tags that would reach a Markdown renderer as HTML: any `<` opening a tag, comment or
+ * declaration outside fenced code blocks and code spans (where it is shown as text).
+ */
+export function rawHtml(markdown: string): string[] {
+  const prose = markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '');
+  return [...prose.matchAll(/<[A-Za-z!/?][^\n]{0,40}/g)].map((m) => m[0]);
+}
+
+/**
  * Type-checks every output's `src` under the generated package's own strict compiler options in
  * one tsc run, emitting JavaScript to `<root>/emit/<output>/src`. Fails with tsc's report.
  */
