@@ -114,24 +114,33 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURE_DIR = path.join(REPO, 'test/fixtures/specs/openai');
 const CORPUS_DIR = path.resolve(REPO, '../shared/specs/openai');
 
-function readSpecText(file: string): string {
+/** A spec's text, gunzipped when its name ends in .gz. */
+export function readSpecText(file: string): string {
   const bytes = readFileSync(file);
   return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-/** The file names listed in a versions.tsv (first column, header skipped). */
-export function listedVersions(tsv: string): string[] {
+export interface VersionRow {
+  file: string;
+  date: string;
+}
+
+/** The rows of a versions.tsv (file, date, then upstream details), header skipped, in file order. */
+export function readVersions(tsv: string): VersionRow[] {
   return readFileSync(tsv, 'utf8')
     .split('\n')
     .slice(1)
     .filter((line) => line.trim() !== '')
-    .map((line) => line.split('\t')[0]!);
+    .map((line) => {
+      const [file, date] = line.split('\t');
+      return { file: file!, date: date! };
+    });
 }
 
 function deriveAll(): void {
   if (!existsSync(CORPUS_DIR)) throw new Error(`derive-fixtures: the source corpus ${CORPUS_DIR} is missing; it sits beside the checkout.`);
   mkdirSync(FIXTURE_DIR, { recursive: true });
-  for (const name of listedVersions(path.join(FIXTURE_DIR, 'versions.tsv'))) {
+  for (const { file: name } of readVersions(path.join(FIXTURE_DIR, 'versions.tsv'))) {
     const fixture = deriveFixture(readSpecText(path.join(CORPUS_DIR, name)));
     writeFileSync(path.join(FIXTURE_DIR, name), gzipSync(fixture, { level: 9 }));
     console.log(`${name}: ${Buffer.byteLength(fixture)} bytes of YAML`);

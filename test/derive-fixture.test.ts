@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { deriveFixture, FIXTURE_DIR, listedVersions, placeholder } from '../scripts/derive-fixture.ts';
+import { deriveFixture, FIXTURE_DIR, placeholder, readVersions } from '../scripts/derive-fixture.ts';
 
 const P = placeholder;
 
@@ -64,7 +64,7 @@ describe('deriveFixture', () => {
   });
 
   it('the committed fixtures hold no prose: every description and summary is a placeholder', () => {
-    const names = listedVersions(join(FIXTURE_DIR, 'versions.tsv'));
+    const names = readVersions(join(FIXTURE_DIR, 'versions.tsv')).map((row) => row.file);
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       const fixture = gunzipSync(readFileSync(join(FIXTURE_DIR, name))).toString('utf8');
