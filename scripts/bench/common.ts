@@ -10,8 +10,13 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
  *  programs written here resolve `openai`, `typescript`... from the repo's node_modules. */
 export const WORK_DIR = path.join(REPO_ROOT, 'bench', '.work');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench');
-/** The newest full OpenAI spec, shared with the other repositories of the project. */
-export const FULL_SPEC = path.resolve(REPO_ROOT, '../shared/specs/openai/2026-08-21-f85dbe2.yaml.gz');
+const NEWEST_SPEC = '2026-08-21-f85dbe2.yaml.gz';
+/** The newest published OpenAI spec in the optional corpus beside the checkout (real prose, real sizes). */
+const CORPUS_SPEC = path.resolve(REPO_ROOT, '../shared/specs/openai', NEWEST_SPEC);
+/** The same version as a committed fixture (prose replaced by placeholders), for a clone without the corpus. */
+const FIXTURE_SPEC = path.join(REPO_ROOT, 'test/fixtures/specs/openai', NEWEST_SPEC);
+/** The full OpenAI spec the bench measures: the published one when present, else its fixture. */
+export const FULL_SPEC = existsSync(CORPUS_SPEC) ? CORPUS_SPEC : FIXTURE_SPEC;
 export const BIN = (name: string) => path.join(REPO_ROOT, 'node_modules', '.bin', name);
 export const TIME_BIN = '/usr/bin/time';
 
