@@ -111,8 +111,10 @@ function replaceScalar(token: CST.FlowScalar | CST.BlockScalar, inFlow: boolean,
 // Command line: the committed fixtures, re-derived from the larger corpus in ../shared.
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
+/** The committed fixtures and their versions.tsv. */
 export const FIXTURE_DIR = path.join(REPO, 'test/fixtures/specs/openai');
-const CORPUS_DIR = path.resolve(REPO, '../shared/specs/openai');
+/** The optional corpus of every published version, beside the checkout only in the project's workplace. */
+export const CORPUS_DIR = path.resolve(REPO, '../shared/specs/openai');
 
 /** A spec's text, gunzipped when its name ends in .gz. */
 export function readSpecText(file: string): string {

@@ -1,15 +1,12 @@
 // Shared by the tests: where the repository, the compiler and the spec fixtures are.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSpecText, readVersions, type VersionRow } from '../scripts/derive-fixture.ts';
+import { FIXTURE_DIR as FIXTURE_SPECS, readSpecText, readVersions, type VersionRow } from '../scripts/derive-fixture.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
-/** Fixtures derived from OpenAI's published specs (scripts/derive-fixture.ts): in the repository. */
-export const FIXTURE_SPECS = join(REPO, 'test/fixtures/specs/openai');
-/** The optional corpus of every published version, beside the checkout only in the project's workplace. */
-export const CORPUS_SPECS = resolve(REPO, '../shared/specs/openai');
+export { CORPUS_DIR as CORPUS_SPECS, FIXTURE_DIR as FIXTURE_SPECS } from '../scripts/derive-fixture.ts';
 export const TSC = join(REPO, 'node_modules/.bin/tsc');
 
 /** A committed spec fixture; a missing file fails the test that asks for it. */
