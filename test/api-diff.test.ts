@@ -1,12 +1,12 @@
-// Consecutive commits of OpenAI's spec (from ../shared): a real spec change shows up as a
+// Consecutive commits of OpenAI's spec (committed fixtures, prose replaced): a real spec change shows up as a
 // small diff naming exactly the files it touched, with the API report telling the story.
 import { describe, expect, it } from 'vitest';
 import { buildClient } from '../generator/pipeline.ts';
-import { sharedSpec } from './helpers.ts';
+import { fixtureSpec } from './helpers.ts';
 
 function diff(before: string, after: string) {
-  const a = buildClient(sharedSpec(`${before}.yaml.gz`)).files;
-  const b = buildClient(sharedSpec(`${after}.yaml.gz`)).files;
+  const a = buildClient(fixtureSpec(`${before}.yaml.gz`)).files;
+  const b = buildClient(fixtureSpec(`${after}.yaml.gz`)).files;
   const changed = [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p)).sort();
   return { a, b, changed };
 }

@@ -16,7 +16,7 @@ export type { OracleDiagnostic } from './validateOutput.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The Ruby client options that reproduce shared/seeds/ChatApi.md. */
+/** The Ruby client options that reproduce the project's seed doc layout (test/fixtures/oracle/seed-layout.json). */
 export const RUBY_MODULE_NAME = 'OpenApiOpenAIClient';
 export const RUBY_GEM_NAME = 'openapi_openai';
 
