@@ -191,10 +191,10 @@ describe('credentials never reach an error', () => {
     expectNoSecrets(error, [TOKEN, AZURE_KEY]);
   });
 
-  it('a secret cut in half by the 500-character message limit is masked before the cut', async () => {
-    const { api } = await serve((_req, res) => sendJson(res, 500, `${'x'.repeat(490)}${TOKEN}`), { accessToken: TOKEN });
+  it('a credential cut in half by the 500-character message limit is masked before the cut', async () => {
+    const { api } = await serve((_req, res) => sendJson(res, 500, `${'x'.repeat(490)}${AZURE_KEY}`), secretConfig);
     const error = (await api.call(post).catch((e: unknown) => e)) as ApiError;
-    expectNoSecrets(error, [TOKEN.slice(0, 10)]);
+    expectNoSecrets(error, [AZURE_KEY.slice(0, 10)]);
   });
 
   it('per-request credential headers are masked too', async () => {
@@ -225,7 +225,7 @@ describe('credentials never reach an error', () => {
   });
 
   it('masking leaves the caller abort reason alone and keeps "__proto__" keys plain', async () => {
-    const { api } = await serve((_req, res) => sendJson(res, 400, `{"__proto__":{"polluted":"${TOKEN}"},"error":{"message":"m"}}`), secretConfig);
+    const { api } = await serve((_req, res) => sendJson(res, 400, `{"__proto__":{"polluted":"${AZURE_KEY}"},"error":{"message":"m"}}`), secretConfig);
     const error = (await api.call(post).catch((e: unknown) => e)) as ApiError;
     expect(error.body).toEqual(JSON.parse('{"__proto__":{"polluted":"[redacted]"},"error":{"message":"m"}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -269,7 +269,16 @@ describe('redirects are followed by hand', () => {
     }
   });
 
-  it('a cross-origin 307/308 is refused rather than resending the body; nothing reaches the other origin', async () => {
+  it('a 307/308 resends the body within its origin and is refused across origins; nothing reaches the other one', async () => {
+    const same = await serve(
+      (req, res) => (req.url?.endsWith('/moved') ? sendJson(res, 200, { ok: 1 }) : redirectTo(307, () => '/v1/moved')(req, res, Buffer.alloc(0), 0)),
+      credentials,
+    );
+    expect((await same.api.call(post)).data).toEqual({ ok: 1 });
+    const moved = same.server.requests[1]!;
+    expect([moved.method, moved.body.toString(), moved.headers.authorization, moved.headers['api-key']]).toEqual(['POST', '{"n":1}', `Bearer ${TOKEN}`, AZURE_KEY]);
+    await same.server.close();
+
     other = await startServer((_req, res) => sendJson(res, 200, {}));
     for (const status of [307, 308]) {
       const { server, api } = await serve(redirectTo(status, () => `${other!.baseUrl}/steal`), { ...credentials, maxRetries: 2 });
@@ -294,16 +303,6 @@ describe('redirects are followed by hand', () => {
     await api.call({ ...getJson, auth: ['ApiKeyAuth'] });
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${TOKEN}`, undefined]);
     expect(server.requests[1]!.headers['api-key']).toBeUndefined();
-  });
-
-  it('a same-origin 307 resends method, body and credentials', async () => {
-    const { server, api } = await serve(
-      (req, res) => (req.url?.endsWith('/moved') ? sendJson(res, 200, { ok: 1 }) : redirectTo(307, () => '/v1/moved')(req, res, Buffer.alloc(0), 0)),
-      credentials,
-    );
-    expect((await api.call(post)).data).toEqual({ ok: 1 });
-    const moved = server.requests[1]!;
-    expect([moved.method, moved.body.toString(), moved.headers.authorization, moved.headers['api-key']]).toEqual(['POST', '{"n":1}', `Bearer ${TOKEN}`, AZURE_KEY]);
   });
 
   it('a redirect loop stops after maxRedirects hops and is not retried', async () => {
@@ -424,11 +423,6 @@ describe('responses are bounded and an answered request is never resent', () => 
     expect(server.requests).toHaveLength(1);
   });
 
-  it('the raw Response of ...WithHttpInfo has had its body read into data', async () => {
-    const { api } = await serve((_req, res) => sendJson(res, 200, { ok: true }));
-    const result = await api.call(getJson);
-    expect(result.response.bodyUsed).toBe(true);
-  });
 });
 
 // ------------------------------------------------------------------ item 13: decided behaviours
