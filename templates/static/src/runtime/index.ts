@@ -7,6 +7,7 @@ export { toFile, buildFormData, type FileData, type ToFileOptions } from './mult
 export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
 export { buildUrl, encodePathParam, toSearchParams } from './url.js';
 export { assertValidHeader } from './headers.js';
+export { Redactor } from './redact.js';
 export { BASE_PATH } from './server.js';
 export { Configuration, type ConfigurationParameters, type AccessToken } from '../Configuration.js';
 export * from '../ApiError.js';
