@@ -14,7 +14,7 @@ import {
 } from '../../templates/static/src/ApiError.js';
 import { jsonBody } from '../../templates/static/src/runtime/body.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
-import { collect } from '../support/async.js';
+import { collect, collectUntilError } from '../support/async.js';
 import { pause, sendJson, startServer, type Handler, type TestServer } from '../support/http.js';
 import { getJson, TestApi } from './api.js';
 import { useServer } from './serve.js';
@@ -51,15 +51,6 @@ async function within<T>(ms: number, promise: Promise<T>): Promise<{ value?: T; 
   }
 }
 
-async function iterateAll<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
-  const items: T[] = [];
-  try {
-    for await (const item of iterable) items.push(item);
-  } catch (error) {
-    return { items, error };
-  }
-  return { items, error: undefined };
-}
 
 /** Every printed form of an error, its causes included. */
 function printed(error: unknown): string[] {
@@ -110,7 +101,7 @@ describe('every byte waited for is under a time limit', () => {
       { streamIdleTimeoutMs: 150 },
     );
     const stream = await api.stream(streamPost);
-    const { value, elapsed } = await within(BOUND_MS, iterateAll(stream));
+    const { value, elapsed } = await within(BOUND_MS, collectUntilError(stream));
     expect(value!.items).toEqual([{ n: 1 }]);
     expect(value!.error).toBeInstanceOf(StreamError);
     expect((value!.error as Error).message).toMatch(/no event for 150 ms \(streamIdleTimeoutMs\)/);
@@ -131,7 +122,7 @@ describe('every byte waited for is under a time limit', () => {
       },
       { streamIdleTimeoutMs: 200 },
     );
-    const { value } = await within(BOUND_MS, iterateAll(await api.stream(streamPost)));
+    const { value } = await within(BOUND_MS, collectUntilError(await api.stream(streamPost)));
     expect(value!.error).toBeInstanceOf(StreamError);
     expect((value!.error as Error).message).toMatch(/idle/);
   });
@@ -211,14 +202,14 @@ describe('credentials never reach an error', () => {
       res.end(body);
     }, secretConfig);
     body = `event: error\ndata: {"error":{"message":"key ${TOKEN} and ${AZURE_KEY} rejected"}}\n\n`;
-    const eventError = (await iterateAll(await api.stream(streamPost))).error as StreamError;
+    const eventError = (await collectUntilError(await api.stream(streamPost))).error as StreamError;
     expect(eventError).toBeInstanceOf(StreamError);
     expect(eventError.message).toBe('key [redacted] and [redacted] rejected');
     expectNoSecrets(eventError, [TOKEN, AZURE_KEY]);
 
     // The token straddles the 200-character quote of the chunk in the message.
     body = `data: {"x":"${'y'.repeat(180)}${TOKEN}" oops}\n\n`;
-    const chunkError = (await iterateAll(await api.stream(streamPost))).error as StreamError;
+    const chunkError = (await collectUntilError(await api.stream(streamPost))).error as StreamError;
     expect(chunkError.message).toMatch(/^Malformed JSON in stream chunk/);
     expect(chunkError.body).toContain('[redacted]');
     expectNoSecrets(chunkError, [TOKEN, TOKEN.slice(0, 8)]);
@@ -385,7 +376,7 @@ describe('responses are bounded and an answered request is never resent', () => 
       { maxStreamEventLength: MiB },
     );
     for (kind of ['line', 'event'] as const) {
-      const { value } = await within(BOUND_MS, iterateAll(await api.stream(streamPost)));
+      const { value } = await within(BOUND_MS, collectUntilError(await api.stream(streamPost)));
       expect(value!.error).toBeInstanceOf(StreamError);
       expect((value!.error as Error).message).toBe(`Server-sent event ${kind} longer than ${MiB} characters (maxStreamEventLength)`);
     }
