@@ -1,6 +1,5 @@
 // The server is untrusted (issue 9, items 9–13): a loopback server on 127.0.0.1 plays every
 // fault, and each test bounds the requests it may cause and the time it may take.
-import type { ServerResponse } from 'node:http';
 import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import {
 import { jsonBody } from '../../templates/static/src/runtime/body.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { collect, collectUntilError } from '../support/async.js';
-import { pause, sendJson, startServer, type Handler, type TestServer } from '../support/http.js';
+import { pause, sendJson, sse, startServer, type Handler, type TestServer } from '../support/http.js';
 import { getJson, TestApi } from './api.js';
 import { useServer } from './serve.js';
 
@@ -29,10 +28,6 @@ const serve = useServer({ maxRetries: 0 });
 const post: RequestSpec = { method: 'POST', path: '/things', body: { n: 1 }, encodeBody: jsonBody, responseType: 'json', auth: ['ApiKeyAuth'] };
 const streamPost: RequestSpec = { ...post, path: '/chat/completions', body: { stream: true } };
 
-function sse(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  res.flushHeaders();
-}
 
 /** Settles `promise` or fails after `ms`, so a hang is a failure rather than a stuck run. */
 async function within<T>(ms: number, promise: Promise<T>): Promise<{ value?: T; error?: unknown; elapsed: number }> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BadRequestError, StreamError } from '../../templates/static/src/ApiError.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { collect, collectUntilError } from '../support/async.js';
-import { pause, type Handler } from '../support/http.js';
+import { pause, sse } from '../support/http.js';
 import { TestApi } from './api.js';
 import { CHUNKS, LINE_ENDINGS, recordedBytes, splitAt } from './fixtures.js';
 import { useServer } from './serve.js';
@@ -19,10 +19,6 @@ const chat: RequestSpec = {
 
 const serve = useServer({ accessToken: 'sk-test' });
 
-function sse(res: Parameters<Handler>[1]): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  res.flushHeaders();
-}
 
 
 describe('requestStream over HTTP', () => {
