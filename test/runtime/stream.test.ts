@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BadRequestError, StreamError } from '../../templates/static/src/ApiError.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
-import { collect } from '../support/async.js';
-import { pause, type Handler } from '../support/http.js';
+import { collect, collectUntilError } from '../support/async.js';
+import { pause, sse } from '../support/http.js';
 import { TestApi } from './api.js';
 import { CHUNKS, LINE_ENDINGS, recordedBytes, splitAt } from './fixtures.js';
 import { useServer } from './serve.js';
@@ -19,21 +19,7 @@ const chat: RequestSpec = {
 
 const serve = useServer({ accessToken: 'sk-test' });
 
-function sse(res: Parameters<Handler>[1]): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  res.flushHeaders();
-}
 
-/** Runs the iteration and returns what arrived before it failed, plus the error. */
-async function collectUntilError<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
-  const items: T[] = [];
-  try {
-    for await (const item of iterable) items.push(item);
-  } catch (error) {
-    return { items, error };
-  }
-  return { items, error: undefined };
-}
 
 describe('requestStream over HTTP', () => {
   it('yields parsed chunks in order and stops at [DONE]', async () => {

@@ -11,6 +11,10 @@ export interface ApiResponse<T> {
   data: T;
   statusCode: number;
   headers: Record<string, string>;
+  /**
+   * The raw Response, for its status, headers and URL. Its body has already been read into
+   * `data` (within maxResponseBytes), so it cannot be read again; a Stream's is read by the Stream.
+   */
   response: Response;
 }
 

@@ -1,4 +1,5 @@
 import { StreamError } from '../ApiError.js';
+import { Redactor } from './redact.js';
 import { SseDecoder, type ServerSentEvent, type SseEndState } from './sse.js';
 
 export interface StreamOptions {
@@ -6,7 +7,15 @@ export interface StreamOptions {
   signal?: AbortSignal | undefined;
   /** Called once iteration is over, however it ended. */
   onClose?: (() => void) | undefined;
+  /** Longest wait for the next event, in ms; 0 or absent waits forever. */
+  idleTimeoutMs?: number | undefined;
+  /** Longest line or event, in characters; 0 or absent means no limit. */
+  maxEventLength?: number | undefined;
+  /** Masks the request's credentials in every StreamError. */
+  redactor?: Redactor | undefined;
 }
+
+const NO_SECRETS = new Redactor([]);
 
 /**
  * Parsed JSON chunks of a server-sent event stream, ending at `data: [DONE]`.
@@ -15,6 +24,7 @@ export interface StreamOptions {
 export class Stream<T> implements AsyncIterable<T> {
   private consumed = false;
   private abortedByUser = false;
+  private idledOut = false;
 
   constructor(
     readonly response: Response,
@@ -36,16 +46,19 @@ export class Stream<T> implements AsyncIterable<T> {
     // Reads here rather than through readServerSentEvents so that the end
     // state (cut mid-event?) and abort handling sit next to each other.
     const reader = body.getReader();
-    const decoder = new SseDecoder();
+    const decoder = new SseDecoder({ maxLength: this.options.maxEventLength });
+    const redactor = this.options.redactor ?? NO_SECRETS;
     const signal = this.controller.signal;
     // Covers a Response whose body is not already tied to the controller.
     const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
     signal.addEventListener('abort', onAbort, { once: true });
     let started = false;
     let completed = false;
+    // The idle clock runs from when the consumer asks for the next event until one arrives.
+    let waitingSince = performance.now();
     try {
       for (;;) {
-        const chunk = await this.read(reader);
+        const chunk = await this.read(reader, waitingSince);
         if (chunk === 'aborted') return;
         if (chunk === undefined) {
           completed = true;
@@ -57,9 +70,12 @@ export class Stream<T> implements AsyncIterable<T> {
             return;
           }
           started = true;
-          yield parseChunk<T>(event);
+          yield parseChunk<T>(event, redactor);
+          waitingSince = performance.now();
         }
       }
+    } catch (error) {
+      throw redactor.error(error);
     } finally {
       signal.removeEventListener('abort', onAbort);
       // Early exit (break, error, [DONE] before EOF): drop the connection.
@@ -90,13 +106,19 @@ export class Stream<T> implements AsyncIterable<T> {
     });
   }
 
-  private async read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array | undefined | 'aborted'> {
+  private async read(reader: ReadableStreamDefaultReader<Uint8Array>, waitingSince: number): Promise<Uint8Array | undefined | 'aborted'> {
     let result: ReadableStreamReadResult<Uint8Array> | undefined;
     let failure: unknown;
+    const idleTimer = this.startIdleTimer(waitingSince);
     try {
       result = await reader.read();
     } catch (error) {
       failure = error;
+    } finally {
+      clearTimeout(idleTimer);
+    }
+    if (this.idledOut) {
+      throw new StreamError(`Stream idle: no event for ${this.options.idleTimeoutMs} ms (streamIdleTimeoutMs)`, { cause: failure });
     }
     // An abort can surface as a rejected read or, after cancel(), as a plain end.
     if (this.controller.signal.aborted) {
@@ -107,6 +129,19 @@ export class Stream<T> implements AsyncIterable<T> {
     if (!result) throw new StreamError('Stream connection failed before it finished', { cause: failure });
     return result.done ? undefined : result.value;
   }
+
+  /**
+   * Aborts the stream once idleTimeoutMs have passed since the consumer asked for the next
+   * event. Bytes that complete no event (a slow drip, comments) do not restart the clock.
+   */
+  private startIdleTimer(waitingSince: number): ReturnType<typeof setTimeout> | undefined {
+    const ms = this.options.idleTimeoutMs;
+    if (!ms) return undefined;
+    return setTimeout(() => {
+      this.idledOut = true;
+      this.controller.abort(new DOMException(`Stream idle for ${ms} ms`, 'TimeoutError'));
+    }, Math.max(0, waitingSince + ms - performance.now()));
+  }
 }
 
 function checkEnd(end: SseEndState, started: boolean): void {
@@ -115,13 +150,15 @@ function checkEnd(end: SseEndState, started: boolean): void {
   if (started || end.truncated) throw new StreamError('Stream ended before [DONE]');
 }
 
-function parseChunk<T>(event: ServerSentEvent): T {
+function parseChunk<T>(event: ServerSentEvent, redactor: Redactor): T {
   if (event.event === 'error') throw StreamError.fromEventData(parseOrText(event.data));
   let value: unknown;
   try {
     value = JSON.parse(event.data);
-  } catch (cause) {
-    throw new StreamError(`Malformed JSON in stream chunk: ${event.data.slice(0, 200)}`, { body: event.data, cause });
+  } catch {
+    // Masked before the message cuts the text, which could otherwise keep half a secret.
+    const data = redactor.text(event.data);
+    throw new StreamError(`Malformed JSON in stream chunk: ${data.slice(0, 200)}`, { body: data, cause: redactor.syntaxError(event.data) });
   }
   if (typeof value === 'object' && value !== null) {
     const error = (value as { error?: unknown }).error;
