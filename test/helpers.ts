@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const SHARED = resolve(REPO, '../shared');
 export const SPECS = join(SHARED, 'specs/openai');
-export const TSC = join(REPO, 'node_modules/.bin/tsc');
+// By path, not node_modules/.bin/tsc: the `typescript-5.0` alias also installs a `tsc` bin and may own that link.
+export const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
+export const TSC_5_0 = join(REPO, 'node_modules/typescript-5.0/bin/tsc');
 
 /** A real OpenAI spec from ../shared; a missing file fails the test that asks for it. */
 export function sharedSpec(name: string): string {

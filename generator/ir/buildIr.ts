@@ -1,7 +1,7 @@
 // Stage 3: NormalizedSpec → ClientIR. Names are decided first (models, then the API files'
 // option types), then types, docs and examples are derived from them.
 import { NameRegistry, quote } from '../naming.ts';
-import type { NormalizedSpec } from '../normalize/normalize.ts';
+import { ENV_NAME, type NormalizedSpec } from '../normalize/normalize.ts';
 import { buildApis } from './buildApis.ts';
 import { buildModels, decideModelNames } from './buildModels.ts';
 import { runtimeExportNames } from './runtimeNames.ts';
@@ -14,6 +14,10 @@ export interface PackageOptions {
   packageName: string;
   packageVersion: string;
   moduleName: string;
+  /** Environment variable read for the access token when none is configured (default: the spec's `x-codegen-options`). */
+  apiKeyEnv?: string | undefined;
+  /** Environment variable read for the base URL when none is configured (default: the spec's `x-codegen-options`). */
+  baseUrlEnv?: string | undefined;
 }
 
 export const DEFAULT_PACKAGE: PackageOptions = {
@@ -31,9 +35,14 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
   const typeNames = new NameRegistry([...runtimeExportNames(), ...modelNames.values()]);
   const apis = buildApis({ spec, mapper, examples, modelNames, typeNames });
   const basePath = (spec.servers[0] ?? '').replace(/\/+$/, '');
+  const env = environmentOptions(spec, pkg);
   const op = (api: string, method: string) => apis.find((a) => a.className === api)?.operations.find((o) => o.methodName === method);
   return {
     ...pkg,
+    ...env,
+    apiKeyEnvLiteral: optionalLiteral(env.apiKeyEnv),
+    baseUrlEnvLiteral: optionalLiteral(env.baseUrlEnv),
+    userAgentLiteral: quote(`${pkg.packageName}/${pkg.packageVersion}`),
     packageDescription: `TypeScript client for the ${spec.info.title}`,
     title: spec.info.title,
     apiVersion: spec.info.version,
@@ -54,4 +63,18 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
     apis,
     models,
   };
+}
+
+/** The caller's option wins over the spec's; both must be plain environment variable names. */
+function environmentOptions(spec: NormalizedSpec, pkg: PackageOptions): { apiKeyEnv: string | undefined; baseUrlEnv: string | undefined } {
+  const pick = (key: 'apiKeyEnv' | 'baseUrlEnv'): string | undefined => {
+    const name = pkg[key] ?? spec.packageOptions[key];
+    if (name !== undefined && !ENV_NAME.test(name)) throw new TypeError(`package option ${key} must be an environment variable name, got ${JSON.stringify(name)}`);
+    return name;
+  };
+  return { apiKeyEnv: pick('apiKeyEnv'), baseUrlEnv: pick('baseUrlEnv') };
+}
+
+function optionalLiteral(text: string | undefined): string {
+  return text === undefined ? 'undefined' : quote(text);
 }

@@ -66,6 +66,8 @@ export interface NormalizedSpec {
   document: Record<string, unknown>;
   openapi: string;
   info: { title: string; version: string; description?: string };
+  /** Package options the spec itself asks for, from its root `x-codegen-options`. */
+  packageOptions: SpecPackageOptions;
   servers: string[];
   tags: Array<{ name: string; description?: string }>;
   securitySchemes: SecurityScheme[];
@@ -77,6 +79,17 @@ export interface NormalizedSpec {
   pointers: WeakMap<object, string>;
   diagnostics: Diagnostics;
 }
+
+/** The options a spec may set for the package it becomes (the caller's options win). */
+export interface SpecPackageOptions {
+  /** Environment variable the client reads for the access token when none is configured. */
+  apiKeyEnv?: string;
+  /** Environment variable the client reads for the base URL when none is configured. */
+  baseUrlEnv?: string;
+}
+
+/** A portable environment variable name (POSIX: letters, digits, underscore; no leading digit). */
+export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
@@ -110,6 +123,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
       version: typeof info.version === 'string' ? info.version : '0.0.0',
       description: typeof info.description === 'string' ? info.description : undefined,
     },
+    packageOptions: readPackageOptions(doc['x-codegen-options'], diagnostics),
     servers: Array.isArray(doc.servers) ? doc.servers.filter(isPlainObject).map((s) => String(s.url ?? '')) : [],
     tags: Array.isArray(doc.tags)
       ? doc.tags.filter(isPlainObject).map((t) => ({ name: String(t.name), description: typeof t.description === 'string' ? t.description : undefined }))
@@ -125,6 +139,24 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   checkNames(spec);
   if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
   return spec;
+}
+
+function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackageOptions {
+  const at = '/x-codegen-options';
+  if (raw === undefined) return {};
+  if (!isPlainObject(raw)) {
+    diagnostics.error(at, 'x-codegen-options must be an object');
+    return {};
+  }
+  const options: SpecPackageOptions = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key !== 'apiKeyEnv' && key !== 'baseUrlEnv') {
+      diagnostics.warning(pointerOf(['x-codegen-options', key]), `unknown option ${JSON.stringify(key)} ignored (known: apiKeyEnv, baseUrlEnv)`);
+    } else if (typeof value !== 'string' || !ENV_NAME.test(value)) {
+      diagnostics.error(`${at}/${key}`, `${key} must be an environment variable name (letters, digits and _, not starting with a digit)`);
+    } else options[key] = value;
+  }
+  return options;
 }
 
 function readSecuritySchemes(doc: Record<string, unknown>): SecurityScheme[] {
