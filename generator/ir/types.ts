@@ -23,11 +23,19 @@ export interface ClientIR {
   baseUrlEnvLiteral: string;
   /** `<package>/<version>` as a TypeScript string literal. */
   userAgentLiteral: string;
+  /** package.json links, when a repository is known. */
+  repository: RepositoryIR | undefined;
   securitySchemes: SecurityIR[];
   /** Which README walkthroughs apply: each needs its operation in the spec. */
   readme: { chat: boolean; files: boolean; speech: boolean; paging: boolean };
   apis: ApiIR[];
   models: ModelIR[];
+}
+
+export interface RepositoryIR {
+  gitUrl: string;
+  homepage: string;
+  issues: string;
 }
 
 export interface SecurityIR {

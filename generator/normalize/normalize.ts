@@ -86,10 +86,24 @@ export interface SpecPackageOptions {
   apiKeyEnv?: string;
   /** Environment variable the client reads for the base URL when none is configured. */
   baseUrlEnv?: string;
+  /** https URL of the package's source repository (package.json `repository`, `homepage`, `bugs`). */
+  repository?: string;
 }
 
-/** A portable environment variable name (POSIX: letters, digits, underscore; no leading digit). */
-export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Each option with the check its value must pass and what that check asks for. */
+export const PACKAGE_OPTION_RULES: Record<keyof SpecPackageOptions, { valid: (value: string) => boolean; expected: string }> = {
+  apiKeyEnv: { valid: isEnvName, expected: 'an environment variable name (letters, digits and _, not starting with a digit)' },
+  baseUrlEnv: { valid: isEnvName, expected: 'an environment variable name (letters, digits and _, not starting with a digit)' },
+  repository: { valid: isRepositoryUrl, expected: 'an https URL without query or fragment' },
+};
+
+function isEnvName(value: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(value);
+}
+
+function isRepositoryUrl(value: string): boolean {
+  return /^https:\/\/[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)+$/.test(value);
+}
 
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
@@ -142,19 +156,21 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
 }
 
 function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackageOptions {
-  const at = '/x-codegen-options';
   if (raw === undefined) return {};
   if (!isPlainObject(raw)) {
-    diagnostics.error(at, 'x-codegen-options must be an object');
+    diagnostics.error('/x-codegen-options', 'x-codegen-options must be an object');
     return {};
   }
   const options: SpecPackageOptions = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key !== 'apiKeyEnv' && key !== 'baseUrlEnv') {
-      diagnostics.warning(pointerOf(['x-codegen-options', key]), `unknown option ${JSON.stringify(key)} ignored (known: apiKeyEnv, baseUrlEnv)`);
-    } else if (typeof value !== 'string' || !ENV_NAME.test(value)) {
-      diagnostics.error(`${at}/${key}`, `${key} must be an environment variable name (letters, digits and _, not starting with a digit)`);
-    } else options[key] = value;
+    const at = pointerOf(['x-codegen-options', key]);
+    if (!Object.hasOwn(PACKAGE_OPTION_RULES, key)) {
+      diagnostics.warning(at, `unknown option ${JSON.stringify(key)} ignored (known: ${Object.keys(PACKAGE_OPTION_RULES).join(', ')})`);
+      continue;
+    }
+    const name = key as keyof SpecPackageOptions;
+    if (typeof value === 'string' && PACKAGE_OPTION_RULES[name].valid(value)) options[name] = value;
+    else diagnostics.error(at, `${name} must be ${PACKAGE_OPTION_RULES[name].expected}`);
   }
   return options;
 }

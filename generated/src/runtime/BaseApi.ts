@@ -1,4 +1,4 @@
-import { ApiError, ConnectionError, TimeoutError } from '../ApiError.js';
+import { AbortError, ApiError, ConnectionError, MissingCredentialError, TimeoutError } from '../ApiError.js';
 import { Configuration, type ConfigurationParameters } from '../Configuration.js';
 import { jsonBody, type PreparedBody } from './body.js';
 import { assertValidHeader, headersToRecord, mergeHeaders } from './headers.js';
@@ -6,6 +6,8 @@ import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetryResponse, sleep, type Re
 import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
+import { isBrowser } from './environment.js';
+import { ACCESS_TOKEN_ENV, USER_AGENT } from './server.js';
 
 const NO_BODY: PreparedBody = { body: undefined, contentType: undefined, oneShot: false };
 
@@ -13,10 +15,13 @@ export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './t
 
 const MAX_TIMER_MS = 2_147_483_647;
 
+// Browsers send their own User-Agent, and a custom one would need a CORS preflight.
+const CLIENT_HEADERS: Record<string, string> = isBrowser() ? {} : { 'user-agent': USER_AGENT };
+
 export interface Page<T> {
-  data?: T[] | null;
-  has_more?: boolean | null;
-  last_id?: string | null;
+  data?: T[] | null | undefined;
+  has_more?: boolean | null | undefined;
+  last_id?: string | null | undefined;
 }
 
 /** Everything one attempt needs, computed once per call. */
@@ -85,16 +90,15 @@ export abstract class BaseApi {
     const config = this.configuration;
     const url = buildUrl(config.basePath, spec.path, spec.pathParams, spec.query);
     // Validate caller-supplied headers before doing any work that could have side effects.
-    const headers = mergeHeaders(accept ? { accept } : undefined, config.defaultHeaders, spec.headers, options.headers);
+    const headers = mergeHeaders(accept ? { accept } : undefined, CLIENT_HEADERS, config.defaultHeaders, spec.headers, options.headers);
     const body: PreparedBody = spec.body === undefined ? NO_BODY : await (spec.encodeBody ?? jsonBody)(spec.body);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
     let token: string | undefined;
     if (spec.auth && spec.auth.length > 0 && headers['authorization'] === undefined) {
       token = await config.resolveAccessToken();
-      if (token !== undefined) {
-        assertValidHeader('Authorization', token);
-        headers['authorization'] = `Bearer ${token}`;
-      }
+      if (token === undefined) throw missingCredential(spec);
+      assertValidHeader('Authorization', token);
+      headers['authorization'] = `Bearer ${token}`;
     }
     const init: PreparedRequest['init'] = { method: spec.method.toUpperCase(), headers, body: body.body ?? null };
     // Node's fetch refuses a stream body unless told it is sent half-duplex.
@@ -113,12 +117,14 @@ export abstract class BaseApi {
 
   async #send<R>(req: PreparedRequest, timeBody: boolean, handle: Handler<R>): Promise<R> {
     for (let attempt = 0; ; attempt++) {
-      if (req.signal?.aborted) throw req.signal.reason;
+      if (req.signal?.aborted) throw AbortError.fromSignal(req.signal);
       const canRetry = attempt < req.maxRetries && !req.oneShot;
       const outcome = await this.#attempt(req, attempt, canRetry, timeBody, handle);
       if (outcome.ok) return outcome.value;
       if (!canRetry) throw outcome.error;
-      await this.sleep(outcome.delayMs, req.signal);
+      await this.sleep(outcome.delayMs, req.signal).catch((error: unknown) => {
+        throw req.signal?.aborted ? AbortError.fromSignal(req.signal) : error;
+      });
     }
   }
 
@@ -140,7 +146,7 @@ export abstract class BaseApi {
     let keepLinked = false;
 
     const transportFailure = (cause: unknown): Outcome<R> => {
-      if (req.signal?.aborted) throw req.signal.reason;
+      if (req.signal?.aborted) throw AbortError.fromSignal(req.signal);
       // HTTP errors and bad JSON are final; only transport problems are retried.
       if (cause instanceof ApiError) throw cause;
       const error = timedOut
@@ -239,6 +245,11 @@ function redactStrings(value: unknown, token: string): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.split(token).join('[redacted]'), redactStrings(v, token)]));
   }
   return value;
+}
+
+function missingCredential(spec: RequestSpec): MissingCredentialError {
+  const env = ACCESS_TOKEN_ENV === undefined ? '' : ` or the ${ACCESS_TOKEN_ENV} environment variable`;
+  return new MissingCredentialError(`${spec.method.toUpperCase()} ${spec.path} needs an access token: set accessToken in the Configuration${env}.`);
 }
 
 function idOf(item: unknown): string | undefined {
