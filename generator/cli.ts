@@ -9,6 +9,7 @@ import { DEFAULT_OUT, DEFAULT_SPEC, generate } from './pipeline.ts';
 
 const USAGE = `usage:
   generate [--spec FILE] [--out DIR] [--check] [--validate] [--package-name NAME] [--package-version VERSION]
+           [--api-key-env VAR] [--base-url-env VAR] [--repository URL]
   validate [--spec FILE] [--no-oracle]`;
 
 async function main(argv: string[]): Promise<number> {
@@ -23,6 +24,9 @@ async function main(argv: string[]): Promise<number> {
       'no-oracle': { type: 'boolean', default: false },
       'package-name': { type: 'string' },
       'package-version': { type: 'string' },
+      'api-key-env': { type: 'string' },
+      'base-url-env': { type: 'string' },
+      repository: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -47,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
     package: {
       ...(values['package-name'] ? { packageName: values['package-name'] } : {}),
       ...(values['package-version'] ? { packageVersion: values['package-version'] } : {}),
+      ...(values['api-key-env'] ? { apiKeyEnv: values['api-key-env'] } : {}),
+      ...(values['base-url-env'] ? { baseUrlEnv: values['base-url-env'] } : {}),
+      ...(values.repository ? { repository: values.repository } : {}),
     },
   });
   printDiagnostics(result.warnings, 5);

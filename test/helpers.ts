@@ -7,7 +7,9 @@ import { FIXTURE_DIR as FIXTURE_SPECS, readSpecText, readVersions, type VersionR
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export { CORPUS_DIR as CORPUS_SPECS, FIXTURE_DIR as FIXTURE_SPECS } from '../scripts/derive-fixture.ts';
-export const TSC = join(REPO, 'node_modules/.bin/tsc');
+// By path, not node_modules/.bin/tsc: the `typescript-5.0` alias also installs a `tsc` bin and may own that link.
+export const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
+export const TSC_5_0 = join(REPO, 'node_modules/typescript-5.0/bin/tsc');
 
 /** A committed spec fixture; a missing file fails the test that asks for it. */
 export function fixtureSpec(name: string): string {

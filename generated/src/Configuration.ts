@@ -1,14 +1,20 @@
-import { BASE_PATH } from './runtime/server.js';
+import { isBrowser, readEnv } from './runtime/environment.js';
+import { ACCESS_TOKEN_ENV, BASE_PATH, BASE_PATH_ENV } from './runtime/server.js';
 
 export type AccessToken = string | (() => string | Promise<string>);
 
+// Every field accepts undefined, so `accessToken: process.env.X` compiles under exactOptionalPropertyTypes.
 export interface ConfigurationParameters {
-  accessToken?: AccessToken;
-  basePath?: string;
-  fetch?: typeof fetch;
-  defaultHeaders?: Record<string, string>;
-  maxRetries?: number;
-  timeoutMs?: number;
+  /** Defaults to the environment variable named by ACCESS_TOKEN_ENV, when there is one. */
+  accessToken?: AccessToken | undefined;
+  /** Defaults to the environment variable named by BASE_PATH_ENV, then to BASE_PATH. */
+  basePath?: string | undefined;
+  fetch?: typeof fetch | undefined;
+  defaultHeaders?: Record<string, string> | undefined;
+  maxRetries?: number | undefined;
+  timeoutMs?: number | undefined;
+  /** Allows a credential in a web page, where every visitor can read it. Use only with short-lived tokens. */
+  dangerouslyAllowBrowser?: boolean | undefined;
   /** Redirects followed per attempt (default 5; 0 follows none). */
   maxRedirects?: number | undefined;
   /** Largest response body read, counted after decompression (default 256 MiB; 0 means no limit). */
@@ -44,16 +50,21 @@ export class Configuration {
   readonly #defaultHeaders: Readonly<Record<string, string>>;
 
   constructor(params: ConfigurationParameters = {}) {
-    this.basePath = (params.basePath ?? BASE_PATH).replace(/\/+$/, '');
+    this.basePath = (params.basePath ?? readEnv(BASE_PATH_ENV) ?? BASE_PATH).replace(/\/+$/, '');
     this.fetch = params.fetch;
     this.#defaultHeaders = Object.freeze({ ...params.defaultHeaders });
     this.maxRetries = nonNegative(params.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries');
     this.timeoutMs = nonNegative(params.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
-    this.#accessToken = params.accessToken;
     this.maxRedirects = nonNegative(params.maxRedirects, DEFAULT_MAX_REDIRECTS, 'maxRedirects');
     this.maxResponseBytes = nonNegative(params.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
     this.streamIdleTimeoutMs = nonNegative(params.streamIdleTimeoutMs, DEFAULT_STREAM_IDLE_TIMEOUT_MS, 'streamIdleTimeoutMs');
     this.maxStreamEventLength = nonNegative(params.maxStreamEventLength, DEFAULT_MAX_STREAM_EVENT_LENGTH, 'maxStreamEventLength');
+    this.#accessToken = params.accessToken ?? readEnv(ACCESS_TOKEN_ENV);
+    if (isBrowser() && !params.dangerouslyAllowBrowser && this.#holdsSecret()) {
+      throw new Error(
+        'Refusing to hold a credential in a browser, where anyone using the page can read it; pass dangerouslyAllowBrowser: true to accept that risk.',
+      );
+    }
   }
 
   get defaultHeaders(): Readonly<Record<string, string>> {
@@ -68,6 +79,10 @@ export class Configuration {
   async resolveAccessToken(): Promise<string | undefined> {
     const token = typeof this.#accessToken === 'function' ? await this.#accessToken() : this.#accessToken;
     return token === undefined || token === '' ? undefined : token;
+  }
+
+  #holdsSecret(): boolean {
+    return this.hasAccessToken || Object.keys(this.#defaultHeaders).some((name) => SECRET_HEADER.test(name));
   }
 
   toJSON(): Record<string, unknown> {

@@ -15,7 +15,7 @@ import { jsonBody } from '../../templates/static/src/runtime/body.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { collect, collectUntilError } from '../support/async.js';
 import { pause, sendJson, sse, startServer, type Handler, type TestServer } from '../support/http.js';
-import { getJson, TestApi } from './api.js';
+import { expectAbortError, getJson, TestApi } from './api.js';
 import { useServer } from './serve.js';
 
 const TOKEN = 'sk-hostile-0123456789abcdef';
@@ -23,7 +23,8 @@ const AZURE_KEY = 'azure-key-9876543210fedcba';
 /** Wall-clock bound for one faulty exchange; far above the limits the tests set, far below vitest's. */
 const BOUND_MS = 3_000;
 
-const serve = useServer({ maxRetries: 0 });
+// Operations that need auth fail before sending without a credential, so every test has one.
+const serve = useServer({ maxRetries: 0, accessToken: TOKEN });
 
 const post: RequestSpec = { method: 'POST', path: '/things', body: { n: 1 }, encodeBody: jsonBody, responseType: 'json', auth: ['ApiKeyAuth'] };
 const streamPost: RequestSpec = { ...post, path: '/chat/completions', body: { stream: true } };
@@ -129,14 +130,14 @@ describe('every byte waited for is under a time limit', () => {
       await pause(250);
       res.end('data: {"n":2}\n\ndata: [DONE]\n\n');
     });
-    const slowConsumer = new TestApi({ basePath: api.configuration.basePath, streamIdleTimeoutMs: 400 });
+    const slowConsumer = new TestApi({ basePath: api.configuration.basePath, accessToken: TOKEN, streamIdleTimeoutMs: 400 });
     const seen: unknown[] = [];
     for await (const chunk of await slowConsumer.stream(streamPost)) {
       seen.push(chunk);
       await pause(300); // longer than the server's own pause would leave on a per-read clock
     }
     expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
-    const noLimit = new TestApi({ basePath: api.configuration.basePath, streamIdleTimeoutMs: 0 });
+    const noLimit = new TestApi({ basePath: api.configuration.basePath, accessToken: TOKEN, streamIdleTimeoutMs: 0 });
     expect(await collect(await noLimit.stream(streamPost))).toEqual([{ n: 1 }, { n: 2 }]);
     expect(new TestApi({}).configuration.streamIdleTimeoutMs).toBe(600_000);
   });
@@ -216,7 +217,7 @@ describe('credentials never reach an error', () => {
     expect(error.body).toEqual(JSON.parse('{"__proto__":{"polluted":"[redacted]"},"error":{"message":"m"}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const reason = new Error(`mine ${TOKEN}`);
-    await expect(api.call(post, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    await expectAbortError(api.call(post, { signal: AbortSignal.abort(reason) }), reason);
     expect(reason.message).toBe(`mine ${TOKEN}`);
   });
 });

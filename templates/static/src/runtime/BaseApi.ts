@@ -1,4 +1,4 @@
-import { ApiError, ConnectionError, TimeoutError } from '../ApiError.js';
+import { AbortError, ApiError, ConnectionError, MissingCredentialError, TimeoutError } from '../ApiError.js';
 import { Configuration, type ConfigurationParameters } from '../Configuration.js';
 import { jsonBody, type PreparedBody } from './body.js';
 import { assertValidHeader, headersToRecord, mergeHeaders } from './headers.js';
@@ -9,6 +9,8 @@ import { DEFAULT_RETRY_POLICY, retryDelayWithin, shouldRetryResponse, sleep, typ
 import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
+import { isBrowser } from './environment.js';
+import { ACCESS_TOKEN_ENV, USER_AGENT } from './server.js';
 
 const NO_BODY: PreparedBody = { body: undefined, contentType: undefined, oneShot: false };
 
@@ -16,10 +18,13 @@ export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './t
 
 const MAX_TIMER_MS = 2_147_483_647;
 
+// Browsers send their own User-Agent, and a custom one would need a CORS preflight.
+const CLIENT_HEADERS: Record<string, string> = isBrowser() ? {} : { 'user-agent': USER_AGENT };
+
 export interface Page<T> {
-  data?: T[] | null;
-  has_more?: boolean | null;
-  last_id?: string | null;
+  data?: T[] | null | undefined;
+  has_more?: boolean | null | undefined;
+  last_id?: string | null | undefined;
 }
 
 /** Everything one attempt needs, computed once per call. */
@@ -102,16 +107,15 @@ export abstract class BaseApi {
     const config = this.configuration;
     const url = buildUrl(config.basePath, spec.path, spec.pathParams, spec.query);
     // Validate caller-supplied headers before doing any work that could have side effects.
-    const headers = mergeHeaders(accept ? { accept } : undefined, config.defaultHeaders, spec.headers, options.headers);
+    const headers = mergeHeaders(accept ? { accept } : undefined, CLIENT_HEADERS, config.defaultHeaders, spec.headers, options.headers);
     const body: PreparedBody = spec.body === undefined ? NO_BODY : await (spec.encodeBody ?? jsonBody)(spec.body);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
     let token: string | undefined;
     if (spec.auth && spec.auth.length > 0 && headers['authorization'] === undefined) {
       token = await config.resolveAccessToken();
-      if (token !== undefined) {
-        assertValidHeader('Authorization', token);
-        headers['authorization'] = `Bearer ${token}`;
-      }
+      if (token === undefined) throw missingCredential(spec);
+      assertValidHeader('Authorization', token);
+      headers['authorization'] = `Bearer ${token}`;
     }
     const init: FetchInit = { method: spec.method.toUpperCase(), headers, body: body.body ?? null };
     // Node's fetch refuses a stream body unless told it is sent half-duplex.
@@ -131,12 +135,14 @@ export abstract class BaseApi {
   async #send<R>(req: PreparedRequest, timeBody: boolean, handle: Handler<R>): Promise<R> {
     try {
       for (let attempt = 0; ; attempt++) {
-        if (req.signal?.aborted) throw req.signal.reason;
+        if (req.signal?.aborted) throw AbortError.fromSignal(req.signal);
         const canRetry = attempt < req.maxRetries && !req.oneShot;
         const outcome = await this.#attempt(req, attempt, canRetry, timeBody, handle);
         if (outcome.ok) return outcome.value;
         if (!canRetry) throw outcome.error;
-        await this.sleep(outcome.delayMs, req.signal);
+        await this.sleep(outcome.delayMs, req.signal).catch((error: unknown) => {
+          throw req.signal?.aborted ? AbortError.fromSignal(req.signal) : error;
+        });
       }
     } catch (error) {
       // The one exit for every error of the call, so none can carry a credential out.
@@ -164,7 +170,7 @@ export abstract class BaseApi {
     let keepLinked = false;
 
     const failure = (cause: unknown): Error => {
-      if (req.signal?.aborted) throw req.signal.reason;
+      if (req.signal?.aborted) throw AbortError.fromSignal(req.signal);
       // HTTP errors, bad JSON and refused redirects are final as they are.
       if (cause instanceof ApiError) throw cause;
       return timedOut
@@ -206,6 +212,11 @@ export abstract class BaseApi {
       if (!keepLinked) unlink();
     }
   }
+}
+
+function missingCredential(spec: RequestSpec): MissingCredentialError {
+  const env = ACCESS_TOKEN_ENV === undefined ? '' : ` or the ${ACCESS_TOKEN_ENV} environment variable`;
+  return new MissingCredentialError(`${spec.method.toUpperCase()} ${spec.path} needs an access token: set accessToken in the Configuration${env}.`);
 }
 
 function idOf(item: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { StreamError } from '../ApiError.js';
+import { AbortError, StreamError } from '../ApiError.js';
 import { Redactor } from './redact.js';
 import { SseDecoder, type ServerSentEvent, type SseEndState } from './sse.js';
 
@@ -18,7 +18,7 @@ export interface StreamOptions {
 const NO_SECRETS = new Redactor([]);
 
 /**
- * Parsed JSON chunks of a server-sent event stream, ending at `data: [DONE]`.
+ * Parsed JSON chunks of a server-sent event stream, ending at `data: [DONE]` or at the end of the body.
  * It can be iterated once; leaving a `for await` early cancels the request.
  */
 export class Stream<T> implements AsyncIterable<T> {
@@ -52,7 +52,6 @@ export class Stream<T> implements AsyncIterable<T> {
     // Covers a Response whose body is not already tied to the controller.
     const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
     signal.addEventListener('abort', onAbort, { once: true });
-    let started = false;
     let completed = false;
     // The idle clock runs from when the consumer asks for the next event until one arrives.
     let waitingSince = performance.now();
@@ -62,14 +61,13 @@ export class Stream<T> implements AsyncIterable<T> {
         if (chunk === 'aborted') return;
         if (chunk === undefined) {
           completed = true;
-          return checkEnd(decoder.end(), started);
+          return checkEnd(decoder.end());
         }
         for (const event of decoder.push(chunk)) {
           if (event.data === '[DONE]') {
             completed = true;
             return;
           }
-          started = true;
           yield parseChunk<T>(event, redactor);
           waitingSince = performance.now();
         }
@@ -123,7 +121,7 @@ export class Stream<T> implements AsyncIterable<T> {
     // An abort can surface as a rejected read or, after cancel(), as a plain end.
     if (this.controller.signal.aborted) {
       const callerSignal = this.options.signal;
-      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (callerSignal?.aborted) throw AbortError.fromSignal(callerSignal);
       if (this.abortedByUser) return 'aborted';
     }
     if (!result) throw new StreamError('Stream connection failed before it finished', { cause: failure });
@@ -144,10 +142,11 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 }
 
-function checkEnd(end: SseEndState, started: boolean): void {
+/** A clean end of the body ends the stream ([DONE] is optional); only a body cut mid-event is an error. */
+function checkEnd(end: SseEndState): void {
   // Be lenient with a final "[DONE]" that lacks its blank line.
   if (end.discarded?.data === '[DONE]') return;
-  if (started || end.truncated) throw new StreamError('Stream ended before [DONE]');
+  if (end.truncated) throw new StreamError('Stream ended in the middle of an event');
 }
 
 function parseChunk<T>(event: ServerSentEvent, redactor: Redactor): T {

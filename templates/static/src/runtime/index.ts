@@ -1,6 +1,6 @@
 export { BaseApi, type Page } from './BaseApi.js';
 export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
-export { jsonBody, textBody, formBody, multipartBody, binaryBody, type BodyEncoder, type PreparedBody } from './body.js';
+export { jsonBody, textBody, formBody, multipartBody, binaryBody, type BodyEncoder, type PreparedBody, type RequestBody } from './body.js';
 export { Stream, type StreamOptions } from './Stream.js';
 export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndState, type SseDecoderOptions } from './sse.js';
 export { toFile, buildFormData, type FileData, type ToFileOptions } from './multipart.js';

@@ -1,4 +1,4 @@
-import { ApiError } from '../ApiError.js';
+import { AbortError, ApiError } from '../ApiError.js';
 import { SECRET_HEADER } from '../Configuration.js';
 
 const MASK = '[redacted]';
@@ -48,6 +48,8 @@ export class Redactor {
    * and returns it. Anything else, such as the caller's own abort reason, is returned untouched.
    */
   error<E>(error: E): E {
+    // An AbortError holds nothing from the server; its cause is the caller's own reason, left as given.
+    if (error instanceof AbortError) return error;
     if (this.#secrets.length > 0 && error instanceof ApiError) this.#maskError(error, new Set());
     return error;
   }
