@@ -45,13 +45,24 @@ export function placeholder(text: string): string {
   return `prose-${createHash('sha256').update(text).digest('hex').slice(0, 6)}`;
 }
 
-/** The spec text with every prose string replaced; structure, comments and layout kept. */
+/** The spec text with every prose string and comment replaced; structure and layout kept. */
 export function deriveFixture(yamlText: string): string {
   const tokens = [...new Parser().parse(yamlText)];
   for (const token of tokens) {
     if (token.type === 'document' && token.value) rewrite(token.value, KEYWORDS, false);
+    replaceComments(token);
   }
   return tokens.map((t) => CST.stringify(t)).join('');
+}
+
+/** Comments are prose wherever they sit; they are source tokens anywhere in the tree. */
+function replaceComments(node: unknown): void {
+  if (Array.isArray(node)) for (const child of node) replaceComments(child);
+  else if (typeof node === 'object' && node !== null) {
+    const token = node as { type?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.source === 'string') token.source = `# ${placeholder(token.source.replace(/^#\s*/, ''))}`;
+    else for (const child of Object.values(node)) replaceComments(child);
+  }
 }
 
 function rewrite(token: Token, context: Context, inFlow: boolean, afterKey = false): void {

@@ -35,6 +35,7 @@ describe('deriveFixture', () => {
       'x-oaiMeta:\n  name: Create a thing\n  group: things\n  returns: The thing.\n',
       `x-oaiMeta:\n  name: ${P('Create a thing')}\n  group: things\n  returns: ${P('The thing.')}\n`,
     ],
+    ['comments, wherever they sit', '# top\nopenapi: 3.1.0   # trailing\nx:\n  # inside\n  - a\n', `# ${P('top')}\nopenapi: 3.1.0   # ${P('trailing')}\nx:\n  # ${P('inside')}\n  - a\n`],
   ])('replaces %s', (_case, given, want) => {
     expect(deriveFixture(given)).toBe(want);
   });
@@ -43,7 +44,7 @@ describe('deriveFixture', () => {
     ['names, types, enums, formats, defaults, titles, required', 'title: Thing\ntype: object\nrequired: [name]\nproperties:\n  name: {type: string, format: uuid, default: auto, enum: [auto, none]}\n'],
     ['a property called description, example or summary', 'properties:\n  description: {type: string}\n  example:\n    type: array\n    items: {type: string}\n  summary: {$ref: "#/components/schemas/S"}\n'],
     ['operations, parameters, security and vendor flags', 'paths:\n  /a:\n    get:\n      operationId: getA\n      tags: [A]\n      parameters: [{name: q, in: query}]\n      security: [{ApiKey: []}]\n      x-oaiTypeLabel: map\n'],
-    ['comments and layout', '# top\nopenapi: 3.1.0   # trailing\n\ninfo: {title: T, version: "1"}\n'],
+    ['blank lines, flow and block layout', 'openapi: 3.1.0\n\ninfo: {title: T, version: "1"}\ntags:\n  - name: A\n'],
     ['a non-string description', 'description: 42\nsummary: null\n'],
   ])('keeps %s', (_case, given) => {
     expect(deriveFixture(given)).toBe(given);
@@ -63,7 +64,7 @@ describe('deriveFixture', () => {
     expect(P('One.')).not.toBe(P('One!'));
   });
 
-  it('the committed fixtures hold no prose: every description and summary is a placeholder', () => {
+  it('the committed fixtures hold no prose: every description, summary and comment is a placeholder', () => {
     const names = readVersions(join(FIXTURE_DIR, 'versions.tsv')).map((row) => row.file);
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
@@ -73,6 +74,8 @@ describe('deriveFixture', () => {
         .split('\n')
         .filter((line) => /^\s*(?:- )?(?:description|summary): \S/.test(line))
         .filter((line) => !/: (?:(?:&\S+ )?prose-[0-9a-f]{6}|\*\S+|null|\{.*)\s*$/.test(line));
+      const comments = fixture.split('\n').filter((line) => /(?:^|\s)#(?! prose-[0-9a-f]{6}\s*$)/.test(line));
+      expect(comments, name).toEqual([]);
       expect(prose, name).toEqual([]);
     }
   }, 120_000);
