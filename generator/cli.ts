@@ -39,10 +39,11 @@ async function main(argv: string[]): Promise<number> {
     printDiagnostics(problems);
     if (problems.some((d) => d.severity === 'error')) return 1;
   }
-  const outDir = resolve(values.out ?? DEFAULT_OUT);
+  // Unresolved, so that an empty --out (an unset variable) is refused rather than read as '.'.
+  const out = values.out ?? DEFAULT_OUT;
   const result = await generate({
     specPath,
-    outDir,
+    outDir: out,
     check: values.check,
     package: {
       ...(values['package-name'] ? { packageName: values['package-name'] } : {}),
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   printDiagnostics(result.warnings, 5);
-  const where = relative(process.cwd(), outDir) || '.';
+  const where = relative(process.cwd(), resolve(out)) || '.';
   const summary = `${result.operations} operations, ${result.models} models, ${result.files.size} files in ${Math.round(result.ms)} ms`;
   if (result.diff) {
     const { added, changed, removed } = result.diff;
@@ -126,7 +127,7 @@ main(process.argv.slice(2)).then(
       console.error(err.message);
       console.error('generation stopped; nothing was written');
       process.exitCode = 1;
-    } else if (err instanceof Error && err.name === 'OracleUnavailableError') {
+    } else if (err instanceof Error && (err.name === 'OracleUnavailableError' || err.name === 'OutDirRefusedError')) {
       console.error(err.message);
       process.exitCode = 2;
     } else {
