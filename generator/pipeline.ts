@@ -21,6 +21,8 @@ export interface GenerateOptions {
   package?: Partial<PackageOptions>;
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
+  /** Refuse a spec larger than this (bytes, after decompression); default DEFAULT_MAX_SPEC_BYTES. */
+  maxSpecBytes?: number;
 }
 
 export interface GenerateResult {
@@ -46,7 +48,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { spec, ir, rendered } = renderClient(specPath, options.package);
+  const { spec, ir, rendered } = renderClient(specPath, options.package, options.maxSpecBytes);
   if (options.check) {
     const files = postprocess(rendered);
     return { ...summarize(spec, ir, files), diff: diffTree(files, outDir), ms: performance.now() - started };
@@ -65,8 +67,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 }
 
 /** load → normalize → ir → render. */
-function renderClient(specPath: string, pkg: Partial<PackageOptions> = {}) {
-  const spec = normalize(loadSpec(specPath));
+function renderClient(specPath: string, pkg: Partial<PackageOptions> = {}, maxSpecBytes?: number) {
+  const spec = normalize(loadSpec(specPath, { maxSpecBytes }));
   const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
   return { spec, ir, rendered: render(ir) };
 }
