@@ -1,14 +1,16 @@
 // `npm run validate` hands openapi-generator the untrusted spec. openapi-generator follows
 // external $refs (URLs, files beside the spec), so it must only ever see an isolated copy
 // without them: no request to a URL in the spec, no file read outside the spec's folder.
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOpenApiGenerator, validateWithOpenApiGenerator, withoutExternalRefs } from '../../generator/oracle/openapiGenerator.ts';
-import { tempDir } from '../helpers.ts';
+import { REPO, tempDir } from '../helpers.ts';
 
 let server: Server;
 let origin: string;
@@ -38,29 +40,7 @@ function hostileSpecFolder(): string {
   mkdirSync(join(root, 'outside'));
   writeFileSync(join(root, 'outside/secret.yaml'), `type: object\nproperties:\n  inner: {$ref: '${origin}/from-secret.yaml'}\n`);
   const spec = join(root, 'spec/openapi.yaml');
-  writeFileSync(
-    spec,
-    `openapi: 3.0.3
-info: {title: Refs, version: '1'}
-paths:
-  /things:
-    get:
-      operationId: listThings
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Thing'}
-components:
-  schemas:
-    Thing:
-      type: object
-      properties:
-        remote: {$ref: '${origin}/x.yaml'}
-        secret: {$ref: '../outside/secret.yaml'}
-`,
-  );
+  writeFileSync(spec, readFileSync(join(REPO, 'test/fixtures/oracle/external-refs.yaml'), 'utf8').replaceAll('ORIGIN', origin));
   return spec;
 }
 
@@ -77,6 +57,17 @@ describe('validate with openapi-generator', () => {
     requests.length = 0;
     const spec = hostileSpecFolder();
     await validateWithOpenApiGenerator(spec);
+    expect(requests).toEqual([]);
+  });
+
+  it('npm run validate reports each external $ref at its line, with no request made', { timeout: 120_000 }, async () => {
+    requests.length = 0;
+    const spec = hostileSpecFolder();
+    const cli = promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'generator/cli.ts'), 'validate', '--spec', spec], { cwd: REPO });
+    const failure = (await cli.catch((err: unknown) => err)) as { code: number; stderr: string };
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain(`${spec}:19:24 error at #/components/schemas/Thing/properties/remote/$ref: external $ref '${origin}/x.yaml' is not supported`);
+    expect(failure.stderr).toContain(`${spec}:20:24 error at #/components/schemas/Thing/properties/secret/$ref: external $ref '../outside/secret.yaml' is not supported`);
     expect(requests).toEqual([]);
   });
 
