@@ -96,6 +96,14 @@ describe('only a folder the generator wrote is replaced', () => {
     await expect(writeTreeAtomically(new Map([['a.ts', 'a'], ['b.ts', 'generated']]), out)).rejects.toThrow(/refusing to overwrite .*b\.ts/);
     expect(readFileSync(join(out, 'b.ts'), 'utf8')).toBe('the user wrote this');
   });
+
+  it('adopts a file of the user\'s that already holds exactly what the generator writes there', async () => {
+    const out = join(fresh(), 'client');
+    await writeTreeAtomically(new Map([['a.ts', 'a']]), out);
+    writeFileSync(join(out, 'b.ts'), 'same bytes');
+    await writeTreeAtomically(new Map([['a.ts', 'a'], ['b.ts', 'same bytes']]), out);
+    expect(readFileSync(join(out, MANIFEST_FILE), 'utf8')).toBe('a.ts\nb.ts\n');
+  });
 });
 
 describe('hand-written files survive regeneration', () => {

@@ -127,11 +127,21 @@ export function userEntries(outDir: string, owned: Ownership): string[] {
   return found;
 }
 
-/** Refuses a run that would overwrite a file the user put where the generator now writes one. */
-export function checkNoOverwrite(tree: FileTree, userPaths: string[], outDir: string): void {
-  const clash = userPaths.find((path) => tree.has(path));
-  if (clash === undefined) return;
-  throw new OutDirRefusedError(
-    `refusing to overwrite ${join(outDir, clash)}: the generator did not write it; delete it, or list it in .openapi-generator-ignore to keep it`,
-  );
+/**
+ * The user's paths to carry into `tree`. A file of the user's where the generator now writes
+ * one stops the run, unless it already holds exactly those bytes: then nothing of the user's
+ * is lost, and the file is adopted (listed in the new manifest) instead of carried.
+ */
+export function carriedEntries(tree: FileTree, userPaths: string[], outDir: string): string[] {
+  const clash = userPaths.find((path) => tree.has(path) && !holdsExactly(join(outDir, path), tree.get(path)!));
+  if (clash !== undefined) {
+    throw new OutDirRefusedError(
+      `refusing to overwrite ${join(outDir, clash)}: the generator did not write it; delete it, or list it in .openapi-generator-ignore to keep it`,
+    );
+  }
+  return userPaths.filter((path) => !tree.has(path));
+}
+
+function holdsExactly(file: string, text: string): boolean {
+  return lstatSync(file).isFile() && readFileSync(file).equals(Buffer.from(text));
 }

@@ -5,7 +5,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync,
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileTree } from '../render/render.ts';
-import { checkNoOverwrite, KEPT_FOLDERS, readOwnership, userEntries, withManifest } from './outputFolder.ts';
+import { carriedEntries, KEPT_FOLDERS, readOwnership, userEntries, withManifest } from './outputFolder.ts';
 
 export async function writeTreeAtomically(files: FileTree, outDir: string, options: StageOptions = {}): Promise<void> {
   const staged = stageTree(files, outDir, options);
@@ -36,7 +36,7 @@ export function stageTree(files: FileTree, outDir: string, options: StageOptions
   const owned = readOwnership(outDir);
   const users = userEntries(outDir, owned);
   const first = withManifest(files, owned.ignored);
-  checkNoOverwrite(first, users, outDir);
+  carriedEntries(first, users, outDir); // refuses a clash before the staging folder exists
   const parent = dirname(outDir);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${basename(outDir)}.new-${stamp}`);
@@ -74,10 +74,10 @@ export function stageTree(files: FileTree, outDir: string, options: StageOptions
       }
       try {
         const final = withManifest(files, owned.ignored);
-        checkNoOverwrite(final, users, outDir);
+        const carried = carriedEntries(final, users, outDir);
         await write([...final].filter(([path, text]) => first.get(path) !== text));
         for (const stale of [...first.keys()].filter((path) => !final.has(path))) rmSync(join(staging, stale), { force: true });
-        for (const path of users) carry(join(outDir, path), join(staging, path));
+        for (const path of carried) carry(join(outDir, path), join(staging, path));
       } catch (err) {
         rmSync(staging, { recursive: true, force: true });
         throw err;
