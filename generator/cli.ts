@@ -3,14 +3,14 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, SpecError, type Diagnostic, type Locator } from './diagnostics.ts';
-import { loadSpec } from './load/loadSpec.ts';
+import { loadSpec, parseSize, type LoadedSpec } from './load/loadSpec.ts';
 import { normalize } from './normalize/normalize.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC, generate } from './pipeline.ts';
 
 const USAGE = `usage:
   generate [--spec FILE] [--out DIR] [--check] [--validate] [--package-name NAME] [--package-version VERSION]
-           [--api-key-env VAR] [--base-url-env VAR] [--repository URL]
-  validate [--spec FILE] [--no-oracle]`;
+           [--api-key-env VAR] [--base-url-env VAR] [--repository URL] [--max-spec-size 64MB]
+  validate [--spec FILE] [--no-oracle] [--max-spec-size 64MB]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       'api-key-env': { type: 'string' },
       'base-url-env': { type: 'string' },
       repository: { type: 'string' },
+      'max-spec-size': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -35,19 +36,26 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const specPath = resolve(values.spec ?? DEFAULT_SPEC);
+  const maxSpecBytes = values['max-spec-size'] === undefined ? undefined : parseSize(values['max-spec-size']);
+  if (maxSpecBytes === undefined && values['max-spec-size'] !== undefined) {
+    console.error(`--max-spec-size ${values['max-spec-size']}: give a size such as 64MB, 512KB or 1GB`);
+    return 2;
+  }
 
-  if (command === 'validate') return validate(specPath, !values['no-oracle']);
+  if (command === 'validate') return validate(specPath, !values['no-oracle'], maxSpecBytes);
 
   if (values.validate) {
-    const problems = await allDiagnostics(specPath, true);
+    const problems = await allDiagnostics(specPath, true, maxSpecBytes);
     printDiagnostics(problems);
     if (problems.some((d) => d.severity === 'error')) return 1;
   }
-  const outDir = resolve(values.out ?? DEFAULT_OUT);
+  // Unresolved, so that an empty --out (an unset variable) is refused rather than read as '.'.
+  const out = values.out ?? DEFAULT_OUT;
   const result = await generate({
     specPath,
-    outDir,
+    outDir: out,
     check: values.check,
+    maxSpecBytes,
     package: {
       ...(values['package-name'] ? { packageName: values['package-name'] } : {}),
       ...(values['package-version'] ? { packageVersion: values['package-version'] } : {}),
@@ -57,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   printDiagnostics(result.warnings, 5);
-  const where = relative(process.cwd(), outDir) || '.';
+  const where = relative(process.cwd(), resolve(out)) || '.';
   const summary = `${result.operations} operations, ${result.models} models, ${result.files.size} files in ${Math.round(result.ms)} ms`;
   if (result.diff) {
     const { added, changed, removed } = result.diff;
@@ -75,8 +83,8 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function validate(specPath: string, withOracle: boolean): Promise<number> {
-  const all = await allDiagnostics(specPath, withOracle);
+async function validate(specPath: string, withOracle: boolean, maxSpecBytes?: number): Promise<number> {
+  const all = await allDiagnostics(specPath, withOracle, maxSpecBytes);
   printDiagnostics(all);
   const errors = all.filter((d) => d.severity === 'error').length;
   console.log(`${relative(process.cwd(), specPath)}: ${errors} errors, ${all.length - errors} warnings${withOracle ? '' : ' (openapi-generator not run)'}`);
@@ -87,29 +95,29 @@ async function validate(specPath: string, withOracle: boolean): Promise<number> 
  * Our checks, then openapi-generator's; a problem both report is shown once (ours, which
  * points deeper or at the same place). In file order.
  */
-async function allDiagnostics(specPath: string, withOracle: boolean): Promise<Diagnostic[]> {
+async function allDiagnostics(specPath: string, withOracle: boolean, maxSpecBytes?: number): Promise<Diagnostic[]> {
   const ours: Diagnostic[] = [];
-  let locate: Locator | undefined; // stays unset when our loader cannot read the spec
+  let loaded: LoadedSpec | undefined; // stays unset when our loader cannot read the spec
   try {
-    const loaded = loadSpec(specPath);
-    locate = loaded.locate;
+    loaded = loadSpec(specPath, { maxSpecBytes });
     ours.push(...normalize(loaded).diagnostics.items);
   } catch (err) {
     if (!(err instanceof SpecError)) throw err;
     ours.push(...err.diagnostics);
   }
-  const oracle = withOracle ? await oracleDiagnostics(specPath, locate) : [];
+  // openapi-generator only ever sees a document our loader could read (see validateDocument).
+  const oracle = withOracle && loaded ? await oracleDiagnostics(loaded) : [];
   const sameSpot = (a: Diagnostic, b: Diagnostic) => a.severity === b.severity && (a.pointer === b.pointer || a.pointer.startsWith(b.pointer + '/'));
   const fresh = oracle.filter((o) => o.pointer === '' || !ours.some((d) => sameSpot(d, o)));
   return [...ours, ...fresh].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** openapi-generator's own validation, with line numbers added from our source map. */
-async function oracleDiagnostics(specPath: string, locate: Locator | undefined): Promise<Diagnostic[]> {
-  const { validateWithOpenApiGenerator } = await import('./oracle/openapiGenerator.ts');
-  const found = await validateWithOpenApiGenerator(specPath);
+async function oracleDiagnostics({ document, file, locate }: LoadedSpec): Promise<Diagnostic[]> {
+  const { validateDocument } = await import('./oracle/openapiGenerator.ts');
+  const found = await validateDocument(document, file);
   return found.map((d) => {
-    const at = d.pointer !== undefined && d.line === undefined ? locate?.(d.pointer) : undefined;
+    const at = d.pointer !== undefined && d.line === undefined ? locate(d.pointer) : undefined;
     return { ...d, pointer: d.pointer ?? '', message: `openapi-generator: ${d.message}`, ...(at ?? {}) };
   });
 }
@@ -133,7 +141,7 @@ main(process.argv.slice(2)).then(
       console.error(err.message);
       console.error('generation stopped; nothing was written');
       process.exitCode = 1;
-    } else if (err instanceof Error && err.name === 'OracleUnavailableError') {
+    } else if (err instanceof Error && (err.name === 'OracleUnavailableError' || err.name === 'OutDirRefusedError')) {
       console.error(err.message);
       process.exitCode = 2;
     } else {

@@ -8,6 +8,7 @@ import { loadSpec } from './load/loadSpec.ts';
 import { normalize, type NormalizedSpec } from './normalize/normalize.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { render, type FileTree } from './render/render.ts';
+import { checkOutDir, readOwnership } from './write/outputFolder.ts';
 import { diffTree, stageTree, type TreeDiff } from './write/writeTree.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   package?: Partial<PackageOptions>;
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
+  /** Refuse a spec larger than this (bytes, after decompression); default DEFAULT_MAX_SPEC_BYTES. */
+  maxSpecBytes?: number;
 }
 
 export interface GenerateResult {
@@ -41,8 +44,11 @@ export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {})
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const started = performance.now();
-  const outDir = resolve(options.outDir ?? DEFAULT_OUT);
-  const { spec, ir, rendered } = renderClient(resolve(options.specPath ?? DEFAULT_SPEC), options.package);
+  const specPath = resolve(options.specPath ?? DEFAULT_SPEC);
+  const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
+  // A folder the generator may not replace is refused before the spec is even read.
+  if (!options.check) readOwnership(outDir);
+  const { spec, ir, rendered } = renderClient(specPath, options.package, options.maxSpecBytes);
   if (options.check) {
     const files = postprocess(rendered);
     return { ...summarize(spec, ir, files), diff: diffTree(files, outDir), ms: performance.now() - started };
@@ -61,8 +67,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 }
 
 /** load → normalize → ir → render. */
-function renderClient(specPath: string, pkg: Partial<PackageOptions> = {}) {
-  const spec = normalize(loadSpec(specPath));
+function renderClient(specPath: string, pkg: Partial<PackageOptions> = {}, maxSpecBytes?: number) {
+  const spec = normalize(loadSpec(specPath, { maxSpecBytes }));
   const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
   return { spec, ir, rendered: render(ir) };
 }

@@ -108,7 +108,7 @@ function isRepositoryUrl(value: string): boolean {
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
   const diagnostics = new Diagnostics(loaded.file, loaded.locate);
-  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), expanding: new Set() };
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), expanding: new Set(), expanded: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
   if (!/^3\.[01]\./.test(openapi)) {
