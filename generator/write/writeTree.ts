@@ -8,14 +8,23 @@ import type { FileTree } from '../render/render.ts';
 /** Folders inside the output that belong to the user's machine, not to the generator. */
 const KEPT = new Set(['node_modules', 'dist']);
 
-export async function writeTreeAtomically(files: FileTree, outDir: string): Promise<void> {
+export async function writeTreeAtomically(files: FileTree, outDir: string): Promise<WriteCounts> {
   const staged = stageTree(files, outDir);
-  await staged.finish(files);
+  return staged.finish(files);
+}
+
+/** What a write did to the output folder, in files. */
+export interface WriteCounts {
+  written: number;
+  /** Already there with the same bytes (kept as they were). */
+  unchanged: number;
+  /** In the previous tree, not in the new one. */
+  removed: number;
 }
 
 export interface StagedTree {
   /** Writes what `files` adds to or changes from the staged files, then swaps the tree in. */
-  finish(files: FileTree): Promise<void>;
+  finish(files: FileTree): Promise<WriteCounts>;
   /** Drops the staging folder; `outDir` stays as it was. */
   abort(): Promise<void>;
 }
@@ -31,6 +40,7 @@ export function stageTree(files: FileTree, outDir: string): StagedTree {
   const staging = join(parent, `.${basename(outDir)}.new-${stamp}`);
   const retired = join(parent, `.${basename(outDir)}.old-${stamp}`);
   const previous = existsSync(outDir);
+  const linked = new Set<string>(); // paths whose previous file was kept
   // Synchronous up to the point where every write is queued: once the caller goes on with
   // synchronous work, only requests already handed to the thread pool make progress.
   const write = (batch: Iterable<[string, string]>): Promise<unknown> => {
@@ -38,7 +48,14 @@ export function stageTree(files: FileTree, outDir: string): StagedTree {
       const entries = [...batch];
       for (const dir of new Set(entries.map(([path]) => dirname(join(staging, path))))) mkdirSync(dir, { recursive: true });
       return Promise.all(
-        entries.map(([path, text]) => (previous && linkUnchanged(join(outDir, path), join(staging, path), text) ? undefined : writeFile(join(staging, path), text))),
+        entries.map(([path, text]) => {
+          if (previous && linkUnchanged(join(outDir, path), join(staging, path), text)) {
+            linked.add(path);
+            return undefined;
+          }
+          linked.delete(path);
+          return writeFile(join(staging, path), text);
+        }),
       );
     } catch (err) {
       return Promise.reject(err);
@@ -73,7 +90,10 @@ export function stageTree(files: FileTree, outDir: string): StagedTree {
         rmSync(staging, { recursive: true, force: true });
         throw err;
       }
+      const unchanged = [...final.keys()].filter((path) => linked.has(path)).length;
+      const removed = previous ? listTree(outDir).filter((path) => !final.has(path)).length : 0;
       swapIn(staging, outDir, retired);
+      return { written: final.size - unchanged, unchanged, removed };
     },
   };
 }
