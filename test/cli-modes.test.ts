@@ -1,12 +1,12 @@
 // The command line as a daily tool: several clients from a config file, --json, --quiet,
 // --help, exit codes, and --watch against real file changes (bounded in time).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FLAGS } from '../generator/cli/flags.ts';
 import { STAGES } from '../generator/pipeline.ts';
-import { REPO, tempDir } from './helpers.ts';
+import { REPO, snapshotTree, tempDir } from './helpers.ts';
 
 const TSX = join(REPO, 'node_modules/.bin/tsx');
 const CLI = join(REPO, 'generator/cli.ts');
@@ -25,20 +25,6 @@ function twoClientProject() {
   const config = { clients: { stable: { spec: 'stable.yaml', out: 'clients/stable' }, beta: { spec: 'beta.yaml', out: 'clients/beta', packageName: '@acme/beta', packageVersion: '0.2.0' } } };
   writeFileSync(join(dir, 'codegen.config.json'), JSON.stringify(config, null, 2));
   return dir;
-}
-
-/** path → content of every file below a folder. */
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('several clients from codegen.config.json', () => {
