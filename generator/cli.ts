@@ -2,37 +2,33 @@
 // Located problems are printed one per line as file:line:column; the exit code says what went
 // wrong (EXIT_CODES).
 import { selectClients, UsageError, type ClientJob } from './config/config.ts';
-import { helpText, parseCommandLine } from './cli/flags.ts';
+import { helpText, parseCommandLine, type Command, type Values } from './cli/flags.ts';
 import { progressFor } from './cli/progress.ts';
 import { humanReporter, jsonReporter } from './cli/report.ts';
 import { failureOf, runClient, validateClient, type ClientReport, type ExitCode, type RunOptions } from './cli/runClient.ts';
 import { watchClients } from './cli/watch.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC } from './pipeline.ts';
 
+/** What a command line asks for, once it is known to make sense. */
+interface Plan {
+  command: Command;
+  values: Values;
+  jobs: ClientJob[];
+}
+
 async function main(argv: string[]): Promise<ExitCode> {
   const json = argv.includes('--json');
-  let parsed: ReturnType<typeof parseCommandLine>;
-  let jobs: ClientJob[];
+  let plan: Plan | 'help';
   try {
-    parsed = parseCommandLine(argv);
-    if (!parsed.command) {
-      console.log(helpText());
-      return 0;
-    }
-    jobs = selectClients(
-      { config: parsed.values.config, client: parsed.values.client, spec: parsed.values.spec, out: parsed.values.out, packageName: parsed.values['package-name'], packageVersion: parsed.values['package-version'] },
-      { name: 'default', specPath: DEFAULT_SPEC, outDir: DEFAULT_OUT, package: {} },
-    );
+    plan = planRun(argv);
   } catch (err) {
-    const failure = failureOf(err);
-    if (!failure) throw err;
-    const reporter = json ? jsonReporter(argv[0] === 'validate' ? 'validate' : 'generate') : humanReporter({ command: 'generate', quiet: false, nameClients: false, watching: false });
-    reporter.failure(failure.errors);
-    if (!json && err instanceof UsageError) console.error('run with --help for the commands and flags');
-    reporter.finish(failure.exitCode);
-    return failure.exitCode;
+    return reportRefusal(err, argv[0] === 'validate' ? 'validate' : 'generate', json);
   }
-  const { command, values } = parsed;
+  if (plan === 'help') {
+    console.log(helpText());
+    return 0;
+  }
+  const { command, values, jobs } = plan;
   const reporter = json
     ? jsonReporter(command)
     : humanReporter({ command, quiet: values.quiet ?? false, nameClients: jobs.length > 1, watching: values.watch ?? false, oracleSkipped: values['no-oracle'] });
@@ -56,6 +52,27 @@ async function main(argv: string[]): Promise<ExitCode> {
   reporter.finish(exitCode);
   if (values.watch) return watchUntilStopped(jobs, async (job) => reporter.client(await runOne(job)));
   return exitCode;
+}
+
+function planRun(argv: string[]): Plan | 'help' {
+  const { command, values } = parseCommandLine(argv);
+  if (!command) return 'help';
+  const jobs = selectClients(
+    { config: values.config, client: values.client, spec: values.spec, out: values.out, packageName: values['package-name'], packageVersion: values['package-version'] },
+    { name: 'default', specPath: DEFAULT_SPEC, outDir: DEFAULT_OUT, package: {} },
+  );
+  return { command, values, jobs };
+}
+
+/** A command line or config file that cannot run: say why (exit 2), before any client runs. */
+function reportRefusal(err: unknown, command: Command, json: boolean): ExitCode {
+  const failure = failureOf(err);
+  if (!failure) throw err;
+  const reporter = json ? jsonReporter(command) : humanReporter({ command, quiet: false, nameClients: false, watching: false });
+  reporter.failure(failure.errors);
+  if (!json && err instanceof UsageError) console.error('run with --help for the commands and flags');
+  reporter.finish(failure.exitCode);
+  return failure.exitCode;
 }
 
 /** Watch mode's end: Ctrl-C (or SIGTERM) closes the watchers and exits 0. */

@@ -85,4 +85,18 @@ describe('watch mode', () => {
     await sleep(SETTLE);
     expect(runs).toEqual(['started']);
   });
+
+  it('a run that throws is reported and watching goes on', { timeout: 20_000 }, async () => {
+    const { templates, a } = project();
+    const errors: string[] = [];
+    let runs = 0;
+    watching = watchClients([a], async () => {
+      runs++;
+      if (runs === 1) throw new Error('generator bug');
+    }, { debounceMs: DEBOUNCE, templatesDir: templates, onError: (message) => errors.push(message) });
+    writeFileSync(a.specPath, 'openapi: 3.1.0\n# one\n');
+    await vi.waitFor(() => expect(errors.join('\n')).toContain('generator bug'), { timeout: 5000 });
+    writeFileSync(a.specPath, 'openapi: 3.1.0\n# two\n');
+    await vi.waitFor(() => expect(runs).toBe(2), { timeout: 5000 });
+  });
 });

@@ -10,7 +10,7 @@ export interface WatchOptions {
   /** Quiet time after the last change before a run starts. */
   debounceMs?: number;
   templatesDir?: string;
-  /** A watcher failed (its folder was removed, say). */
+  /** A watcher failed (its folder was removed, say), or a run threw. */
   onError?: (message: string) => void;
 }
 
@@ -37,7 +37,11 @@ export function watchClients(jobs: ClientJob[], regenerate: (job: ClientJob) => 
     const batch = [...pending];
     pending.clear();
     running = (async () => {
-      for (const job of batch) if (!closed) await regenerate(job);
+      for (const job of batch) {
+        if (closed) break;
+        // A bug in one run is reported; watching goes on.
+        await regenerate(job).catch((err: unknown) => options.onError?.(err instanceof Error ? (err.stack ?? err.message) : String(err)));
+      }
     })().finally(() => {
       running = undefined;
       if (pending.size > 0) schedule([]);
