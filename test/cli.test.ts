@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlink
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTreeAtomically } from '../generator/write/writeTree.ts';
-import { REPO, tempDir } from './helpers.ts';
+import { REPO, snapshotTree, tempDir } from './helpers.ts';
 
 const TSX = join(REPO, 'node_modules/.bin/tsx');
 const CLI = join(REPO, 'generator/cli.ts');
@@ -17,20 +17,6 @@ function run(...args: string[]) {
 function runWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   const r = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', cwd: REPO, env });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** path → content of every file below a folder. */
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const BROKEN = `openapi: 3.1.0

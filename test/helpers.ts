@@ -1,7 +1,7 @@
 // Shared by the tests: where the repository, the compiler and the spec fixtures are.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_DIR as FIXTURE_SPECS, readSpecText, readVersions, type VersionRow } from '../scripts/derive-fixture.ts';
 
@@ -35,4 +35,18 @@ export function lineOf(specPath: string, needle: string): number {
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `codegen-${prefix}-`));
+}
+
+/** path → content of every file below a folder. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(dir, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -75,6 +75,15 @@ function formatSize(bytes: number): string {
 }
 
 export function parseSpecText(text: string, file: string): LoadedSpec {
+  const { value: document, locate } = parseLocated(text, file);
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    throw new SpecError([{ severity: 'error', file, pointer: '', line: 1, column: 1, message: 'the spec must be a YAML or JSON object' }]);
+  }
+  return { file, document: document as Record<string, unknown>, locate };
+}
+
+/** YAML or JSON text → its value and a locator for its JSON pointers; syntax errors are located. */
+export function parseLocated(text: string, file: string): { value: unknown; locate: Locator } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate: Locator = (pointer) => locateInYaml(doc, lineCounter, pointer);
@@ -84,11 +93,7 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
     problems.items.push({ severity: 'error', file, pointer: '', line: at.line, column: at.col, message: firstLine(e.message) });
   }
   if (problems.items.length > 0) throw new SpecError(problems.items);
-  const document = expandAliases(doc, file, lineCounter);
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new SpecError([{ severity: 'error', file, pointer: '', line: 1, column: 1, message: 'the spec must be a YAML or JSON object' }]);
-  }
-  return { file, document: document as Record<string, unknown>, locate };
+  return { value: expandAliases(doc, file, lineCounter), locate };
 }
 
 /** The plain document; aliases expanding beyond MAX_ALIAS_COUNT stop with the first alias of a nested one. */

@@ -25,6 +25,13 @@ describe('writing the tree', () => {
     expect(readFileSync(join(out, 'node_modules/dep/index.js'), 'utf8')).toBe('kept');
   });
 
+  it('counts the files written, kept unchanged and removed (user folders not counted)', async () => {
+    const { out } = await outDirWithOldTree();
+    const counts = await writeTreeAtomically(new Map([['src/new.ts', 'new'], ['same.txt', 'same'], ['b.txt', 'b']]), out);
+    expect(counts).toEqual({ written: 2, unchanged: 1, removed: 1 });
+    expect(await writeTreeAtomically(new Map([['src/new.ts', 'new'], ['same.txt', 'same']]), out)).toEqual({ written: 0, unchanged: 2, removed: 1 });
+  });
+
   it('adds what postprocessing added and drops what it removed', async () => {
     const { out } = await outDirWithOldTree();
     const staged = stageTree(new Map([['a.ts', 'a'], ['gone.ts', 'x']]), out);

@@ -7,14 +7,23 @@ import { basename, dirname, join } from 'node:path';
 import type { FileTree } from '../render/render.ts';
 import { carriedEntries, KEPT_FOLDERS, readOwnership, userEntries, withManifest } from './outputFolder.ts';
 
-export async function writeTreeAtomically(files: FileTree, outDir: string, options: StageOptions = {}): Promise<void> {
+export async function writeTreeAtomically(files: FileTree, outDir: string, options: StageOptions = {}): Promise<WriteCounts> {
   const staged = stageTree(files, outDir, options);
-  await staged.finish(files);
+  return staged.finish(files);
+}
+
+/** What a write did to the output folder, in files. */
+export interface WriteCounts {
+  written: number;
+  /** Already there with the same bytes (kept as they were). */
+  unchanged: number;
+  /** Written by the previous run, not by this one. */
+  removed: number;
 }
 
 export interface StagedTree {
   /** Writes what `files` adds to or changes from the staged files, then swaps the tree in. */
-  finish(files: FileTree): Promise<void>;
+  finish(files: FileTree): Promise<WriteCounts>;
   /** Drops the staging folder; `outDir` stays as it was. */
   abort(): Promise<void>;
 }
@@ -42,6 +51,7 @@ export function stageTree(files: FileTree, outDir: string, options: StageOptions
   const staging = join(parent, `.${basename(outDir)}.new-${stamp}`);
   const retired = join(parent, `.${basename(outDir)}.old-${stamp}`);
   const previous = existsSync(outDir);
+  const linked = new Set<string>(); // paths whose previous file was kept
   // Synchronous up to the point where every write is queued: once the caller goes on with
   // synchronous work, only requests already handed to the thread pool make progress.
   const write = (batch: Iterable<[string, string]>): Promise<unknown> => {
@@ -49,7 +59,15 @@ export function stageTree(files: FileTree, outDir: string, options: StageOptions
       const entries = [...batch];
       for (const dir of new Set(entries.map(([path]) => dirname(join(staging, path))))) mkdirSync(dir, { recursive: true });
       return Promise.all(
-        entries.map(([path, text]) => (previous && linkUnchanged(join(outDir, path), join(staging, path), text) ? undefined : writeFile(join(staging, path), text))),
+        entries.map(([path, text]) => {
+          if (previous && linkUnchanged(join(outDir, path), join(staging, path), text)) {
+            linked.add(path);
+            return undefined;
+          }
+          // A staged hard link shares the old tree's file: unlink it rather than write through it.
+          if (linked.delete(path)) rmSync(join(staging, path), { force: true });
+          return writeFile(join(staging, path), text);
+        }),
       );
     } catch (err) {
       return Promise.reject(err);
@@ -72,9 +90,10 @@ export function stageTree(files: FileTree, outDir: string, options: StageOptions
         await abort();
         throw failed;
       }
+      const final = withManifest(files, owned.ignored);
+      let carried: string[];
       try {
-        const final = withManifest(files, owned.ignored);
-        const carried = carriedEntries(final, users, outDir);
+        carried = carriedEntries(final, users, outDir);
         await write([...final].filter(([path, text]) => first.get(path) !== text));
         for (const stale of [...first.keys()].filter((path) => !final.has(path))) rmSync(join(staging, stale), { force: true });
         for (const path of carried) carry(join(outDir, path), join(staging, path));
@@ -82,7 +101,12 @@ export function stageTree(files: FileTree, outDir: string, options: StageOptions
         rmSync(staging, { recursive: true, force: true });
         throw err;
       }
+      // Counted over the generated files; the manifest and version marker are bookkeeping.
+      const generated = [...final.keys()].filter((path) => files.has(path));
+      const unchanged = generated.filter((path) => linked.has(path)).length;
+      const removed = [...owned.written].filter((path) => !final.has(path) && !carried.includes(path)).length;
       swapIn(staging, outDir, retired, options.rename ?? renameSync);
+      return { written: generated.length - unchanged, unchanged, removed };
     },
   };
 }
