@@ -70,6 +70,14 @@ describe('codegen.config.json', () => {
     expect(problemsOf('{ "client": {} }')).toEqual([`${FILE}:1:1 error at #: missing required property "clients"`, `${FILE}:1:13 error at #/client: unknown property "client" (expected one of: $schema, clients)`]);
   });
 
+  it('checks the known package options and lets other options through', () => {
+    const text = '{"clients": {"a": {"spec": "a.yaml", "out": "a", "options": {"apiKeyEnv": "MY-KEY", "repository": "http://x", "extra": 1}}}}';
+    expect(problemsOf(text)).toEqual([
+      `${FILE}:1:75 error at #/clients/a/options/apiKeyEnv: "MY-KEY" does not match ^[A-Za-z_][A-Za-z0-9_]*$`,
+      `${FILE}:1:99 error at #/clients/a/options/repository: "http://x" does not match ^https://[^\\s]+$`,
+    ]);
+  });
+
   it('refuses two clients writing into the same or a nested folder', () => {
     const text = '{"clients": {\n "a": {"spec": "a.yaml", "out": "out"},\n "b": {"spec": "b.yaml", "out": "./out/b"}}}';
     expect(problemsOf(text)).toEqual([`${FILE}:3:33 error at #/clients/b/out: output folder overlaps the one of client "a"; each client needs its own folder`]);
