@@ -16,14 +16,14 @@ describe('API diffs between consecutive real spec versions', () => {
     const { a, b, changed } = diff('2026-08-14-c094647', '2026-08-14-b6c1bec');
     expect(changed).toEqual(['api-report.md', 'docs/CreateChatCompletionResponse.md', 'src/models/CreateChatCompletionResponse.ts']);
     expect(a.get('src/models/CreateChatCompletionResponse.ts')).not.toContain('metadata?:');
-    expect(b.get('src/models/CreateChatCompletionResponse.ts')).toContain('  metadata?: Metadata | null;');
+    expect(b.get('src/models/CreateChatCompletionResponse.ts')).toContain('  metadata?: Metadata | null | undefined;');
     expect(b.get('docs/CreateChatCompletionResponse.md')).toContain('| **metadata** | [**Metadata**](Metadata.md) \\| null |');
   });
 
   it('"Add obfuscation field to chat completion chunk responses" touches one model', { timeout: 120_000 }, () => {
     const { b, changed } = diff('2026-08-19-06a9404', '2026-08-19-5fd39db');
     expect(changed).toEqual(['api-report.md', 'docs/CreateChatCompletionStreamResponse.md', 'src/models/CreateChatCompletionStreamResponse.ts']);
-    expect(b.get('src/models/CreateChatCompletionStreamResponse.ts')).toContain('obfuscation?: string;');
+    expect(b.get('src/models/CreateChatCompletionStreamResponse.ts')).toContain('obfuscation?: string | undefined;');
   });
 
   it('"Add residency field for project data residency" adds an enum model and uses it', { timeout: 120_000 }, () => {
@@ -33,6 +33,6 @@ describe('API diffs between consecutive real spec versions', () => {
     expect(changed).toContain('README.md'); // the model list
     expect(changed.filter((p) => p.startsWith('src/apis/'))).toEqual([]);
     expect(b.get('src/models/PublicProjectResidency.ts')).toContain("UsStorageProcessing: 'US_STORAGE_PROCESSING',");
-    expect(b.get('api-report.md')).toContain('  residency?: PublicProjectResidency;');
+    expect(b.get('api-report.md')).toContain('  residency?: PublicProjectResidency | undefined;');
   });
 });
