@@ -16,7 +16,9 @@ const NEWEST_SPEC = '2026-08-21-f85dbe2.yaml.gz';
  *  optional corpus is beside the checkout, else the same version as a committed fixture. */
 const PUBLISHED_SPEC = path.join(CORPUS_DIR, NEWEST_SPEC);
 export const FULL_SPEC = existsSync(PUBLISHED_SPEC) ? PUBLISHED_SPEC : path.join(FIXTURE_DIR, NEWEST_SPEC);
-export const BIN = (name: string) => path.join(REPO_ROOT, 'node_modules', '.bin', name);
+// `tsc` by path: the `typescript-5.0` alias (kept for the consumer matrix) may own node_modules/.bin/tsc.
+const BIN_PATHS: Record<string, string> = { tsc: 'typescript/bin/tsc' };
+export const BIN = (name: string) => path.join(REPO_ROOT, 'node_modules', ...(BIN_PATHS[name] ?? `.bin/${name}`).split('/'));
 export const TIME_BIN = '/usr/bin/time';
 
 export function scriptPath(name: string): string {
