@@ -1,115 +1,111 @@
-// Command line: `generate` (the main job) and `validate`. Located problems are printed one
-// per line as file:line:column; the exit code says whether anything was wrong.
-import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { formatDiagnostic, SpecError, type Diagnostic, type Locator } from './diagnostics.ts';
-import { loadSpec } from './load/loadSpec.ts';
-import { normalize } from './normalize/normalize.ts';
-import { DEFAULT_OUT, DEFAULT_SPEC, generate } from './pipeline.ts';
+// Command line: `generate` (the main job) and `validate`; the flags are in cli/flags.ts.
+// Located problems are printed one per line as file:line:column; the exit code says what went
+// wrong (EXIT_CODES).
+import { selectClients, UsageError, type ClientJob } from './config/config.ts';
+import { helpText, parseCommandLine, type Command, type Values } from './cli/flags.ts';
+import { progressFor } from './cli/progress.ts';
+import { humanReporter, jsonReporter } from './cli/report.ts';
+import { failureOf, runClient, validateClient, type ClientReport, type ExitCode, type RunOptions } from './cli/runClient.ts';
+import { watchClients } from './cli/watch.ts';
+import { parseSize } from './load/loadSpec.ts';
+import { DEFAULT_OUT, DEFAULT_SPEC } from './pipeline.ts';
 
-const USAGE = `usage:
-  generate [--spec FILE] [--out DIR] [--check] [--validate] [--package-name NAME] [--package-version VERSION]
-  validate [--spec FILE] [--no-oracle]`;
-
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      spec: { type: 'string' },
-      out: { type: 'string' },
-      check: { type: 'boolean', default: false },
-      validate: { type: 'boolean', default: false },
-      'no-oracle': { type: 'boolean', default: false },
-      'package-name': { type: 'string' },
-      'package-version': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help || (command !== 'generate' && command !== 'validate')) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const specPath = resolve(values.spec ?? DEFAULT_SPEC);
-
-  if (command === 'validate') return validate(specPath, !values['no-oracle']);
-
-  if (values.validate) {
-    const problems = await allDiagnostics(specPath, true);
-    printDiagnostics(problems);
-    if (problems.some((d) => d.severity === 'error')) return 1;
-  }
-  const outDir = resolve(values.out ?? DEFAULT_OUT);
-  const result = await generate({
-    specPath,
-    outDir,
-    check: values.check,
-    package: {
-      ...(values['package-name'] ? { packageName: values['package-name'] } : {}),
-      ...(values['package-version'] ? { packageVersion: values['package-version'] } : {}),
-    },
-  });
-  printDiagnostics(result.warnings, 5);
-  const where = relative(process.cwd(), outDir) || '.';
-  const summary = `${result.operations} operations, ${result.models} models, ${result.files.size} files in ${Math.round(result.ms)} ms`;
-  if (result.diff) {
-    const { added, changed, removed } = result.diff;
-    const stale = [...added.map((p) => `+ ${p}`), ...changed.map((p) => `~ ${p}`), ...removed.map((p) => `- ${p}`)];
-    if (stale.length === 0) {
-      console.log(`${where} is up to date (${summary})`);
-      return 0;
-    }
-    console.error(`${where} is out of date: ${stale.length} files differ (run npm run generate)`);
-    for (const line of stale.slice(0, 50)) console.error(`  ${line}`);
-    if (stale.length > 50) console.error(`  … and ${stale.length - 50} more`);
-    return 1;
-  }
-  console.log(`generated ${summary} → ${where}`);
-  return 0;
+/** What a command line asks for, once it is known to make sense. */
+interface Plan {
+  command: Command;
+  values: Values;
+  jobs: ClientJob[];
+  maxSpecBytes: number | undefined;
 }
 
-async function validate(specPath: string, withOracle: boolean): Promise<number> {
-  const all = await allDiagnostics(specPath, withOracle);
-  printDiagnostics(all);
-  const errors = all.filter((d) => d.severity === 'error').length;
-  console.log(`${relative(process.cwd(), specPath)}: ${errors} errors, ${all.length - errors} warnings${withOracle ? '' : ' (openapi-generator not run)'}`);
-  return errors > 0 ? 1 : 0;
-}
-
-/**
- * Our checks, then openapi-generator's; a problem both report is shown once (ours, which
- * points deeper or at the same place). In file order.
- */
-async function allDiagnostics(specPath: string, withOracle: boolean): Promise<Diagnostic[]> {
-  const ours: Diagnostic[] = [];
-  let locate: Locator | undefined; // stays unset when our loader cannot read the spec
+async function main(argv: string[]): Promise<ExitCode> {
+  const json = argv.includes('--json');
+  let plan: Plan | 'help';
   try {
-    const loaded = loadSpec(specPath);
-    locate = loaded.locate;
-    ours.push(...normalize(loaded).diagnostics.items);
+    plan = planRun(argv);
   } catch (err) {
-    if (!(err instanceof SpecError)) throw err;
-    ours.push(...err.diagnostics);
+    return reportRefusal(err, argv[0] === 'validate' ? 'validate' : 'generate', json);
   }
-  const oracle = withOracle ? await oracleDiagnostics(specPath, locate) : [];
-  const sameSpot = (a: Diagnostic, b: Diagnostic) => a.severity === b.severity && (a.pointer === b.pointer || a.pointer.startsWith(b.pointer + '/'));
-  const fresh = oracle.filter((o) => o.pointer === '' || !ours.some((d) => sameSpot(d, o)));
-  return [...ours, ...fresh].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  if (plan === 'help') {
+    console.log(helpText());
+    return 0;
+  }
+  const { command, values, jobs, maxSpecBytes } = plan;
+  const reporter = json
+    ? jsonReporter(command)
+    : humanReporter({ command, quiet: values.quiet ?? false, nameClients: jobs.length > 1, watching: values.watch ?? false, oracleSkipped: values['no-oracle'] });
+  const runOne = async (job: ClientJob): Promise<ClientReport> => {
+    if (command === 'validate') return validateClient(job, !values['no-oracle'], maxSpecBytes);
+    const progress = progressFor(process.stderr, { quiet: values.quiet ?? false, json });
+    const options: RunOptions = { check: values.check, validate: values.validate, maxSpecBytes, onStage: (p) => progress.stage(p) };
+    try {
+      return await runClient(job, options);
+    } finally {
+      progress.done();
+    }
+  };
+
+  let exitCode: ExitCode = 0;
+  for (const job of jobs) {
+    const report = await runOne(job);
+    reporter.client(report);
+    exitCode = Math.max(exitCode, report.exitCode) as ExitCode;
+  }
+  reporter.finish(exitCode);
+  if (values.watch) return watchUntilStopped(jobs, async (job) => reporter.client(await runOne(job)));
+  return exitCode;
 }
 
-/** openapi-generator's own validation, with line numbers added from our source map. */
-async function oracleDiagnostics(specPath: string, locate: Locator | undefined): Promise<Diagnostic[]> {
-  const { validateWithOpenApiGenerator } = await import('./oracle/openapiGenerator.ts');
-  const found = await validateWithOpenApiGenerator(specPath);
-  return found.map((d) => {
-    const at = d.pointer !== undefined && d.line === undefined ? locate?.(d.pointer) : undefined;
-    return { ...d, pointer: d.pointer ?? '', message: `openapi-generator: ${d.message}`, ...(at ?? {}) };
+function planRun(argv: string[]): Plan | 'help' {
+  const { command, values } = parseCommandLine(argv);
+  if (!command) return 'help';
+  const packageFlags = {
+    packageName: values['package-name'],
+    packageVersion: values['package-version'],
+    apiKeyEnv: values['api-key-env'],
+    baseUrlEnv: values['base-url-env'],
+    repository: values.repository,
+  };
+  const jobs = selectClients(
+    {
+      config: values.config,
+      client: values.client,
+      spec: values.spec,
+      out: values.out,
+      package: Object.fromEntries(Object.entries(packageFlags).filter(([, value]) => value !== undefined)),
+    },
+    { name: 'default', specPath: DEFAULT_SPEC, outDir: DEFAULT_OUT, package: {} },
+  );
+  const sizeFlag = values['max-spec-size'];
+  const maxSpecBytes = sizeFlag === undefined ? undefined : parseSize(sizeFlag);
+  if (sizeFlag !== undefined && maxSpecBytes === undefined) throw new UsageError(`--max-spec-size ${sizeFlag}: give a size such as 64MB, 512KB or 1GB`);
+  return { command, values, jobs, maxSpecBytes };
+}
+
+/** A command line or config file that cannot run: say why (exit 2), before any client runs. */
+function reportRefusal(err: unknown, command: Command, json: boolean): ExitCode {
+  const failure = failureOf(err);
+  if (!failure) throw err;
+  const reporter = json ? jsonReporter(command) : humanReporter({ command, quiet: false, nameClients: false, watching: false });
+  reporter.failure(failure.errors);
+  if (!json && err instanceof UsageError) console.error('run with --help for the commands and flags');
+  reporter.finish(failure.exitCode);
+  return failure.exitCode;
+}
+
+/** Watch mode's end: Ctrl-C (or SIGTERM) closes the watchers and exits 0. */
+function watchUntilStopped(jobs: ClientJob[], regenerate: (job: ClientJob) => Promise<void>): Promise<ExitCode> {
+  const watching = watchClients(jobs, regenerate, { onError: (message) => console.error(message) });
+  console.error(`watching ${jobs.length === 1 ? 'the spec' : `${jobs.length} specs`} and the templates; Ctrl-C stops`);
+  return new Promise((resolveExit) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void watching.close().then(() => resolveExit(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
-}
-
-function printDiagnostics(items: Diagnostic[], limit = Infinity): void {
-  for (const d of items.slice(0, limit)) console.error(formatDiagnostic(d));
-  if (items.length > limit) console.error(`… and ${items.length - limit} more warnings (npm run validate lists them all)`);
 }
 
 main(process.argv.slice(2)).then(
@@ -117,21 +113,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof SpecError) {
-      console.error(err.message);
-      console.error(`generation stopped: ${err.diagnostics.length} problem(s); nothing was written`);
-      process.exitCode = 1;
-    } else if (err instanceof Error && err.name === 'RenderedCodeError') {
-      // Output that does not parse is our bug, not the spec's: say so, and write nothing.
-      console.error(err.message);
-      console.error('generation stopped; nothing was written');
-      process.exitCode = 1;
-    } else if (err instanceof Error && err.name === 'OracleUnavailableError') {
-      console.error(err.message);
-      process.exitCode = 2;
-    } else {
-      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-      process.exitCode = 1;
-    }
+    // Not an expected failure: a bug. Show where it happened.
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exitCode = 1;
   },
 );

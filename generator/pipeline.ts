@@ -8,7 +8,8 @@ import { loadSpec } from './load/loadSpec.ts';
 import { normalize, type NormalizedSpec } from './normalize/normalize.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { render, type FileTree } from './render/render.ts';
-import { diffTree, stageTree, type TreeDiff } from './write/writeTree.ts';
+import { checkOutDir, readOwnership } from './write/outputFolder.ts';
+import { diffTree, stageTree, type TreeDiff, type WriteCounts } from './write/writeTree.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_SPEC = resolve(REPO_ROOT, 'spec/openapi.yaml');
@@ -20,7 +21,25 @@ export interface GenerateOptions {
   package?: Partial<PackageOptions>;
   /** Compare with what is on disk instead of writing. */
   check?: boolean;
+  /** Refuse a spec larger than this (bytes, after decompression); default DEFAULT_MAX_SPEC_BYTES. */
+  maxSpecBytes?: number | undefined;
+  /** Told when each stage starts, with the counts known so far (for progress displays). */
+  onStage?: (progress: StageProgress) => void;
 }
+
+/** The stages in order; `write` overlaps `postprocess` (the disk works while ts-morph parses). */
+export const STAGES = ['load', 'normalize', 'ir', 'render', 'postprocess', 'write'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StageProgress {
+  stage: Stage;
+  operations?: number;
+  models?: number;
+  files?: number;
+}
+
+/** Milliseconds per stage that ran. */
+export type StageTimings = Partial<Record<Stage, number>>;
 
 export interface GenerateResult {
   ir: ClientIR;
@@ -31,48 +50,95 @@ export interface GenerateResult {
   operations: number;
   models: number;
   ms: number;
+  timings: StageTimings;
+  /** Set when the tree was written. */
+  written?: WriteCounts;
 }
 
 /** Builds the client files in memory: every stage but writing. */
-export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {}): Omit<GenerateResult, 'ms' | 'diff'> {
-  const { spec, ir, rendered } = renderClient(specPath, pkg);
+export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {}): Omit<GenerateResult, 'ms' | 'diff' | 'timings'> {
+  const { spec, ir, rendered } = renderClient(specPath, pkg, new StageClock());
   return summarize(spec, ir, postprocess(rendered));
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const started = performance.now();
-  const outDir = resolve(options.outDir ?? DEFAULT_OUT);
-  const { spec, ir, rendered } = renderClient(resolve(options.specPath ?? DEFAULT_SPEC), options.package);
+  const clock = new StageClock(options.onStage);
+  const specPath = resolve(options.specPath ?? DEFAULT_SPEC);
+  const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
+  // A folder the generator may not replace is refused before the spec is even read.
+  if (!options.check) readOwnership(outDir);
+  const { spec, ir, rendered } = renderClient(specPath, options.package ?? {}, clock, options.maxSpecBytes);
+  const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(spec, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
-    const files = postprocess(rendered);
-    return { ...summarize(spec, ir, files), diff: diffTree(files, outDir), ms: performance.now() - started };
+    const files = clock.time('postprocess', () => postprocess(rendered));
+    return done(files, { diff: diffTree(files, outDir) });
   }
   // The disk writes the rendered files while ts-morph reads them; the swap waits for both.
   const staged = stageTree(rendered, outDir);
   let files: FileTree;
   try {
-    files = postprocess(rendered);
+    files = clock.time('postprocess', () => postprocess(rendered));
   } catch (err) {
     await staged.abort();
     throw err;
   }
-  await staged.finish(files);
-  return { ...summarize(spec, ir, files), ms: performance.now() - started };
+  const written = await clock.timeAsync('write', () => staged.finish(files));
+  return done(files, { written });
 }
 
 /** load → normalize → ir → render. */
-function renderClient(specPath: string, pkg: Partial<PackageOptions> = {}) {
-  const spec = normalize(loadSpec(specPath));
-  const ir = buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
-  return { spec, ir, rendered: render(ir) };
+function renderClient(specPath: string, pkg: Partial<PackageOptions>, clock: StageClock, maxSpecBytes?: number) {
+  const loaded = clock.time('load', () => loadSpec(specPath, { maxSpecBytes }));
+  const spec = clock.time('normalize', () => normalize(loaded));
+  const ir = clock.time('ir', () => buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg }));
+  clock.counts = { operations: countOperations(ir), models: ir.models.length };
+  const rendered = clock.time('render', () => render(ir));
+  clock.counts.files = rendered.size;
+  return { spec, ir, rendered };
 }
 
-function summarize(spec: NormalizedSpec, ir: ClientIR, files: FileTree): Omit<GenerateResult, 'ms' | 'diff'> {
+/** Times each stage and tells the listener when one starts. */
+class StageClock {
+  readonly timings: StageTimings = {};
+  counts: Omit<StageProgress, 'stage'> = {};
+
+  constructor(private readonly onStage?: (progress: StageProgress) => void) {}
+
+  time<T>(stage: Stage, work: () => T): T {
+    const started = this.start(stage);
+    try {
+      return work();
+    } finally {
+      this.timings[stage] = performance.now() - started;
+    }
+  }
+
+  async timeAsync<T>(stage: Stage, work: () => Promise<T>): Promise<T> {
+    const started = this.start(stage);
+    try {
+      return await work();
+    } finally {
+      this.timings[stage] = performance.now() - started;
+    }
+  }
+
+  private start(stage: Stage): number {
+    this.onStage?.({ stage, ...this.counts });
+    return performance.now();
+  }
+}
+
+function summarize(spec: NormalizedSpec, ir: ClientIR, files: FileTree): Omit<GenerateResult, 'ms' | 'diff' | 'timings'> {
   return {
     ir,
     files,
     warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'),
-    operations: ir.apis.reduce((n, api) => n + api.operations.length, 0),
+    operations: countOperations(ir),
     models: ir.models.length,
   };
+}
+
+function countOperations(ir: ClientIR): number {
+  return ir.apis.reduce((n, api) => n + api.operations.length, 0);
 }

@@ -85,6 +85,7 @@ async function main(): Promise<number> {
     console.error(`bench: the full OpenAI spec is missing: ${FULL_SPEC}`);
     return 1;
   }
+  console.error(`bench: measuring ${path.relative(REPO_ROOT, FULL_SPEC)}`);
   if (!timeAvailable()) console.error('bench: /usr/bin/time is missing (apt-get install time): peak memory comes from the children that report it, others show n/a.');
   ensureDir(WORK_DIR);
   decompressSpec();

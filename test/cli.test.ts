@@ -1,10 +1,11 @@
 // The command line as users run it: summary, --check, located errors, and a failed run
 // that leaves the output folder exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, tempDir } from './helpers.ts';
+import { writeTreeAtomically } from '../generator/write/writeTree.ts';
+import { REPO, snapshotTree, tempDir } from './helpers.ts';
 
 const TSX = join(REPO, 'node_modules/.bin/tsx');
 const CLI = join(REPO, 'generator/cli.ts');
@@ -16,20 +17,6 @@ function run(...args: string[]) {
 function runWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   const r = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', cwd: REPO, env });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** path → content of every file below a folder. */
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const BROKEN = `openapi: 3.1.0
@@ -61,18 +48,19 @@ describe('npm run generate', () => {
     expect(run('generate', '--out', out, '--check').code).toBe(0);
     writeFileSync(join(out, 'src/models/ErrorResponse.ts'), '// edited by hand\n');
     writeFileSync(join(out, 'stray.txt'), 'not generated');
+    rmSync(join(out, 'docs/ChatApi.md'));
     const stale = run('generate', '--out', out, '--check');
     expect(stale.code).toBe(1);
     expect(stale.err).toContain('~ src/models/ErrorResponse.ts');
-    expect(stale.err).toContain('- stray.txt');
+    expect(stale.err).toContain('+ docs/ChatApi.md');
+    expect(stale.err, "a file the generator did not write is the user's, not a difference").not.toContain('stray.txt');
   });
 
-  it('a bad spec gives located errors and leaves the output folder untouched', { timeout: 60_000 }, () => {
+  it('a bad spec gives located errors and leaves the output folder untouched', { timeout: 60_000 }, async () => {
     const dir = tempDir('atomic');
     const out = join(dir, 'client');
-    mkdirSync(out);
+    await writeTreeAtomically(new Map([['marker.txt', 'the previous generation']]), out);
     cpSync(join(REPO, 'generated/src/models'), join(out, 'kept'), { recursive: true });
-    writeFileSync(join(out, 'marker.txt'), 'the previous generation');
     const before = snapshotTree(out);
     const spec = join(dir, 'broken.yaml');
     writeFileSync(spec, BROKEN);

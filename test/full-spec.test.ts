@@ -1,5 +1,6 @@
-// OpenAI's real spec, read from ../shared: the newest version (3.1) and 2025-03-22 (3.0).
-// Each must generate, type-check under --strict with zero errors, and leave nothing out.
+// OpenAI's real spec, as committed fixtures (structure kept, prose replaced): the newest version
+// (3.1) and 2025-03-22 (3.0) must generate, type-check under --strict with zero errors, and leave
+// nothing out; the version upstream published with broken YAML gets a located error.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,13 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { toApiClassName } from '../generator/naming.ts';
 import { generate } from '../generator/pipeline.ts';
 import { loadSpec } from '../generator/load/loadSpec.ts';
-import { newestSpec, sharedSpec, tempDir, TSC } from './helpers.ts';
+import { fixtureSpec, newestSpec, tempDir, TSC } from './helpers.ts';
+import { BROKEN_UPSTREAM, expectBrokenYamlRejected } from './support/brokenUpstream.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 describe.each([
   ['newest', () => newestSpec()],
-  ['2025-03-22 (OpenAPI 3.0)', () => sharedSpec('2025-03-22-1ff8b64.yaml.gz')],
+  ['2025-03-22 (OpenAPI 3.0)', () => fixtureSpec('2025-03-22-1ff8b64.yaml.gz')],
 ])('the real OpenAI spec, %s', (_label, specOf) => {
   it('generates, type-checks with tsc --strict, and covers every operation and schema', { timeout: 600_000 }, async () => {
     const specPath = specOf();
@@ -43,5 +45,11 @@ describe.each([
       expect(existsSync(join(outDir, 'src/models', `${model!.name}.ts`)), `${model!.name}.ts`).toBe(true);
       expect(existsSync(join(outDir, 'docs', `${model!.name}.md`)), `${model!.name}.md`).toBe(true);
     }
+  });
+});
+
+describe(`the fixture of ${BROKEN_UPSTREAM}`, () => {
+  it('is rejected with the line of its YAML error', async () => {
+    await expectBrokenYamlRejected(fixtureSpec(BROKEN_UPSTREAM));
   });
 });

@@ -1,28 +1,52 @@
-// Shared by the tests: where the repository, the compiler and the real specs are.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+// Shared by the tests: where the repository, the compiler and the spec fixtures are.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIXTURE_DIR as FIXTURE_SPECS, readSpecText, readVersions, type VersionRow } from '../scripts/derive-fixture.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
-export const SHARED = resolve(REPO, '../shared');
-export const SPECS = join(SHARED, 'specs/openai');
-export const TSC = join(REPO, 'node_modules/.bin/tsc');
+export { CORPUS_DIR as CORPUS_SPECS, FIXTURE_DIR as FIXTURE_SPECS } from '../scripts/derive-fixture.ts';
+// By path, not node_modules/.bin/tsc: the `typescript-5.0` alias also installs a `tsc` bin and may own that link.
+export const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
+export const TSC_5_0 = join(REPO, 'node_modules/typescript-5.0/bin/tsc');
 
-/** A real OpenAI spec from ../shared; a missing file fails the test that asks for it. */
-export function sharedSpec(name: string): string {
-  const file = join(SPECS, name);
-  if (!existsSync(file)) throw new Error(`missing real spec ${file}: ../shared must sit beside the checkout`);
+/** A committed spec fixture; a missing file fails the test that asks for it. */
+export function fixtureSpec(name: string): string {
+  const file = join(FIXTURE_SPECS, name);
+  if (!existsSync(file)) throw new Error(`missing spec fixture ${file}: re-derive it with npm run derive-fixtures`);
   return file;
 }
 
+/** The newest committed fixture by its upstream date (versions.tsv lists the newest first; ties keep the first row). */
 export function newestSpec(): string {
-  if (!existsSync(SPECS)) throw new Error(`missing ${SPECS}: ../shared must sit beside the checkout`);
-  const newest = readdirSync(SPECS).filter((f) => f.endsWith('.yaml.gz')).sort().at(-1);
-  if (!newest) throw new Error(`no specs in ${SPECS}`);
-  return join(SPECS, newest);
+  const rows = readVersions(join(FIXTURE_SPECS, 'versions.tsv'));
+  const newest = rows.reduce<VersionRow | undefined>((a, b) => (a === undefined || b.date > a.date ? b : a), undefined);
+  if (!newest) throw new Error(`no spec fixtures listed in ${FIXTURE_SPECS}/versions.tsv`);
+  return fixtureSpec(newest.file);
+}
+
+/** The 1-based number of the first line of a (possibly gzipped) spec that contains `needle`. */
+export function lineOf(specPath: string, needle: string): number {
+  const index = readSpecText(specPath).split('\n').findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`${specPath} has no line containing ${needle}`);
+  return index + 1;
 }
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `codegen-${prefix}-`));
+}
+
+/** path → content of every file below a folder. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(dir, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -29,9 +29,9 @@ describe('a hostile spec', async () => {
     const model = read('src/models/EvilModelV2.ts');
     expect(model).toContain("'quote\\'key': string;");
     expect(model).toContain("'new\\u000aline': string;");
-    expect(model).toContain("'back\\\\slash'?: number;");
-    expect(model).toContain("'${template}'?: string;");
-    expect(model).toContain("kind?: 'a\\'b' | 'c\\\\d' | 'e\\u000af' | '</script>' | '*/' | '${x}' | '\\u0060tick\\u0060' | '';");
+    expect(model).toContain("'back\\\\slash'?: number | undefined;");
+    expect(model).toContain("'${template}'?: string | undefined;");
+    expect(model).toContain("kind?: 'a\\'b' | 'c\\\\d' | 'e\\u000af' | '</script>' | '*/' | '${x}' | '\\u0060tick\\u0060' | '' | undefined;");
     expect(read('src/runtime/server.ts')).toContain("export const BASE_PATH = 'https://example.test/v1\\'; process.exit(1); \\'';");
     expect(read('src/apis/WeirdTagApi.ts')).toContain("path: '/items/{item-id}/it\\'s',");
   });

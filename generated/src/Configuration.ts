@@ -1,39 +1,70 @@
-import { BASE_PATH } from './runtime/server.js';
+import { isBrowser, readEnv } from './runtime/environment.js';
+import { ACCESS_TOKEN_ENV, BASE_PATH, BASE_PATH_ENV } from './runtime/server.js';
 
 export type AccessToken = string | (() => string | Promise<string>);
 
+// Every field accepts undefined, so `accessToken: process.env.X` compiles under exactOptionalPropertyTypes.
 export interface ConfigurationParameters {
-  accessToken?: AccessToken;
-  basePath?: string;
-  fetch?: typeof fetch;
-  defaultHeaders?: Record<string, string>;
-  maxRetries?: number;
-  timeoutMs?: number;
+  /** Defaults to the environment variable named by ACCESS_TOKEN_ENV, when there is one. */
+  accessToken?: AccessToken | undefined;
+  /** Defaults to the environment variable named by BASE_PATH_ENV, then to BASE_PATH. */
+  basePath?: string | undefined;
+  fetch?: typeof fetch | undefined;
+  defaultHeaders?: Record<string, string> | undefined;
+  maxRetries?: number | undefined;
+  timeoutMs?: number | undefined;
+  /** Allows a credential in a web page, where every visitor can read it. Use only with short-lived tokens. */
+  dangerouslyAllowBrowser?: boolean | undefined;
+  /** Redirects followed per attempt (default 5; 0 follows none). */
+  maxRedirects?: number | undefined;
+  /** Largest response body read, counted after decompression (default 256 MiB; 0 means no limit). */
+  maxResponseBytes?: number | undefined;
+  /** Longest wait for the next server-sent event, in ms (default 10 minutes; 0 means no limit). */
+  streamIdleTimeoutMs?: number | undefined;
+  /** Longest server-sent event line or event, in characters (default 64 Mi; 0 means no limit). */
+  maxStreamEventLength?: number | undefined;
 }
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TIMEOUT_MS = 600_000;
+export const DEFAULT_MAX_REDIRECTS = 5;
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 600_000;
+export const DEFAULT_MAX_STREAM_EVENT_LENGTH = 64 * 1024 * 1024;
 
-// Header names whose values are credentials; never printed by toJSON/inspect.
-const SECRET_HEADER = /^(authorization|proxy-authorization|api-key|x-api-key|cookie)$/i;
+// Header names whose values are credentials; never printed by toJSON/inspect nor shown in errors.
+export const SECRET_HEADER = /^(authorization|proxy-authorization|cookie)$|api-?key|token|secret|password/i;
 
 export class Configuration {
   readonly basePath: string;
   readonly fetch: typeof fetch | undefined;
   readonly maxRetries: number;
   readonly timeoutMs: number;
+  readonly maxRedirects: number;
+  readonly maxResponseBytes: number;
+  readonly streamIdleTimeoutMs: number;
+  readonly maxStreamEventLength: number;
   // A #private field is invisible to JSON.stringify, Object.keys and util.inspect.
   readonly #accessToken: AccessToken | undefined;
   // Private too, since callers may put credentials in headers; exposed by a getter.
   readonly #defaultHeaders: Readonly<Record<string, string>>;
 
   constructor(params: ConfigurationParameters = {}) {
-    this.basePath = (params.basePath ?? BASE_PATH).replace(/\/+$/, '');
+    this.basePath = (params.basePath ?? readEnv(BASE_PATH_ENV) ?? BASE_PATH).replace(/\/+$/, '');
     this.fetch = params.fetch;
     this.#defaultHeaders = Object.freeze({ ...params.defaultHeaders });
     this.maxRetries = nonNegative(params.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries');
     this.timeoutMs = nonNegative(params.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
-    this.#accessToken = params.accessToken;
+    this.maxRedirects = nonNegative(params.maxRedirects, DEFAULT_MAX_REDIRECTS, 'maxRedirects');
+    this.maxResponseBytes = nonNegative(params.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
+    this.streamIdleTimeoutMs = nonNegative(params.streamIdleTimeoutMs, DEFAULT_STREAM_IDLE_TIMEOUT_MS, 'streamIdleTimeoutMs');
+    this.maxStreamEventLength = nonNegative(params.maxStreamEventLength, DEFAULT_MAX_STREAM_EVENT_LENGTH, 'maxStreamEventLength');
+    this.#accessToken = params.accessToken ?? readEnv(ACCESS_TOKEN_ENV);
+    if (isBrowser() && !params.dangerouslyAllowBrowser && this.#holdsSecret()) {
+      throw new Error(
+        'Refusing to hold a credential in a browser, where anyone using the page can read it; pass dangerouslyAllowBrowser: true to accept that risk.',
+      );
+    }
   }
 
   get defaultHeaders(): Readonly<Record<string, string>> {
@@ -50,6 +81,10 @@ export class Configuration {
     return token === undefined || token === '' ? undefined : token;
   }
 
+  #holdsSecret(): boolean {
+    return this.hasAccessToken || Object.keys(this.#defaultHeaders).some((name) => SECRET_HEADER.test(name));
+  }
+
   toJSON(): Record<string, unknown> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(this.defaultHeaders)) {
@@ -61,6 +96,10 @@ export class Configuration {
       timeoutMs: this.timeoutMs,
       defaultHeaders: headers,
       accessToken: this.hasAccessToken ? '[redacted]' : undefined,
+      maxRedirects: this.maxRedirects,
+      maxResponseBytes: this.maxResponseBytes,
+      streamIdleTimeoutMs: this.streamIdleTimeoutMs,
+      maxStreamEventLength: this.maxStreamEventLength,
     };
   }
 

@@ -16,11 +16,27 @@ export interface ClientIR {
   basePath: string;
   /** `basePath` as a TypeScript string literal. */
   basePathLiteral: string;
+  /** Environment variables the client reads when the option is not given (undefined: none). */
+  apiKeyEnv: string | undefined;
+  baseUrlEnv: string | undefined;
+  /** The same names as TypeScript expressions (`undefined` when absent). */
+  apiKeyEnvLiteral: string;
+  baseUrlEnvLiteral: string;
+  /** `<package>/<version>` as a TypeScript string literal. */
+  userAgentLiteral: string;
+  /** package.json links, when a repository is known. */
+  repository: RepositoryIR | undefined;
   securitySchemes: SecurityIR[];
   /** Which README walkthroughs apply: each needs its operation in the spec. */
   readme: { chat: boolean; files: boolean; speech: boolean; paging: boolean };
   apis: ApiIR[];
   models: ModelIR[];
+}
+
+export interface RepositoryIR {
+  gitUrl: string;
+  homepage: string;
+  issues: string;
 }
 
 export interface SecurityIR {

@@ -1,10 +1,30 @@
 // Stage 1: read the spec file (YAML or JSON, optionally gzipped) into a plain document,
 // keeping the YAML syntax tree so any JSON pointer can later be turned into a line.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { Diagnostics, parsePointer, SpecError, type Locator } from '../diagnostics.ts';
 import { decodeSpec, rejectJsonComments } from './specText.ts';
+
+/**
+ * The largest spec read, in bytes, counted after decompressing a `.gz` (while inflating, so a
+ * small file that inflates to gigabytes stops at the limit). OpenAI's spec is about 3 MB and
+ * peaks near 400 MB of memory; a 10.8 MB spec (its schemas five times over) peaked at 730 MB,
+ * so 16 MB stays near 1 GB. `--max-spec-size` raises it.
+ */
+export const DEFAULT_MAX_SPEC_BYTES = 16 * 1024 * 1024;
+
+/**
+ * How far YAML aliases may expand: `yaml`'s measure, uses of an anchor times the aliases
+ * nested inside it. OpenAI's specs stay under 100 (yaml's own default); an alias bomb passes
+ * any bound within a few levels, long before it costs memory.
+ */
+export const MAX_ALIAS_COUNT = 1000;
+
+export interface LoadOptions {
+  /** Refuse a spec larger than this many bytes (decompressed); default DEFAULT_MAX_SPEC_BYTES. */
+  maxSpecBytes?: number;
+}
 
 export interface LoadedSpec {
   file: string;
@@ -12,19 +32,62 @@ export interface LoadedSpec {
   locate: Locator;
 }
 
-export function loadSpec(file: string): LoadedSpec {
-  let bytes: Buffer;
+export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
+  return parseSpecText(readSpecText(file, options), file);
+}
+
+/** The spec's text, decompressed when the name ends in `.gz`; a spec above the size limit is refused in one sentence. */
+export function readSpecText(file: string, options: LoadOptions = {}): string {
+  const limit = options.maxSpecBytes ?? DEFAULT_MAX_SPEC_BYTES;
+  const refuse = (message: string) => new SpecError([{ severity: 'error', file, pointer: '', message }]);
+  const tooLarge = (what: string) => refuse(`the spec ${what} ${formatSize(limit)}, the limit: raise it with --max-spec-size if the spec is meant to be this large`);
+  let raw: Buffer;
   try {
-    const raw = readFileSync(file);
-    bytes = file.endsWith('.gz') ? gunzipSync(raw) : raw;
+    if (statSync(file).size > limit) throw tooLarge('is larger than');
+    raw = readFileSync(file);
   } catch (err) {
-    throw new SpecError([{ severity: 'error', file, pointer: '', message: `cannot read the spec: ${(err as Error).message}` }]);
+    if (err instanceof SpecError) throw err;
+    throw refuse(`cannot read the spec: ${(err as Error).message}`);
   }
-  return parseSpecText(decodeSpec(bytes, file), file);
+  if (!file.endsWith('.gz')) return decodeSpec(raw, file);
+  let inflated: Buffer;
+  try {
+    inflated = gunzipSync(raw, { maxOutputLength: limit });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge('inflates to more than');
+    throw refuse(`cannot decompress the spec: ${(err as Error).message}`);
+  }
+  return decodeSpec(inflated, file);
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+
+/** `64MB`, `512KB`, `1.5GB` or a plain byte count → bytes (1 KB = 1024 bytes); undefined when unreadable. */
+export function parseSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*$/i.exec(text);
+  const unit = m ? SIZE_UNITS[m[2]!.toUpperCase().replace(/^([KMG])$/, '$1B')] : undefined;
+  return m && unit !== undefined && Number(m[1]) > 0 ? Math.round(Number(m[1]) * unit) : undefined;
+}
+
+function formatSize(bytes: number): string {
+  const [unit, size] = Object.entries(SIZE_UNITS)
+    .filter(([u]) => u !== '')
+    .reverse()
+    .find(([, n]) => bytes >= n) ?? ['B', 1];
+  return `${Number((bytes / size).toFixed(1))} ${unit}`;
 }
 
 export function parseSpecText(text: string, file: string): LoadedSpec {
   rejectJsonComments(text, file);
+  const { value: document, locate } = parseLocated(text, file);
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    throw new SpecError([{ severity: 'error', file, pointer: '', line: 1, column: 1, message: 'the spec must be a YAML or JSON object' }]);
+  }
+  return { file, document: document as Record<string, unknown>, locate };
+}
+
+/** YAML or JSON text → its value and a locator for its JSON pointers; syntax errors are located. */
+export function parseLocated(text: string, file: string): { value: unknown; locate: Locator } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate: Locator = (pointer) => locateInYaml(doc, lineCounter, pointer);
@@ -34,11 +97,48 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
     problems.items.push({ severity: 'error', file, pointer: '', line: at.line, column: at.col, message: firstLine(e.message) });
   }
   if (problems.items.length > 0) throw new SpecError(problems.items);
-  const document = doc.toJS({ maxAliasCount: -1 }) as unknown;
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new SpecError([{ severity: 'error', file, pointer: '', line: 1, column: 1, message: 'the spec must be a YAML or JSON object' }]);
+  return { value: expandAliases(doc, file, lineCounter), locate };
+}
+
+/** The plain document; aliases expanding beyond MAX_ALIAS_COUNT stop with the first alias of a nested one. */
+function expandAliases(doc: Document, file: string, lines: LineCounter): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    const at = firstNestedAlias(doc);
+    const pos = at?.range ? lines.linePos(at.range[0]) : { line: 1, col: 1 };
+    throw new SpecError([
+      {
+        severity: 'error',
+        file,
+        pointer: '',
+        line: pos.line,
+        column: pos.col,
+        message: `YAML aliases here expand beyond ${MAX_ALIAS_COUNT} copies (an alias bomb?): repeat the content or use a $ref`,
+      },
+    ]);
   }
-  return { file, document: document as Record<string, unknown>, locate };
+}
+
+/** The first alias whose anchor itself holds aliases (where an alias bomb multiplies), else the first alias. */
+function firstNestedAlias(doc: Document): YamlNode | undefined {
+  let first: YamlNode | undefined;
+  let nested: YamlNode | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      first ??= alias;
+      const source = alias.resolve(doc);
+      let holdsAlias = false;
+      if (isCollection(source)) visit(source, { Alias: () => ((holdsAlias = true), visit.BREAK) });
+      if (holdsAlias && !isAlias(source)) {
+        nested = alias;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return nested ?? first;
 }
 
 function firstLine(message: string): string {

@@ -66,6 +66,8 @@ export interface NormalizedSpec {
   document: Record<string, unknown>;
   openapi: string;
   info: { title: string; version: string; description?: string };
+  /** Package options the spec itself asks for, from its root `x-codegen-options`. */
+  packageOptions: SpecPackageOptions;
   servers: string[];
   tags: Array<{ name: string; description?: string }>;
   securitySchemes: SecurityScheme[];
@@ -78,10 +80,35 @@ export interface NormalizedSpec {
   diagnostics: Diagnostics;
 }
 
+/** The options a spec may set for the package it becomes (the caller's options win). */
+export interface SpecPackageOptions {
+  /** Environment variable the client reads for the access token when none is configured. */
+  apiKeyEnv?: string;
+  /** Environment variable the client reads for the base URL when none is configured. */
+  baseUrlEnv?: string;
+  /** https URL of the package's source repository (package.json `repository`, `homepage`, `bugs`). */
+  repository?: string;
+}
+
+/** Each option with the check its value must pass and what that check asks for. */
+export const PACKAGE_OPTION_RULES: Record<keyof SpecPackageOptions, { valid: (value: string) => boolean; expected: string }> = {
+  apiKeyEnv: { valid: isEnvName, expected: 'an environment variable name (letters, digits and _, not starting with a digit)' },
+  baseUrlEnv: { valid: isEnvName, expected: 'an environment variable name (letters, digits and _, not starting with a digit)' },
+  repository: { valid: isRepositoryUrl, expected: 'an https URL without query or fragment' },
+};
+
+function isEnvName(value: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(value);
+}
+
+function isRepositoryUrl(value: string): boolean {
+  return /^https:\/\/[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)+$/.test(value);
+}
+
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
   const diagnostics = new Diagnostics(loaded.file, loaded.locate);
-  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), expanding: new Set() };
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), expanding: new Set(), expanded: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
   if (!/^3\.[01]\./.test(openapi)) {
@@ -114,6 +141,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
       version: version ?? '0.0.0',
       description: infoDescription,
     },
+    packageOptions: readPackageOptions(doc['x-codegen-options'], diagnostics),
     servers: Array.isArray(doc.servers) ? doc.servers.filter(isPlainObject).map((s) => String(s.url ?? '')) : [],
     tags: readTags(doc.tags, diagnostics),
     securitySchemes,
@@ -145,6 +173,26 @@ function readTags(raw: unknown, diagnostics: Diagnostics): NormalizedSpec['tags'
 
 /** An HTTP header name: RFC 9110's token. Anything else would make every call throw. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackageOptions {
+  if (raw === undefined) return {};
+  if (!isPlainObject(raw)) {
+    diagnostics.error('/x-codegen-options', 'x-codegen-options must be an object');
+    return {};
+  }
+  const options: SpecPackageOptions = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const at = pointerOf(['x-codegen-options', key]);
+    if (!Object.hasOwn(PACKAGE_OPTION_RULES, key)) {
+      diagnostics.warning(at, `unknown option ${JSON.stringify(key)} ignored (known: ${Object.keys(PACKAGE_OPTION_RULES).join(', ')})`);
+      continue;
+    }
+    const name = key as keyof SpecPackageOptions;
+    if (typeof value === 'string' && PACKAGE_OPTION_RULES[name].valid(value)) options[name] = value;
+    else diagnostics.error(at, `${name} must be ${PACKAGE_OPTION_RULES[name].expected}`);
+  }
+  return options;
+}
 
 function readSecuritySchemes(doc: Record<string, unknown>): SecurityScheme[] {
   const raw = isPlainObject(doc.components) && isPlainObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};

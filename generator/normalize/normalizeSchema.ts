@@ -12,6 +12,12 @@ export interface SchemaContext {
   pointers: WeakMap<object, string>;
   /** Non-component references being expanded, to stop on cycles. */
   expanding: Set<string>;
+  /**
+   * Non-component references already expanded, by ref: each is normalized once and its
+   * subtree shared by every use, so references forming a DAG cost time linear in the
+   * document instead of doubling per level.
+   */
+  expanded: Map<string, Schema>;
 }
 
 /** Checks a `$ref` and returns its target, or reports it and returns undefined. */
@@ -126,9 +132,12 @@ function normalizeRef(raw: Record<string, unknown>, segments: Array<string | num
     ctx.diagnostics.error(`${at}/$ref`, `$ref '${ref}' refers back to itself outside components/schemas; move it to components/schemas`);
     return track({ ...siblings }, at, ctx);
   }
+  const known = ctx.expanded.get(ref);
+  if (known !== undefined) return { ...known, ...siblings };
   ctx.expanding.add(ref);
   try {
     const expanded = normalizeSchema(target, parsePointer(ref), ctx);
+    ctx.expanded.set(ref, expanded);
     return { ...expanded, ...siblings };
   } finally {
     ctx.expanding.delete(ref);

@@ -5,18 +5,18 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { loadSpec, readSpecText } from '../load/loadSpec.ts';
 import { parseValidateOutput, type OracleDiagnostic } from './validateOutput.ts';
 
 export type { OracleDiagnostic } from './validateOutput.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The Ruby client options that reproduce shared/seeds/ChatApi.md. */
+/** The Ruby client options that reproduce the project's seed doc layout (test/fixtures/oracle/seed-layout.json). */
 export const RUBY_MODULE_NAME = 'OpenApiOpenAIClient';
 export const RUBY_GEM_NAME = 'openapi_openai';
 
@@ -179,8 +179,7 @@ const NO_CLEANUP = async (): Promise<void> => {};
 export async function prepareSpec(specPath: string, opts: { dropWebhooks?: boolean } = {}): Promise<PreparedSpec> {
   const gz = specPath.endsWith('.gz');
   if (!gz && !opts.dropWebhooks) return { path: specPath, cleanup: NO_CLEANUP };
-  const raw = await readFile(specPath);
-  let text = (gz ? gunzipSync(raw) : raw).toString('utf8');
+  let text = readSpecText(specPath);
   if (opts.dropWebhooks) {
     const without = removeTopLevelWebhooks(text);
     if (without === text && !gz) return { path: specPath, cleanup: NO_CLEANUP };
@@ -228,19 +227,39 @@ export interface ValidateOptions extends RunOptions {
 /**
  * Runs `openapi-generator validate` and turns its report into diagnostics, each with a JSON
  * pointer where the message names a location. `file` is the path given here, also for `.gz`.
+ * The spec is read by our own loader first (bounded in size and aliases; a spec it cannot
+ * read throws its SpecError), and openapi-generator sees only the isolated copy of
+ * validateDocument.
  */
 export async function validateWithOpenApiGenerator(specPath: string, opts: ValidateOptions = {}): Promise<OracleDiagnostic[]> {
   if (!existsSync(specPath)) throw new Error(`Spec file not found: ${specPath}`);
-  const spec = await prepareSpec(specPath);
+  return validateDocument(loadSpec(specPath).document, specPath, opts);
+}
+
+/**
+ * Validates a parsed document with openapi-generator, which resolves external `$ref`s itself:
+ * it would fetch URLs and read files beside the spec. So it gets a copy without any external
+ * `$ref` (our own checks report each one with its location), written alone into a fresh
+ * temporary folder that is also its working folder.
+ */
+export async function validateDocument(document: unknown, file: string, opts: ValidateOptions = {}): Promise<OracleDiagnostic[]> {
+  const text = withoutExternalRefs(document);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'oracle-spec-'));
   try {
-    const args = ['validate', '-i', spec.path];
+    const copy = path.join(dir, 'spec.json');
+    await writeFile(copy, text);
+    const args = ['validate', '-i', copy];
     if (opts.recommend ?? true) args.push('--recommend');
-    const result = await runOpenApiGenerator(args, opts);
-    const text = await readFile(spec.path, 'utf8');
-    return parseValidateOutput(result, { file: specPath, specText: text });
+    const result = await runOpenApiGenerator(args, { ...opts, cwd: dir });
+    return parseValidateOutput(result, { file, specText: text });
   } finally {
-    await spec.cleanup();
+    await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The document as JSON, every `$ref` that does not point inside it (`#...`) left out. */
+export function withoutExternalRefs(document: unknown): string {
+  return JSON.stringify(document, (key, value: unknown) => (key === '$ref' && typeof value === 'string' && !value.startsWith('#') ? undefined : value));
 }
 
 export interface RubyClientOptions extends RunOptions {

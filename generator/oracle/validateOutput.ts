@@ -14,6 +14,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { escapePointerSegment, pointerOf, resolvePointer } from '../diagnostics.ts';
+import { MAX_ALIAS_COUNT } from '../load/loadSpec.ts';
 import { isPlainObject } from '../normalize/schema.ts';
 
 export interface OracleDiagnostic {
@@ -108,7 +109,7 @@ export function parseValidateOutput(result: { stdout: string; stderr: string; co
     if (!docParsed && ctx.specText !== undefined) {
       docParsed = true;
       try {
-        doc = parseYaml(ctx.specText, { maxAliasCount: -1, uniqueKeys: false });
+        doc = parseYaml(ctx.specText, { maxAliasCount: MAX_ALIAS_COUNT, uniqueKeys: false });
       } catch {
         doc = undefined;
       }

@@ -55,6 +55,11 @@ function load(): NonNullable<typeof compiled> {
   return compiled;
 }
 
+/** Makes the next render read the templates again (watch mode, after a template changed). */
+export function forgetCompiledTemplates(): void {
+  compiled = undefined;
+}
+
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }

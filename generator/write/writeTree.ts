@@ -1,36 +1,57 @@
 // Stage 6: the tree is written to a sibling temporary folder, then swapped in with renames,
-// so `generated/` is always either the whole old tree or the whole new one.
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+// so `generated/` is always either the whole old tree or the whole new one. Which folder may
+// be replaced, and which files in it stay the user's, is decided in outputFolder.ts.
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { FileTree } from '../render/render.ts';
+import { carriedEntries, KEPT_FOLDERS, readOwnership, userEntries, withManifest } from './outputFolder.ts';
 
-/** Folders inside the output that belong to the user's machine, not to the generator. */
-const KEPT = new Set(['node_modules', 'dist']);
+export async function writeTreeAtomically(files: FileTree, outDir: string, options: StageOptions = {}): Promise<WriteCounts> {
+  const staged = stageTree(files, outDir, options);
+  return staged.finish(files);
+}
 
-export async function writeTreeAtomically(files: FileTree, outDir: string): Promise<void> {
-  const staged = stageTree(files, outDir);
-  await staged.finish(files);
+/** What a write did to the output folder, in files. */
+export interface WriteCounts {
+  written: number;
+  /** Already there with the same bytes (kept as they were). */
+  unchanged: number;
+  /** Written by the previous run, not by this one. */
+  removed: number;
 }
 
 export interface StagedTree {
   /** Writes what `files` adds to or changes from the staged files, then swaps the tree in. */
-  finish(files: FileTree): Promise<void>;
+  finish(files: FileTree): Promise<WriteCounts>;
   /** Drops the staging folder; `outDir` stays as it was. */
   abort(): Promise<void>;
+}
+
+export interface StageOptions {
+  /** The rename used by the swap; a test passes one that fails to prove the rollback. */
+  rename?: (from: string, to: string) => void;
 }
 
 /**
  * Starts writing `files` into a sibling staging folder and returns at once, so the caller can
  * keep computing (postprocess) while the disk works: creating thousands of files is mostly
- * waiting. Nothing under `outDir` changes until `finish`.
+ * waiting. Nothing under `outDir` changes until `finish`. The staged tree also gets the
+ * manifest and version marker, leaves out what `.openapi-generator-ignore` protects, and
+ * receives every file of the user's from the old tree (see outputFolder.ts). Throws
+ * OutDirRefusedError, before creating anything, for a folder the generator may not replace.
  */
-export function stageTree(files: FileTree, outDir: string): StagedTree {
+export function stageTree(files: FileTree, outDir: string, options: StageOptions = {}): StagedTree {
+  const owned = readOwnership(outDir);
+  const users = userEntries(outDir, owned);
+  const first = withManifest(files, owned.ignored);
+  carriedEntries(first, users, outDir); // refuses a clash before the staging folder exists
   const parent = dirname(outDir);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${basename(outDir)}.new-${stamp}`);
   const retired = join(parent, `.${basename(outDir)}.old-${stamp}`);
   const previous = existsSync(outDir);
+  const linked = new Set<string>(); // paths whose previous file was kept
   // Synchronous up to the point where every write is queued: once the caller goes on with
   // synchronous work, only requests already handed to the thread pool make progress.
   const write = (batch: Iterable<[string, string]>): Promise<unknown> => {
@@ -38,58 +59,92 @@ export function stageTree(files: FileTree, outDir: string): StagedTree {
       const entries = [...batch];
       for (const dir of new Set(entries.map(([path]) => dirname(join(staging, path))))) mkdirSync(dir, { recursive: true });
       return Promise.all(
-        entries.map(([path, text]) => (previous && linkUnchanged(join(outDir, path), join(staging, path), text) ? undefined : writeFile(join(staging, path), text))),
+        entries.map(([path, text]) => {
+          if (previous && linkUnchanged(join(outDir, path), join(staging, path), text)) {
+            linked.add(path);
+            return undefined;
+          }
+          // A staged hard link shares the old tree's file: unlink it rather than write through it.
+          if (linked.delete(path)) rmSync(join(staging, path), { force: true });
+          return writeFile(join(staging, path), text);
+        }),
       );
     } catch (err) {
       return Promise.reject(err);
     }
   };
   // Settled either way; the error, if any, is rethrown by finish().
-  const first = write(files).then(
+  const written = write(first).then(
     () => undefined,
     (err: unknown) => err ?? new Error('writing the staging folder failed'),
   );
   const abort = async () => {
-    await first;
+    await written;
     rmSync(staging, { recursive: true, force: true });
   };
   return {
     abort,
-    async finish(final) {
-      const failed = await first;
+    async finish(files) {
+      const failed = await written;
       if (failed) {
         await abort();
         throw failed;
       }
+      const final = withManifest(files, owned.ignored);
+      let carried: string[];
       try {
-        await write([...final].filter(([path, text]) => files.get(path) !== text));
-        for (const stale of [...files.keys()].filter((path) => !final.has(path))) rmSync(join(staging, stale), { force: true });
-        for (const kept of KEPT) {
-          const from = join(outDir, kept);
-          if (existsSync(from)) renameSync(from, join(staging, kept));
-        }
+        carried = carriedEntries(final, users, outDir);
+        await write([...final].filter(([path, text]) => first.get(path) !== text));
+        for (const stale of [...first.keys()].filter((path) => !final.has(path))) rmSync(join(staging, stale), { force: true });
+        for (const path of carried) carry(join(outDir, path), join(staging, path));
       } catch (err) {
-        restoreKept(staging, outDir);
         rmSync(staging, { recursive: true, force: true });
         throw err;
       }
-      swapIn(staging, outDir, retired);
+      // Counted over the generated files; the manifest and version marker are bookkeeping.
+      const generated = [...final.keys()].filter((path) => files.has(path));
+      const unchanged = generated.filter((path) => linked.has(path)).length;
+      const removed = [...owned.written].filter((path) => !final.has(path) && !carried.includes(path)).length;
+      swapIn(staging, outDir, retired, options.rename ?? renameSync);
+      return { written: generated.length - unchanged, unchanged, removed };
     },
   };
 }
 
-function swapIn(staging: string, outDir: string, retired: string): void {
-  const hadOld = existsSync(outDir);
-  if (hadOld) renameSync(outDir, retired);
+/**
+ * Moves the user's folders (node_modules, dist) into the staging tree and renames the staging
+ * tree into place. Any failure puts every moved folder back and removes the staging tree, so
+ * `outDir` is exactly the old tree and nothing is left beside it.
+ */
+function swapIn(staging: string, outDir: string, retired: string, rename: (from: string, to: string) => void): void {
+  const moved: string[] = [];
+  let hadOld = false;
   try {
-    renameSync(staging, outDir);
+    for (const kept of KEPT_FOLDERS) {
+      if (!existsSync(join(outDir, kept))) continue;
+      rename(join(outDir, kept), join(staging, kept));
+      moved.push(kept);
+    }
+    hadOld = existsSync(outDir);
+    if (hadOld) rename(outDir, retired);
+    rename(staging, outDir);
   } catch (err) {
-    if (hadOld) renameSync(retired, outDir);
-    restoreKept(staging, outDir);
+    if (hadOld && !existsSync(outDir) && existsSync(retired)) renameSync(retired, outDir);
+    for (const kept of moved) renameSync(join(staging, kept), join(outDir, kept));
     rmSync(staging, { recursive: true, force: true });
     throw err;
   }
   if (hadOld) rmSync(retired, { recursive: true, force: true });
+}
+
+/** Puts a file (or empty folder, or symbolic link) of the user's into the staging tree as it is: a hard link, so bytes and times stay. */
+function carry(from: string, to: string): void {
+  const stat = lstatSync(from);
+  mkdirSync(dirname(to), { recursive: true });
+  if (stat.isDirectory()) mkdirSync(to);
+  else if (stat.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
+  else if (stat.isFile()) linkSync(from, to);
+  else throw new Error(`cannot carry ${from} into the new tree: it is neither a file, a folder nor a symbolic link`);
 }
 
 /**
@@ -114,37 +169,27 @@ function linkUnchanged(previous: string, staged: string, text: string): boolean 
   }
 }
 
-function restoreKept(staging: string, outDir: string): void {
-  for (const kept of KEPT) {
-    const moved = join(staging, kept);
-    if (existsSync(moved) && !existsSync(join(outDir, kept))) renameSync(moved, join(outDir, kept));
-  }
-}
-
 export interface TreeDiff {
   added: string[];
   changed: string[];
   removed: string[];
 }
 
-/** What writing `files` would change in `outDir` (user folders ignored). */
+/**
+ * What writing `files` would change in `outDir`, manifest and version marker included. Files
+ * the user keeps (not in the previous manifest, or protected by the ignore file) are not
+ * differences; `removed` lists generated files the new tree no longer has.
+ */
 export function diffTree(files: FileTree, outDir: string): TreeDiff {
-  const existing = existsSync(outDir) ? listTree(outDir) : [];
+  const owned = readOwnership(outDir, false);
+  const tree = withManifest(files, owned.ignored);
   const added: string[] = [];
   const changed: string[] = [];
-  for (const [path, text] of files) {
+  for (const [path, text] of tree) {
     const full = join(outDir, path);
     if (!existsSync(full)) added.push(path);
     else if (readFileSync(full, 'utf8') !== text) changed.push(path);
   }
-  const removed = existing.filter((p) => !files.has(p));
+  const removed = [...owned.written].filter((path) => !tree.has(path) && !owned.ignored(path) && existsSync(join(outDir, path)));
   return { added: added.sort(), changed: changed.sort(), removed: removed.sort() };
-}
-
-function listTree(root: string, dir = root): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (dir === root && KEPT.has(name)) return [];
-    return statSync(full).isDirectory() ? listTree(root, full) : [relative(root, full).split(sep).join('/')];
-  });
 }

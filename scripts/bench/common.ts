@@ -4,15 +4,21 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR, FIXTURE_DIR } from '../derive-fixture.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Scratch space; ignored by git (/bench/.work/ in .gitignore). Inside the repo so that
  *  programs written here resolve `openai`, `typescript`... from the repo's node_modules. */
 export const WORK_DIR = path.join(REPO_ROOT, 'bench', '.work');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench');
-/** The newest full OpenAI spec, shared with the other repositories of the project. */
-export const FULL_SPEC = path.resolve(REPO_ROOT, '../shared/specs/openai/2026-08-21-f85dbe2.yaml.gz');
-export const BIN = (name: string) => path.join(REPO_ROOT, 'node_modules', '.bin', name);
+const NEWEST_SPEC = '2026-08-21-f85dbe2.yaml.gz';
+/** The full OpenAI spec the bench measures: the published one (real prose, real sizes) when the
+ *  optional corpus is beside the checkout, else the same version as a committed fixture. */
+const PUBLISHED_SPEC = path.join(CORPUS_DIR, NEWEST_SPEC);
+export const FULL_SPEC = existsSync(PUBLISHED_SPEC) ? PUBLISHED_SPEC : path.join(FIXTURE_DIR, NEWEST_SPEC);
+// `tsc` by path: the `typescript-5.0` alias (kept for the consumer matrix) may own node_modules/.bin/tsc.
+const BIN_PATHS: Record<string, string> = { tsc: 'typescript/bin/tsc' };
+export const BIN = (name: string) => path.join(REPO_ROOT, 'node_modules', ...(BIN_PATHS[name] ?? `.bin/${name}`).split('/'));
 export const TIME_BIN = '/usr/bin/time';
 
 export function scriptPath(name: string): string {

@@ -42,7 +42,7 @@ interface ToolRow {
 
 export function decompressSpec(): string {
   if (!existsSync(FULL_SPEC)) {
-    throw new Error(`The full OpenAI spec is missing: ${FULL_SPEC}. The bench needs it; it lives in the shared/ folder next to the repository.`);
+    throw new Error(`The full OpenAI spec is missing: ${FULL_SPEC}. The bench needs it; it is committed under test/fixtures/specs/openai/.`);
   }
   const dir = ensureDir(path.join(WORK_DIR, 'spec'));
   const plain = path.join(dir, path.basename(FULL_SPEC).replace(/\.gz$/, ''));

@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { ensureDir, fmtMs, FULL_SPEC, measure, REPO_ROOT, runMeasured, failure, tsNode, WORK_DIR, type Plan } from './common.ts';
 import type { Section, Table } from './report.ts';
+import { STAGES } from '../../generator/pipeline.ts';
 
-export const STAGES = ['load', 'normalize', 'ir', 'render', 'postprocess', 'write'] as const;
 const STAGE_OF_FILE = new RegExp(`/generator/(${STAGES.join('|')})/`);
 const STARTUP = 'startup';
 

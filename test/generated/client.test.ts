@@ -1,7 +1,7 @@
 // The committed client (generated/src), imported from source, against a real
 // HTTP server on 127.0.0.1. Everything the server sees is checked on the wire.
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   AudioApi,
@@ -11,6 +11,7 @@ import {
   Configuration,
   FilesApi,
   InternalServerError,
+  MissingCredentialError,
   NotFoundError,
   RateLimitError,
   Stream,
@@ -158,11 +159,18 @@ describe('ChatApi.createChatCompletion', () => {
     ]);
   });
 
-  it('sends no Authorization header when no token is configured', async () => {
-    server.reset((_req, res) => sendJson(res, 200, completion));
-    const chat = new ChatApi(new Configuration({ basePath: server.baseUrl }));
-    await chat.createChatCompletion(request);
-    expect(only().headers).not.toHaveProperty('authorization');
+  it('sends nothing when no token is configured, and says what to set', async () => {
+    vi.stubEnv('OPENAI_API_KEY', '');
+    try {
+      server.reset((_req, res) => sendJson(res, 200, completion));
+      const chat = new ChatApi(new Configuration({ basePath: server.baseUrl }));
+      await expect(chat.createChatCompletion(request)).rejects.toThrow(
+        new MissingCredentialError('POST /chat/completions needs an access token: set accessToken in the Configuration or the OPENAI_API_KEY environment variable.'),
+      );
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

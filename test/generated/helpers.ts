@@ -1,7 +1,7 @@
 // Shared helpers for the tests of the committed client in generated/:
 // paths, process and temp-dir utilities. The HTTP server and the multipart
 // parser are in test/support/http.ts. No dependency on the client under test.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { REPO } from '../helpers.ts';
@@ -33,7 +33,10 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
 
 /** Throws with the full output when the command does not exit 0. */
 export function runOk(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
-  const result = run(command, args, cwd, env);
+  return checked(command, args, run(command, args, cwd, env));
+}
+
+function checked(command: string, args: string[], result: RunResult): RunResult {
   if (result.status !== 0) {
     throw new Error(
       `${command} ${args.join(' ')} exited with ${result.status}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
@@ -55,4 +58,22 @@ export function copyGenerated(to: string): void {
       return !(src !== GENERATED_DIR && (name === 'node_modules' || name === 'dist'));
     },
   });
+}
+
+/**
+ * Like run, without blocking the event loop: for child processes that talk to a server
+ * running in the test process. Killed after timeoutMs.
+ */
+export function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') return reject(error);
+      resolve({ status: error ? (error.code as number) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Throws with the full output when the command does not exit 0. */
+export async function runAsyncOk(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return checked(command, args, await runAsync(command, args, cwd, env));
 }

@@ -1,7 +1,7 @@
 // The committed package in generated/ as a consumer would get it: it type-checks
 // under --strict, its build script produces ESM + CJS + declarations, Node
 // resolves both builds through the `exports` map, and `npm pack` ships only
-// the built output, docs, README and package.json.
+// the built output, the sources its maps point to, docs, README, LICENSE and package.json.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -246,7 +246,7 @@ new Configuration({ maxRetries: 'three' });
     expect(listed.some((f) => f.endsWith('/dist/cjs/index.d.ts'))).toBe(true);
   });
 
-  it('(d) npm pack ships package.json, README, docs and dist only', () => {
+  it('(d) npm pack ships package.json, README, LICENSE, docs, dist and the sources the maps point to', () => {
     assertBuilt();
     const result = runOk('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], pkgDir, {
       npm_config_cache: join(pkgDir, '.npm-cache'),
@@ -259,19 +259,21 @@ new Configuration({ maxRetries: 'three' });
     expect(report[0]?.name).toBe(pkgJson.name);
     const packed = (report[0]?.files ?? []).map((f) => f.path).sort();
 
-    for (const required of ['package.json', 'README.md', 'docs/ChatApi.md', 'dist/esm/index.js', 'dist/cjs/index.js']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'docs/ChatApi.md', 'dist/esm/index.js', 'dist/cjs/index.js', 'src/index.ts']) {
       expect(packed, required).toContain(required);
     }
     for (const file of packed) {
-      expect(file.startsWith('src/'), file).toBe(false);
       expect(file.includes('node_modules'), file).toBe(false);
-      const allowed = file === 'package.json' || file === 'README.md' || /^docs\/[^/]+\.md$/.test(file) || /^dist\/(esm|cjs)\//.test(file);
+      const allowed =
+        ['package.json', 'README.md', 'LICENSE'].includes(file) || /^docs\/[^/]+\.md$/.test(file) || /^dist\/(esm|cjs)\//.test(file) || /^src\/.+\.ts$/.test(file);
       expect(allowed, `unexpected file in the tarball: ${file}`).toBe(true);
     }
-    // Exactly the built output, every doc page, README and package.json.
+    // Exactly the built output, the sources, every doc page, README, LICENSE and package.json.
     const expected = [
       'package.json',
       'README.md',
+      'LICENSE',
+      ...walk(join(pkgDir, 'src')).map((f) => `src/${f}`),
       ...walk(join(pkgDir, 'docs')).map((f) => `docs/${f}`),
       ...walk(join(pkgDir, 'dist')).map((f) => `dist/${f}`),
     ].sort();
@@ -286,8 +288,7 @@ new Configuration({ maxRetries: 'three' });
     expect(pkgJson.bundleDependencies ?? pkgJson.bundledDependencies).toBeUndefined();
     expect(pkgJson.type).toBe('module');
     expect(Array.isArray(pkgJson.files)).toBe(true);
-    expect(pkgJson.files).toEqual(expect.arrayContaining(['dist', 'docs', 'README.md']));
-    expect(pkgJson.files).not.toContain('src');
+    expect(pkgJson.files).toEqual(expect.arrayContaining(['dist', 'src', 'docs', 'README.md', 'LICENSE']));
 
     const root = (pkgJson.exports as Record<string, unknown> | undefined)?.['.'] as
       | { import?: { types?: string; default?: string }; require?: { types?: string; default?: string } }

@@ -240,7 +240,7 @@ beforeAll(() => {
   const generated = JSON.parse(readFileSync(join(GENERATED_DIR, 'tsconfig.json'), 'utf8')) as {
     compilerOptions: Record<string, unknown>;
   };
-  const { rootDir: _rootDir, outDir: _outDir, declaration: _declaration, ...options } = generated.compilerOptions;
+  const { rootDir: _rootDir, outDir: _outDir, declaration: _declaration, declarationMap: _declarationMap, sourceMap: _sourceMap, ...options } = generated.compilerOptions;
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({ compilerOptions: { ...options, strict: true, noEmit: true, noUnusedLocals: false }, files: ['check.mts'] }),

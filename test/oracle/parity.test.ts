@@ -1,7 +1,7 @@
-// Parity with openapi-generator's Ruby client on real specs: our generator must write the
+// Parity with openapi-generator's Ruby client on real specs (the newest as a committed fixture): our generator must write the
 // same API classes, operations, models and docs. Heavy (a Java run over the full OpenAI spec);
 // every missing piece (generate(), a spec, Java, the jar) makes these tests fail, never skip.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRubyClient, repoRoot } from '../../generator/oracle/openapiGenerator.ts';
 import { compareInventories, readOursInventory, readRubyInventory, type ParityReport } from '../../generator/oracle/parity.ts';
-
-const SHARED_SPECS = path.resolve(repoRoot, '../shared/specs/openai');
+import { newestSpec } from '../helpers.ts';
 
 type Generate = (opts: { specPath: string; outDir: string }) => Promise<unknown>;
 
@@ -20,22 +19,6 @@ async function loadGenerate(): Promise<Generate> {
   const mod = (await import(pathToFileURL(file).href)) as { generate?: unknown };
   expect(typeof mod.generate, 'generator/pipeline.ts must export generate()').toBe('function');
   return mod.generate as Generate;
-}
-
-/** The newest spec: the first row of versions.tsv (newest first), checked against the folder. */
-function newestSharedSpec(): string {
-  const tsv = path.join(SHARED_SPECS, 'versions.tsv');
-  expect(existsSync(tsv), `${tsv} is missing`).toBe(true);
-  const rows = readFileSync(tsv, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter((l) => l.trim() !== '')
-    .map((l) => l.split('\t'));
-  expect(rows.length, `${tsv} lists no spec`).toBeGreaterThan(0);
-  const newest = rows.reduce((a, b) => (b[1]! > a[1]! ? b : a)); // ties keep the earlier (newer) row
-  const file = path.join(SHARED_SPECS, newest[0]!);
-  expect(existsSync(file), `${file} is missing`).toBe(true);
-  return file;
 }
 
 let work: string;
@@ -72,7 +55,7 @@ describe('parity with openapi-generator 7.x (Ruby)', () => {
   });
 
   it('newest full OpenAI spec: every API class and operation, and 95% of models', { timeout: 600_000 }, async () => {
-    const report = await parityFor(newestSharedSpec(), 'latest');
+    const report = await parityFor(newestSpec(), 'latest');
     for (const category of ['apis', 'operations'] as const) {
       const p = report.categories[category];
       expect(p.missingOnOurSide, `${category} missing on our side`).toEqual([]);

@@ -1,5 +1,7 @@
 // A concrete BaseApi like the generated ones, exposing the protected helpers
 // and recording the retry delays instead of waiting for them.
+import { expect } from 'vitest';
+import { AbortError, ApiError } from '../../templates/static/src/ApiError.js';
 import { BaseApi, type Page } from '../../templates/static/src/runtime/BaseApi.js';
 import type { ApiResponse, RequestOptions, RequestSpec } from '../../templates/static/src/runtime/types.js';
 import type { Stream } from '../../templates/static/src/runtime/Stream.js';
@@ -33,3 +35,16 @@ export class TestApi extends BaseApi {
 }
 
 export const getJson: RequestSpec = { method: 'GET', path: '/things', responseType: 'json' };
+
+/** The caller's abort arrives as the client's AbortError, with the signal's reason as `cause`. */
+export async function expectAbortError(promise: Promise<unknown>, reason: unknown): Promise<AbortError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AbortError);
+  expect(error).toBeInstanceOf(ApiError);
+  expect((error as AbortError).name).toBe('AbortError');
+  expect((error as AbortError).cause).toBe(reason);
+  return error as AbortError;
+}

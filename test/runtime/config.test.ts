@@ -40,6 +40,26 @@ describe('Configuration', () => {
     expect(JSON.parse(JSON.stringify(config))).toMatchObject({ accessToken: '[redacted]', defaultHeaders: { authorization: '[redacted]' } });
   });
 
+  it('treats any header named like a key, token, secret or password as a credential', () => {
+    const headers = { 'X-Goog-Api-Key': 'g1', 'X-Auth-Token': 't1', 'Client-Secret': 's1', 'X-Password': 'p1', 'OpenAI-Organization': 'org-1' };
+    const json = JSON.parse(JSON.stringify(new Configuration({ defaultHeaders: headers })));
+    expect(json.defaultHeaders).toEqual({
+      'X-Goog-Api-Key': '[redacted]',
+      'X-Auth-Token': '[redacted]',
+      'Client-Secret': '[redacted]',
+      'X-Password': '[redacted]',
+      'OpenAI-Organization': 'org-1',
+    });
+  });
+
+  it('validates and reports the limits against hostile servers', () => {
+    const config = new Configuration({ maxRedirects: 0, maxResponseBytes: 10, streamIdleTimeoutMs: 0, maxStreamEventLength: 20 });
+    expect(config.toJSON()).toMatchObject({ maxRedirects: 0, maxResponseBytes: 10, streamIdleTimeoutMs: 0, maxStreamEventLength: 20 });
+    for (const name of ['maxRedirects', 'maxResponseBytes', 'streamIdleTimeoutMs', 'maxStreamEventLength']) {
+      expect(() => new Configuration({ [name]: -1 }), name).toThrow(`${name} must be a non-negative number`);
+    }
+  });
+
   it('is accepted by BaseApi as an instance or as parameters', () => {
     const config = new Configuration({ basePath: 'http://h' });
     expect(new TestApi(config as never).configuration).toBe(config);

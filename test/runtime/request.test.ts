@@ -96,6 +96,8 @@ describe('request basics', () => {
     expect(result.data.type).toBe('audio/mpeg');
     expect(Buffer.from(await result.data.arrayBuffer())).toEqual(bytes);
     expect(result.response.headers.get('content-type')).toBe('audio/mpeg');
+    // Documented: the body was read (under maxResponseBytes) into `data`, so `response` gives status and headers only.
+    expect(result.response.bodyUsed).toBe(true);
   });
 
   it('returns text and void responses', async () => {

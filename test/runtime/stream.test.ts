@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BadRequestError, StreamError } from '../../templates/static/src/ApiError.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
-import { collect } from '../support/async.js';
-import { pause, type Handler } from '../support/http.js';
-import { TestApi } from './api.js';
+import { collect, collectUntilError } from '../support/async.js';
+import { pause, sse, type Handler } from '../support/http.js';
+import { expectAbortError, TestApi } from './api.js';
 import { CHUNKS, LINE_ENDINGS, recordedBytes, splitAt } from './fixtures.js';
 import { useServer } from './serve.js';
 import { jsonBody } from '../../templates/static/src/runtime/body.js';
@@ -19,21 +19,7 @@ const chat: RequestSpec = {
 
 const serve = useServer({ accessToken: 'sk-test' });
 
-function sse(res: Parameters<Handler>[1]): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  res.flushHeaders();
-}
 
-/** Runs the iteration and returns what arrived before it failed, plus the error. */
-async function collectUntilError<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
-  const items: T[] = [];
-  try {
-    for await (const item of iterable) items.push(item);
-  } catch (error) {
-    return { items, error };
-  }
-  return { items, error: undefined };
-}
 
 describe('requestStream over HTTP', () => {
   it('yields parsed chunks in order and stops at [DONE]', async () => {
@@ -75,7 +61,7 @@ describe('requestStream over HTTP', () => {
         });
         return new Response(response.body!.pipeThrough(counter), response);
       };
-      const api = new TestApi({ basePath: server.baseUrl, fetch: countingFetch });
+      const api = new TestApi({ basePath: server.baseUrl, fetch: countingFetch, accessToken: 'sk-test' });
       let splitReads = 0;
       for (split = 0; split <= bytes.length; split++) {
         reads = 0;
@@ -100,15 +86,22 @@ describe('requestStream over HTTP', () => {
     expect((error as StreamError).cause).toBeDefined();
   });
 
-  it('raises StreamError when the stream ends cleanly but without [DONE]', async () => {
+  it('ends quietly when the server closes the body cleanly without [DONE] (OpenAI-compatible servers)', async () => {
     const { api } = await serve((_req, res) => {
       sse(res);
-      res.end(`data: ${JSON.stringify(CHUNKS[0])}\n\n`);
+      res.end(`data: ${JSON.stringify(CHUNKS[0])}\n\ndata: ${JSON.stringify(CHUNKS[1])}\n\n`);
     });
     const { items, error } = await collectUntilError(await api.stream(chat));
-    expect(items).toEqual([CHUNKS[0]]);
-    expect(error).toBeInstanceOf(StreamError);
-    expect((error as Error).message).toMatch(/before \[DONE\]/);
+    expect(items).toEqual([CHUNKS[0], CHUNKS[1]]);
+    expect(error).toBeUndefined();
+  });
+
+  it('ends quietly when a clean body carries no event at all', async () => {
+    const { api } = await serve((_req, res) => {
+      sse(res);
+      res.end(': keep-alive\n\n');
+    });
+    expect(await collectUntilError(await api.stream(chat))).toEqual({ items: [], error: undefined });
   });
 
   it('raises StreamError when the stream ends in the middle of an event', async () => {
@@ -119,6 +112,17 @@ describe('requestStream over HTTP', () => {
     const { items, error } = await collectUntilError(await api.stream(chat));
     expect(items).toEqual([]);
     expect(error).toBeInstanceOf(StreamError);
+  });
+
+  it('raises StreamError after the whole events when the body is cut inside the next one', async () => {
+    const { api } = await serve((_req, res) => {
+      sse(res);
+      res.end(`data: ${JSON.stringify(CHUNKS[0])}\n\ndata: ${JSON.stringify(CHUNKS[1])}\n`);
+    });
+    const { items, error } = await collectUntilError(await api.stream(chat));
+    expect(items).toEqual([CHUNKS[0]]);
+    expect(error).toBeInstanceOf(StreamError);
+    expect((error as Error).message).toBe('Stream ended in the middle of an event');
   });
 
   it('ends quietly for an empty stream and accepts a final [DONE] without its blank line', async () => {
@@ -204,7 +208,7 @@ describe('requestStream over HTTP', () => {
     await withTimeout(closed, 2000);
   });
 
-  it("rethrows the caller's abort reason mid-stream", async () => {
+  it("throws AbortError with the caller's abort reason mid-stream", async () => {
     const { api } = await serve((_req, res) => {
       sse(res);
       res.write('data: {"n":1}\n\n');
@@ -220,7 +224,7 @@ describe('requestStream over HTTP', () => {
         }
       })(),
     );
-    await expect(run).rejects.toBe(reason);
+    await expectAbortError(run, reason);
   });
 
   it('maps an error response to ApiError before any streaming', async () => {

@@ -75,6 +75,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** Starts a 200 text/event-stream response and sends its headers at once. */
+export function sse(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  res.flushHeaders();
+}
+
 // ---------------------------------------------------------------- timing
 
 /** Waits ms milliseconds, e.g. long enough for the client to read what was written so far as its own chunk. */

@@ -12,13 +12,13 @@ export interface ChatCompletionMessageToolCallChunk {
   /**
    * Identifier of the call; present only on its first fragment.
    */
-  id?: string;
+  id?: string | undefined;
   /**
    * Kind of tool being called.
    */
-  type?: 'function';
+  type?: 'function' | undefined;
   /**
    * Fragments of the function name and arguments.
    */
-  function?: ChatCompletionMessageToolCallChunkFunction;
+  function?: ChatCompletionMessageToolCallChunkFunction | undefined;
 }

@@ -6,9 +6,9 @@ export interface ChatCompletionMessageToolCallChunkFunction {
   /**
    * Name of the function, sent once.
    */
-  name?: string;
+  name?: string | undefined;
   /**
    * The next slice of the JSON argument string; concatenate all slices.
    */
-  arguments?: string;
+  arguments?: string | undefined;
 }

@@ -15,26 +15,26 @@ export interface ChatCompletionRequestAssistantMessage {
   /**
    * What the model said. May be left out or null when the turn only contains tool calls or the deprecated function call.
    */
-  content?: ChatCompletionRequestAssistantMessageContent | null;
+  content?: ChatCompletionRequestAssistantMessageContent | null | undefined;
   /**
    * The refusal text, if the model declined to answer.
    */
-  refusal?: string | null;
+  refusal?: string | null | undefined;
   /**
    * Optional label that tells apart several authors sharing a role.
    */
-  name?: string;
+  name?: string | undefined;
   /**
    * Points at audio the model produced in an earlier turn.
    */
-  audio?: ChatCompletionRequestAssistantMessageAudio | null;
+  audio?: ChatCompletionRequestAssistantMessageAudio | null | undefined;
   /**
    * Tool calls the model made in this turn.
    */
-  tool_calls?: Array<ChatCompletionMessageToolCall>;
+  tool_calls?: Array<ChatCompletionMessageToolCall> | undefined;
   /**
    * Replaced by `tool_calls`. The single function the model asked to run.
    * @deprecated
    */
-  function_call?: ChatCompletionRequestAssistantMessageFunctionCall | null;
+  function_call?: ChatCompletionRequestAssistantMessageFunctionCall | null | undefined;
 }

@@ -6,13 +6,13 @@ export interface ChatCompletionRequestMessageContentPartFileFile {
   /**
    * Name shown to the model for inline data.
    */
-  filename?: string;
+  filename?: string | undefined;
   /**
    * The document contents, base64 encoded.
    */
-  file_data?: string;
+  file_data?: string | undefined;
   /**
    * Identifier of a previously uploaded file.
    */
-  file_id?: string;
+  file_id?: string | undefined;
 }

@@ -10,5 +10,5 @@ export interface ChatCompletionRequestMessageContentPartImageImageUrl {
   /**
    * Resolution at which the model examines the image; `low` is cheaper and faster, `high` sees more detail.
    */
-  detail?: 'auto' | 'low' | 'high';
+  detail?: 'auto' | 'low' | 'high' | undefined;
 }

@@ -16,5 +16,5 @@ export interface ChatCompletionRequestUserMessage {
   /**
    * Optional label that tells apart several authors sharing a role.
    */
-  name?: string;
+  name?: string | undefined;
 }

@@ -23,18 +23,18 @@ export interface ChatCompletionResponseMessage {
   /**
    * Tools the model wants the caller to run.
    */
-  tool_calls?: Array<ChatCompletionMessageToolCall>;
+  tool_calls?: Array<ChatCompletionMessageToolCall> | undefined;
   /**
    * Notes attached to the text, such as sources cited by web search.
    */
-  annotations?: Array<ChatCompletionResponseMessageAnnotationsInner>;
+  annotations?: Array<ChatCompletionResponseMessageAnnotationsInner> | undefined;
   /**
    * Legacy single function request; see `tool_calls`.
    * @deprecated
    */
-  function_call?: ChatCompletionResponseMessageFunctionCall;
+  function_call?: ChatCompletionResponseMessageFunctionCall | undefined;
   /**
    * Spoken version of the reply, present when audio output was requested.
    */
-  audio?: ChatCompletionResponseMessageAudio | null;
+  audio?: ChatCompletionResponseMessageAudio | null | undefined;
 }

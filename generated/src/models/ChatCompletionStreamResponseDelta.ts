@@ -9,19 +9,19 @@ export interface ChatCompletionStreamResponseDelta {
   /**
    * Next fragment of the reply text.
    */
-  content?: string | null;
+  content?: string | null | undefined;
   /**
    * Next fragment of a refusal.
    */
-  refusal?: string | null;
+  refusal?: string | null | undefined;
   /**
    * Author role; sent only on the first chunk.
    */
-  role?: 'developer' | 'system' | 'user' | 'assistant' | 'tool';
-  tool_calls?: Array<ChatCompletionMessageToolCallChunk>;
+  role?: 'developer' | 'system' | 'user' | 'assistant' | 'tool' | undefined;
+  tool_calls?: Array<ChatCompletionMessageToolCallChunk> | undefined;
   /**
    * Fragments of a legacy function request.
    * @deprecated
    */
-  function_call?: ChatCompletionStreamResponseDeltaFunctionCall;
+  function_call?: ChatCompletionStreamResponseDeltaFunctionCall | undefined;
 }

@@ -4,6 +4,6 @@
  * @deprecated
  */
 export interface ChatCompletionStreamResponseDeltaFunctionCall {
-  name?: string;
-  arguments?: string;
+  name?: string | undefined;
+  arguments?: string | undefined;
 }

@@ -21,9 +21,9 @@ export interface CompletionUsage {
   /**
    * How the output tokens break down.
    */
-  completion_tokens_details?: CompletionUsageCompletionTokensDetails;
+  completion_tokens_details?: CompletionUsageCompletionTokensDetails | undefined;
   /**
    * How the input tokens break down.
    */
-  prompt_tokens_details?: CompletionUsagePromptTokensDetails;
+  prompt_tokens_details?: CompletionUsagePromptTokensDetails | undefined;
 }

@@ -6,9 +6,9 @@ export interface CompletionUsagePromptTokensDetails {
   /**
    * Tokens spent on input audio.
    */
-  audio_tokens?: number;
+  audio_tokens?: number | undefined;
   /**
    * Input tokens served from the prompt cache.
    */
-  cached_tokens?: number;
+  cached_tokens?: number | undefined;
 }

@@ -6,5 +6,5 @@ export interface CreateChatCompletionRequestStreamOptions {
   /**
    * Add a final chunk, with an empty `choices` list, that carries token usage for the whole request.
    */
-  include_usage?: boolean;
+  include_usage?: boolean | undefined;
 }

@@ -24,16 +24,16 @@ export interface CreateChatCompletionResponse {
    * The exact model version that produced the reply.
    */
   model: string;
-  service_tier?: ServiceTier | null;
+  service_tier?: ServiceTier | null | undefined;
   /**
    * Opaque marker of the backend configuration that served the request.
    * @deprecated
    */
-  system_fingerprint?: string;
+  system_fingerprint?: string | undefined;
   /**
    * The alternative replies; more than one only when `n` is above 1.
    */
   choices: Array<CreateChatCompletionResponseChoicesInner>;
-  usage?: CompletionUsage;
-  metadata?: Metadata | null;
+  usage?: CompletionUsage | undefined;
+  metadata?: Metadata | null | undefined;
 }

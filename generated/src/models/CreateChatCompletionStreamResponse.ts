@@ -23,12 +23,12 @@ export interface CreateChatCompletionStreamResponse {
    * The model version producing the stream.
    */
   model: string;
-  service_tier?: ServiceTier | null;
+  service_tier?: ServiceTier | null | undefined;
   /**
    * Opaque marker of the backend configuration.
    * @deprecated
    */
-  system_fingerprint?: string;
+  system_fingerprint?: string | undefined;
   /**
    * The updates carried by this chunk. Empty in the trailing usage chunk when `include_usage` was requested.
    */
@@ -36,5 +36,5 @@ export interface CreateChatCompletionStreamResponse {
   /**
    * Only filled in on the trailing chunk when `include_usage` was requested; null on every other chunk.
    */
-  usage?: CompletionUsage | null;
+  usage?: CompletionUsage | null | undefined;
 }

@@ -7,7 +7,7 @@ export interface CreateChatCompletionStreamResponseChoicesInner {
   /**
    * Per-token probability details for this chunk.
    */
-  logprobs?: CreateChatCompletionStreamResponseChoicesInnerLogprobs | null;
+  logprobs?: CreateChatCompletionStreamResponseChoicesInnerLogprobs | null | undefined;
   /**
    * Null until the final chunk of this choice, then the reason generation ended.
    */

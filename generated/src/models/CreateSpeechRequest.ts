@@ -18,13 +18,13 @@ export interface CreateSpeechRequest {
   /**
    * Directions about tone, pacing or accent. Ignored by `tts-1` and `tts-1-hd`.
    */
-  instructions?: string;
+  instructions?: string | undefined;
   /**
    * Encoding of the returned audio.
    */
-  response_format?: 'mp3' | 'opus' | 'aac' | 'flac' | 'wav' | 'pcm';
+  response_format?: 'mp3' | 'opus' | 'aac' | 'flac' | 'wav' | 'pcm' | undefined;
   /**
    * Playback rate relative to normal speech.
    */
-  speed?: number;
+  speed?: number | undefined;
 }

@@ -12,10 +12,10 @@ export interface FunctionObject {
   /**
    * Explains to the model what the function does and when it is useful.
    */
-  description?: string;
-  parameters?: FunctionParameters;
+  description?: string | undefined;
+  parameters?: FunctionParameters | undefined;
   /**
    * When true the generated arguments are guaranteed to match the `parameters` schema exactly, which restricts the schema to a supported subset of JSON Schema.
    */
-  strict?: boolean | null;
+  strict?: boolean | null | undefined;
 }

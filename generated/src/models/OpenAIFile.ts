@@ -22,7 +22,7 @@ export interface OpenAIFile {
   /**
    * When the file will be deleted automatically, as seconds since the Unix epoch.
    */
-  expires_at?: number;
+  expires_at?: number | undefined;
   /**
    * Name the file was uploaded with.
    */
@@ -40,5 +40,5 @@ export interface OpenAIFile {
    * Former explanation of a failed processing step.
    * @deprecated
    */
-  status_details?: string;
+  status_details?: string | undefined;
 }

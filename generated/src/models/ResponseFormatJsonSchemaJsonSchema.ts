@@ -10,13 +10,13 @@ export interface ResponseFormatJsonSchemaJsonSchema {
   /**
    * Tells the model what the output is for.
    */
-  description?: string;
+  description?: string | undefined;
   /**
    * The JSON Schema that the output must satisfy.
    */
-  schema?: Record<string, unknown>;
+  schema?: Record<string, unknown> | undefined;
   /**
    * Enforce the schema exactly, at the cost of supporting only part of JSON Schema.
    */
-  strict?: boolean | null;
+  strict?: boolean | null | undefined;
 }

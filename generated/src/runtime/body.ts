@@ -2,8 +2,11 @@ import { blobPart, isAsyncIterable, isBlob, isReadableStream, iterableToStream, 
 import { buildFormData } from './multipart.js';
 import { toSearchParams } from './url.js';
 
+/** What fetch can send, named without the DOM library's `BodyInit` so Node-only projects can read the types. */
+export type RequestBody = string | Blob | FormData | URLSearchParams | ReadableStream<Uint8Array>;
+
 export interface PreparedBody {
-  body: BodyInit | undefined;
+  body: RequestBody | undefined;
   /** Content-Type to send unless the caller set one; undefined lets fetch decide. */
   contentType: string | undefined;
   /** A stream body can be sent only once, so the request must not be retried. */

@@ -1,12 +1,13 @@
 export { BaseApi, type Page } from './BaseApi.js';
 export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
-export { jsonBody, textBody, formBody, multipartBody, binaryBody, type BodyEncoder, type PreparedBody } from './body.js';
+export { jsonBody, textBody, formBody, multipartBody, binaryBody, type BodyEncoder, type PreparedBody, type RequestBody } from './body.js';
 export { Stream, type StreamOptions } from './Stream.js';
-export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndState } from './sse.js';
+export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndState, type SseDecoderOptions } from './sse.js';
 export { toFile, buildFormData, type FileData, type ToFileOptions } from './multipart.js';
-export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
+export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
 export { buildUrl, encodePathParam, toSearchParams } from './url.js';
 export { assertValidHeader } from './headers.js';
+export { Redactor } from './redact.js';
 export { BASE_PATH } from './server.js';
 export { Configuration, type ConfigurationParameters, type AccessToken } from '../Configuration.js';
 export * from '../ApiError.js';

@@ -3,7 +3,7 @@ import { blobPart, collectBytes, isAsyncIterable, isBlob, isReadableStream, stre
 export type FileData = Blob | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
 export interface ToFileOptions {
-  type?: string;
+  type?: string | undefined;
 }
 
 /** Wraps bytes, a Blob or a stream in a File so an upload carries a file name and content type. */

@@ -1,9 +1,9 @@
 /** The `error` object OpenAI puts in error responses and stream error events. */
 export interface OpenAIErrorObject {
-  message?: string;
-  type?: string;
-  code?: string | null;
-  param?: string | null;
+  message?: string | undefined;
+  type?: string | undefined;
+  code?: string | null | undefined;
+  param?: string | null | undefined;
   [key: string]: unknown;
 }
 
@@ -102,6 +102,22 @@ export class StreamError extends ApiError {
     return new StreamError(typeof message === 'string' && message ? message : 'Error event in stream', { body: data });
   }
 }
+
+/** The caller's signal aborted the request or the stream; the signal's reason is the `cause`. */
+export class AbortError extends ApiError {
+  constructor(message = 'Request was aborted', init: { cause?: unknown } = {}) {
+    super(message, { cause: init.cause });
+    // Fixed rather than the class name, so checks for `name === 'AbortError'` survive minifiers.
+    this.name = 'AbortError';
+  }
+
+  static fromSignal(signal: AbortSignal): AbortError {
+    return new AbortError('Request was aborted', { cause: signal.reason });
+  }
+}
+
+/** An operation that needs a credential was called without one; nothing was sent. */
+export class MissingCredentialError extends ApiError {}
 
 type ApiErrorClass = new (message: string, init: ApiErrorInit) => ApiError;
 

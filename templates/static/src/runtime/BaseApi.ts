@@ -1,11 +1,16 @@
-import { ApiError, ConnectionError, TimeoutError } from '../ApiError.js';
+import { AbortError, ApiError, ConnectionError, MissingCredentialError, TimeoutError } from '../ApiError.js';
 import { Configuration, type ConfigurationParameters } from '../Configuration.js';
 import { jsonBody, type PreparedBody } from './body.js';
 import { assertValidHeader, headersToRecord, mergeHeaders } from './headers.js';
-import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
+import { Redactor } from './redact.js';
+import { fetchFollowingRedirects, type FetchInit } from './redirect.js';
+import { errorFromResponse, readBody } from './response.js';
+import { DEFAULT_RETRY_POLICY, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
 import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
+import { isBrowser } from './environment.js';
+import { ACCESS_TOKEN_ENV, USER_AGENT } from './server.js';
 
 const NO_BODY: PreparedBody = { body: undefined, contentType: undefined, oneShot: false };
 
@@ -13,18 +18,22 @@ export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './t
 
 const MAX_TIMER_MS = 2_147_483_647;
 
+// Browsers send their own User-Agent, and a custom one would need a CORS preflight.
+const CLIENT_HEADERS: Record<string, string> = isBrowser() ? {} : { 'user-agent': USER_AGENT };
+
 export interface Page<T> {
-  data?: T[] | null;
-  has_more?: boolean | null;
-  last_id?: string | null;
+  data?: T[] | null | undefined;
+  has_more?: boolean | null | undefined;
+  last_id?: string | null | undefined;
 }
 
 /** Everything one attempt needs, computed once per call. */
 interface PreparedRequest {
   url: string;
-  init: RequestInit & { duplex?: 'half' };
+  init: FetchInit;
   oneShot: boolean;
-  token: string | undefined;
+  /** Masks this call's token and credential headers in every error it raises. */
+  redactor: Redactor;
   timeoutMs: number;
   maxRetries: number;
   signal: AbortSignal | undefined;
@@ -46,8 +55,9 @@ export abstract class BaseApi {
 
   protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const prepared = await this.#prepare(spec, options, spec.responseType === 'json' ? 'application/json' : undefined);
+    const limit = this.configuration.maxResponseBytes;
     return this.#send(prepared, true, async (response) => ({
-      data: (await readBody(response, spec.responseType)) as T,
+      data: (await readBody(response, spec.responseType, limit, prepared.redactor)) as T,
       statusCode: response.status,
       headers: headersToRecord(response.headers),
       response,
@@ -56,13 +66,25 @@ export abstract class BaseApi {
 
   protected async requestStream<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<Stream<T>> {
     const prepared = await this.#prepare(spec, options, 'text/event-stream');
+    const { streamIdleTimeoutMs, maxStreamEventLength } = this.configuration;
     return this.#send(prepared, false, async (response, controller, unlink) =>
-      new Stream<T>(response, controller, { signal: options.signal, onClose: unlink }),
+      new Stream<T>(response, controller, {
+        signal: options.signal,
+        onClose: unlink,
+        idleTimeoutMs: Math.min(streamIdleTimeoutMs, MAX_TIMER_MS),
+        maxEventLength: maxStreamEventLength,
+        redactor: prepared.redactor,
+      }),
     );
   }
 
-  /** Yields every item of every page, following `after` cursors while `has_more` is true. */
+  /**
+   * Yields every item of every page, following `after` cursors while `has_more` is true.
+   * Stops quietly when a page gives no cursor or one already followed: a server that
+   * cycles through cursors would otherwise be paged forever.
+   */
   protected async *paginate<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>): AsyncIterableIterator<T> {
+    const followed = new Set<string>();
     let after: string | undefined;
     for (;;) {
       const page = await fetchPage(after);
@@ -70,8 +92,8 @@ export abstract class BaseApi {
       yield* items;
       if (!page.has_more) return;
       const next = page.last_id ?? idOf(items[items.length - 1]);
-      // No cursor, or the same cursor again, would loop forever.
-      if (next === undefined || next === after) return;
+      if (next === undefined || followed.has(next)) return;
+      followed.add(next);
       after = next;
     }
   }
@@ -85,25 +107,24 @@ export abstract class BaseApi {
     const config = this.configuration;
     const url = buildUrl(config.basePath, spec.path, spec.pathParams, spec.query);
     // Validate caller-supplied headers before doing any work that could have side effects.
-    const headers = mergeHeaders(accept ? { accept } : undefined, config.defaultHeaders, spec.headers, options.headers);
+    const headers = mergeHeaders(accept ? { accept } : undefined, CLIENT_HEADERS, config.defaultHeaders, spec.headers, options.headers);
     const body: PreparedBody = spec.body === undefined ? NO_BODY : await (spec.encodeBody ?? jsonBody)(spec.body);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
     let token: string | undefined;
     if (spec.auth && spec.auth.length > 0 && headers['authorization'] === undefined) {
       token = await config.resolveAccessToken();
-      if (token !== undefined) {
-        assertValidHeader('Authorization', token);
-        headers['authorization'] = `Bearer ${token}`;
-      }
+      if (token === undefined) throw missingCredential(spec);
+      assertValidHeader('Authorization', token);
+      headers['authorization'] = `Bearer ${token}`;
     }
-    const init: PreparedRequest['init'] = { method: spec.method.toUpperCase(), headers, body: body.body ?? null };
+    const init: FetchInit = { method: spec.method.toUpperCase(), headers, body: body.body ?? null };
     // Node's fetch refuses a stream body unless told it is sent half-duplex.
     if (body.oneShot) init.duplex = 'half';
     return {
       url,
       init,
       oneShot: body.oneShot,
-      token,
+      redactor: Redactor.forRequest(token, headers),
       // setTimeout fires at once for delays above 2^31-1 ms, so clamp.
       timeoutMs: Math.min(options.timeoutMs ?? config.timeoutMs, MAX_TIMER_MS),
       maxRetries: options.maxRetries ?? config.maxRetries,
@@ -112,20 +133,29 @@ export abstract class BaseApi {
   }
 
   async #send<R>(req: PreparedRequest, timeBody: boolean, handle: Handler<R>): Promise<R> {
-    for (let attempt = 0; ; attempt++) {
-      if (req.signal?.aborted) throw req.signal.reason;
-      const canRetry = attempt < req.maxRetries && !req.oneShot;
-      const outcome = await this.#attempt(req, attempt, canRetry, timeBody, handle);
-      if (outcome.ok) return outcome.value;
-      if (!canRetry) throw outcome.error;
-      await this.sleep(outcome.delayMs, req.signal);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        if (req.signal?.aborted) throw AbortError.fromSignal(req.signal);
+        const canRetry = attempt < req.maxRetries && !req.oneShot;
+        const outcome = await this.#attempt(req, attempt, canRetry, timeBody, handle);
+        if (outcome.ok) return outcome.value;
+        if (!canRetry) throw outcome.error;
+        await this.sleep(outcome.delayMs, req.signal).catch((error: unknown) => {
+          throw req.signal?.aborted ? AbortError.fromSignal(req.signal) : error;
+        });
+      }
+    } catch (error) {
+      // The one exit for every error of the call, so none can carry a credential out.
+      throw req.redactor.error(error);
     }
   }
 
   /**
-   * One fetch under its own AbortController, which the time limit and the
-   * caller's signal both abort. With `timeBody` the limit also covers reading
-   * the body; streams stop the clock once headers arrive.
+   * One fetch (with its redirects) under its own AbortController, which the time limit
+   * and the caller's signal both abort. The limit covers every byte waited for: headers,
+   * error bodies, and with `timeBody` the success body too (a stream's events are then
+   * watched by its idle timeout instead). Once a status has arrived nothing is retried
+   * except a retryable status itself: the server may already have acted on the request.
    */
   async #attempt<R>(req: PreparedRequest, attempt: number, canRetry: boolean, timeBody: boolean, handle: Handler<R>): Promise<Outcome<R>> {
     const controller = new AbortController();
@@ -139,106 +169,54 @@ export abstract class BaseApi {
     const unlink = () => req.signal?.removeEventListener('abort', onCallerAbort);
     let keepLinked = false;
 
-    const transportFailure = (cause: unknown): Outcome<R> => {
-      if (req.signal?.aborted) throw req.signal.reason;
-      // HTTP errors and bad JSON are final; only transport problems are retried.
+    const failure = (cause: unknown): Error => {
+      if (req.signal?.aborted) throw AbortError.fromSignal(req.signal);
+      // HTTP errors, bad JSON and refused redirects are final as they are.
       if (cause instanceof ApiError) throw cause;
-      const error = timedOut
+      return timedOut
         ? new TimeoutError(`Request timed out after ${req.timeoutMs} ms`, { cause })
         : new ConnectionError(`Connection error: ${describe(cause)}`, { cause });
-      return { ok: false, error, delayMs: canRetry ? this.#backoff(attempt, undefined) : 0 };
     };
 
     try {
       let response: Response;
       try {
         const fetchFn = this.configuration.fetch ?? globalThis.fetch;
-        response = await fetchFn(req.url, { ...req.init, signal: controller.signal });
+        const options = { maxRedirects: this.configuration.maxRedirects, oneShot: req.oneShot, signal: controller.signal };
+        response = await fetchFollowingRedirects(fetchFn, { url: req.url, init: req.init }, options);
       } catch (cause) {
-        return transportFailure(cause);
+        const error = failure(cause);
+        const delayMs = canRetry ? retryDelayWithin(attempt, undefined, this.retryPolicy, req.timeoutMs) : undefined;
+        return { ok: false, error, delayMs: delayMs ?? 0 };
       }
-      if (!timeBody) clearTimeout(timer);
       try {
         if (response.ok) {
+          if (!timeBody) clearTimeout(timer);
           const value = await handle(response, controller, unlink);
           keepLinked = !timeBody;
           return { ok: true, value };
         }
-        if (canRetry && shouldRetryResponse(response.status, response.headers)) {
+        const delayMs = canRetry && shouldRetryResponse(response.status, response.headers)
+          ? retryDelayWithin(attempt, response.headers, this.retryPolicy, req.timeoutMs)
+          : undefined;
+        if (delayMs !== undefined) {
           await response.body?.cancel().catch(() => undefined);
-          const error = ApiError.fromResponse(response.status, undefined, response.headers);
-          return { ok: false, error, delayMs: this.#backoff(attempt, response.headers) };
+          return { ok: false, error: ApiError.fromResponse(response.status, undefined, response.headers), delayMs };
         }
-        throw await errorFromResponse(response, req.token);
+        throw await errorFromResponse(response, this.configuration.maxResponseBytes, req.redactor);
       } catch (cause) {
-        return transportFailure(cause);
+        throw failure(cause);
       }
     } finally {
       clearTimeout(timer);
       if (!keepLinked) unlink();
     }
   }
-
-  #backoff(attempt: number, headers: Headers | undefined): number {
-    return retryDelayMs(attempt, headers, this.retryPolicy);
-  }
 }
 
-async function readBody(response: Response, type: ResponseType): Promise<unknown> {
-  switch (type) {
-    case 'binary':
-      return response.blob();
-    case 'text':
-      return response.text();
-    case 'void':
-      await response.body?.cancel();
-      return undefined;
-    case 'json': {
-      const text = await response.text();
-      if (text === '') return undefined;
-      try {
-        // Plain JSON.parse keeps unknown fields and defines "__proto__" as an
-        // ordinary own key, so a hostile body cannot reach Object.prototype.
-        return JSON.parse(text);
-      } catch (cause) {
-        throw new ApiError(`${response.status} response body is not valid JSON`, {
-          status: response.status,
-          body: text,
-          headers: headersToRecord(response.headers),
-          cause,
-        });
-      }
-    }
-  }
-}
-
-/** Builds the typed error, scrubbing the access token should the server echo it back. */
-async function errorFromResponse(response: Response, token: string | undefined): Promise<ApiError> {
-  let text = '';
-  try {
-    text = await response.text();
-  } catch {
-    // An unreadable error body still deserves the status-based error.
-  }
-  if (token) text = text.split(token).join('[redacted]');
-  let body: unknown = text === '' ? undefined : text;
-  try {
-    // Parsed, then scrubbed again: JSON escapes (`\/`, `\u0041`) can hide the token from the text pass.
-    if (text) body = token ? redactStrings(JSON.parse(text), token) : JSON.parse(text);
-  } catch {
-    // Not JSON: keep the text.
-  }
-  return ApiError.fromResponse(response.status, body, response.headers);
-}
-
-function redactStrings(value: unknown, token: string): unknown {
-  if (typeof value === 'string') return value.split(token).join('[redacted]');
-  if (Array.isArray(value)) return value.map((v) => redactStrings(v, token));
-  if (value !== null && typeof value === 'object') {
-    // Object.fromEntries defines own properties, so a `__proto__` key stays inert.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.split(token).join('[redacted]'), redactStrings(v, token)]));
-  }
-  return value;
+function missingCredential(spec: RequestSpec): MissingCredentialError {
+  const env = ACCESS_TOKEN_ENV === undefined ? '' : ` or the ${ACCESS_TOKEN_ENV} environment variable`;
+  return new MissingCredentialError(`${spec.method.toUpperCase()} ${spec.path} needs an access token: set accessToken in the Configuration${env}.`);
 }
 
 function idOf(item: unknown): string | undefined {

@@ -48,6 +48,23 @@ export function retryDelayMs(
   return base * (1 - random() * 0.25);
 }
 
+/**
+ * The wait before retry number `retryIndex`, bounded by `limitMs` (the per-attempt time
+ * limit), so a call never takes longer than (2 × maxRetries + 1) × timeoutMs. Undefined
+ * means "do not retry": the server asked for a longer wait than that, and an earlier
+ * attempt would only be refused again.
+ */
+export function retryDelayWithin(
+  retryIndex: number,
+  headers: Headers | undefined,
+  policy: RetryPolicy,
+  limitMs: number,
+): number | undefined {
+  const hinted = retryAfterMs(headers);
+  if (hinted !== undefined && hinted > limitMs) return undefined;
+  return Math.min(retryDelayMs(retryIndex, headers, policy), limitMs);
+}
+
 /** setTimeout as a promise; rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

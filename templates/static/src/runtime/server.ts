@@ -1,1 +1,5 @@
+// Replaced by the generator (templates/server.ts.hbs); these values let the runtime be tested on its own.
 export const BASE_PATH = 'https://api.openai.com/v1';
+export const BASE_PATH_ENV: string | undefined = 'OPENAI_BASE_URL';
+export const ACCESS_TOKEN_ENV: string | undefined = 'OPENAI_API_KEY';
+export const USER_AGENT = 'openapi-openai/1.0.0';

@@ -1,6 +1,7 @@
 // Server-Sent Events decoding as specified by the WHATWG HTML standard,
 // section "Interpreting an event stream". Written for throughput: bytes are
 // decoded once per chunk and lines are found with indexOf, never per character.
+import { StreamError } from '../ApiError.js';
 
 export interface ServerSentEvent {
   /** Event type; "message" when the event had no `event:` field. */
@@ -18,6 +19,14 @@ export interface SseEndState {
   truncated: boolean;
   /** What that unfinished event would have been. The spec discards it; callers may inspect it. */
   discarded: ServerSentEvent | undefined;
+}
+
+export interface SseDecoderOptions {
+  /**
+   * Longest line, and longest event (its data lines together), in characters; 0 or absent
+   * means no limit. A longer one throws StreamError instead of growing without bound.
+   */
+  maxLength?: number | undefined;
 }
 
 const LF = 10;
@@ -39,6 +48,14 @@ export class SseDecoder {
   private retry: number | undefined;
   /** A field line was seen since the last dispatch. */
   private inEvent = false;
+  private readonly maxLength: number;
+  /** Characters held in `partial`, and in `dataLines`, checked against maxLength. */
+  private partialLength = 0;
+  private dataLength = 0;
+
+  constructor(options: SseDecoderOptions = {}) {
+    this.maxLength = options.maxLength || Infinity;
+  }
 
   /** Decodes one chunk and returns the events it completed. */
   push(chunk: Uint8Array): ServerSentEvent[] {
@@ -54,10 +71,12 @@ export class SseDecoder {
     if (tail) this.partial.push(tail);
     const line = this.partial.join('');
     this.partial = [];
+    this.partialLength = 0;
     const truncated = line.length > 0 || this.inEvent;
     if (line.length > 0) this.processLine(line);
     const discarded = this.dataLines.length > 0 ? this.makeEvent() : undefined;
     this.dataLines = [];
+    this.dataLength = 0;
     this.eventType = '';
     this.inEvent = false;
     this.skipLF = false;
@@ -80,15 +99,17 @@ export class SseDecoder {
       if (nextLF !== -1 && nextLF < pos) nextLF = text.indexOf('\n', pos);
       const end = nextCR === -1 ? nextLF : nextLF === -1 ? nextCR : Math.min(nextCR, nextLF);
       if (end === -1) {
-        this.partial.push(pos === 0 ? text : text.slice(pos));
+        this.holdPartial(pos === 0 ? text : text.slice(pos));
         return;
       }
       let line = text.slice(pos, end);
       if (this.partial.length > 0) {
-        this.partial.push(line);
+        this.holdPartial(line);
         line = this.partial.join('');
         this.partial = [];
+        this.partialLength = 0;
       }
+      this.checkLength(line.length, 'line');
       pos = end + 1;
       if (text.charCodeAt(end) === CR) {
         if (pos === length) this.skipLF = true;
@@ -96,6 +117,18 @@ export class SseDecoder {
       }
       const event = this.processLine(line);
       if (event) events.push(event);
+    }
+  }
+
+  private holdPartial(piece: string): void {
+    this.partialLength += piece.length;
+    this.checkLength(this.partialLength, 'line');
+    this.partial.push(piece);
+  }
+
+  private checkLength(length: number, what: 'line' | 'event'): void {
+    if (length > this.maxLength) {
+      throw new StreamError(`Server-sent event ${what} longer than ${this.maxLength} characters (maxStreamEventLength)`);
     }
   }
 
@@ -115,6 +148,8 @@ export class SseDecoder {
     this.inEvent = true;
     switch (field) {
       case 'data':
+        this.dataLength += value.length + 1;
+        this.checkLength(this.dataLength, 'event');
         this.dataLines.push(value);
         break;
       case 'event':
@@ -140,6 +175,7 @@ export class SseDecoder {
     }
     const event = this.makeEvent();
     this.dataLines = [];
+    this.dataLength = 0;
     this.eventType = '';
     return event;
   }
@@ -163,9 +199,10 @@ export class SseDecoder {
 export async function* readServerSentEvents(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
+  options: SseDecoderOptions = {},
 ): AsyncGenerator<ServerSentEvent, SseEndState, undefined> {
   const reader = body.getReader();
-  const decoder = new SseDecoder();
+  const decoder = new SseDecoder(options);
   const onAbort = () => {
     reader.cancel(signal?.reason).catch(() => undefined);
   };

@@ -1,16 +1,21 @@
 import type { BodyEncoder } from './body.js';
 
+// Every field accepts undefined, so `{ signal }` with `AbortSignal | undefined` compiles under exactOptionalPropertyTypes.
 export interface RequestOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  maxRetries?: number;
-  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface ApiResponse<T> {
   data: T;
   statusCode: number;
   headers: Record<string, string>;
+  /**
+   * The raw Response, for its status, headers and URL. Its body has already been read into
+   * `data` (within maxResponseBytes), so it cannot be read again; a Stream's is read by the Stream.
+   */
   response: Response;
 }
 
@@ -20,15 +25,15 @@ export interface RequestSpec {
   method: string;
   /** Template such as '/chat/completions/{completion_id}'. */
   path: string;
-  pathParams?: Record<string, string | number | boolean>;
+  pathParams?: Record<string, string | number | boolean> | undefined;
   /** undefined/null dropped; arrays repeat the key; objects use deepObject `key[sub]=v`; Date => ISO string. */
-  query?: Record<string, unknown>;
-  headers?: Record<string, string | number | boolean | ReadonlyArray<string | number | boolean> | null | undefined>;
+  query?: Record<string, unknown> | undefined;
+  headers?: Record<string, string | number | boolean | ReadonlyArray<string | number | boolean> | null | undefined> | undefined;
   body?: unknown;
   /** How to encode `body`; JSON when absent (see jsonBody, multipartBody, formBody, textBody, binaryBody). */
-  encodeBody?: BodyEncoder;
+  encodeBody?: BodyEncoder | undefined;
   /** 'binary' resolves to a Blob, 'void' to undefined. */
   responseType: ResponseType;
-  /** Names of bearer security schemes; non-empty => Authorization: Bearer <token> when a token is configured. */
-  auth?: string[];
+  /** Names of bearer security schemes; non-empty => Authorization: Bearer <token>, and a MissingCredentialError before sending when none is configured. */
+  auth?: string[] | undefined;
 }

@@ -1,0 +1,65 @@
+// Package options the spec asks for in `x-codegen-options`, and the caller's options over them.
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../diagnostics.ts';
+import { parseSpecText } from '../load/loadSpec.ts';
+import { normalize } from '../normalize/normalize.ts';
+import { render } from '../render/render.ts';
+import { buildIr, DEFAULT_PACKAGE } from './buildIr.ts';
+
+function spec(options: string): string {
+  return `openapi: 3.1.0\ninfo: {title: T, version: '1'}\n${options}paths: {}\n`;
+}
+
+function client(text: string, pkg: Partial<typeof DEFAULT_PACKAGE> & { apiKeyEnv?: string; repository?: string } = {}) {
+  const files = render(buildIr(normalize(parseSpecText(text, 'spec.yaml')), { ...DEFAULT_PACKAGE, ...pkg }));
+  return { server: files.get('src/runtime/server.ts')!, packageJson: JSON.parse(files.get('package.json')!) as Record<string, unknown>, readme: files.get('README.md')! };
+}
+
+function problems(text: string) {
+  try {
+    normalize(parseSpecText(text, 'spec.yaml'));
+  } catch (err) {
+    if (err instanceof SpecError) return err.diagnostics.map((d) => [d.pointer, d.message]);
+    throw err;
+  }
+  throw new Error('expected the spec to be rejected');
+}
+
+describe('x-codegen-options', () => {
+  it('without it, the client reads no environment variable and package.json has no repository', () => {
+    const { server, packageJson, readme } = client(spec(''));
+    expect(server).toContain('export const ACCESS_TOKEN_ENV: string | undefined = undefined;');
+    expect(server).toContain('export const BASE_PATH_ENV: string | undefined = undefined;');
+    expect(packageJson.repository).toBeUndefined();
+    expect(readme).not.toContain('environment variable');
+  });
+
+  it('names the environment variables the client reads, and the README says so', () => {
+    const { server, readme } = client(spec('x-codegen-options: {apiKeyEnv: MY_KEY, baseUrlEnv: MY_URL}\n'));
+    expect(server).toContain("export const ACCESS_TOKEN_ENV: string | undefined = 'MY_KEY';");
+    expect(server).toContain("export const BASE_PATH_ENV: string | undefined = 'MY_URL';");
+    expect(readme).toContain('reads the `MY_KEY` environment variable');
+  });
+
+  it("the caller's options win over the spec's", () => {
+    const { server, packageJson } = client(spec('x-codegen-options: {apiKeyEnv: MY_KEY}\n'), { apiKeyEnv: 'OTHER_KEY', repository: 'https://git.example/org/client' });
+    expect(server).toContain("= 'OTHER_KEY';");
+    expect(packageJson.repository).toEqual({ type: 'git', url: 'git+https://git.example/org/client.git' });
+    expect(packageJson.homepage).toBe('https://git.example/org/client#readme');
+    expect(packageJson.bugs).toEqual({ url: 'https://git.example/org/client/issues' });
+  });
+
+  it('rejects a value that is not an environment variable name or an https URL, located', () => {
+    expect(problems(spec("x-codegen-options: {apiKeyEnv: \"X'; process.exit(1); '\", repository: 'javascript:alert(1)'}\n"))).toEqual([
+      ['/x-codegen-options/apiKeyEnv', 'apiKeyEnv must be an environment variable name (letters, digits and _, not starting with a digit)'],
+      ['/x-codegen-options/repository', 'repository must be an https URL without query or fragment'],
+    ]);
+    expect(() => client(spec(''), { apiKeyEnv: 'A-B' })).toThrow(/apiKeyEnv must be an environment variable name/);
+  });
+
+  it('warns about an unknown option instead of failing', () => {
+    const normalized = normalize(parseSpecText(spec('x-codegen-options: {apiKeyEnv: K, "a/b": 1}\n'), 'spec.yaml'));
+    expect(normalized.packageOptions).toEqual({ apiKeyEnv: 'K' });
+    expect(normalized.diagnostics.items.map((d) => [d.severity, d.pointer])).toEqual([['warning', '/x-codegen-options/a~1b']]);
+  });
+});
