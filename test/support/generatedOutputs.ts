@@ -56,7 +56,7 @@ export function typeCheckTogether(root: string, outputs: string[]): string {
   const { compilerOptions } = JSON.parse(readFileSync(join(REPO, 'templates/static/tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
   const emit = join(root, 'emit');
   const config = {
-    compilerOptions: { ...compilerOptions, rootDir: root, outDir: emit, declaration: false, noEmitOnError: false },
+    compilerOptions: { ...compilerOptions, rootDir: root, outDir: emit, declaration: false, declarationMap: false, sourceMap: false, noEmitOnError: false },
     include: outputs.map((dir) => join(relative(root, dir), 'src/**/*.ts').split(sep).join('/')),
   };
   writeFileSync(join(root, 'tsconfig.json'), JSON.stringify(config));
