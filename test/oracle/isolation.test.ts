@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOpenApiGenerator, validateWithOpenApiGenerator, withoutExternalRefs } from '../../generator/oracle/openapiGenerator.ts';
+import { generateRubyClient, runOpenApiGenerator, validateWithOpenApiGenerator, withoutExternalRefs } from '../../generator/oracle/openapiGenerator.ts';
 import { REPO, tempDir } from '../helpers.ts';
 
 let server: Server;
@@ -57,6 +57,13 @@ describe('validate with openapi-generator', () => {
     requests.length = 0;
     const spec = hostileSpecFolder();
     await validateWithOpenApiGenerator(spec);
+    expect(requests).toEqual([]);
+  });
+
+  it('the reference Ruby client (npm run parity) is made from the same isolated copy: no request either', { timeout: 120_000 }, async () => {
+    requests.length = 0;
+    const spec = hostileSpecFolder();
+    await generateRubyClient(spec, join(tempDir('isolation-ruby'), 'ruby'));
     expect(requests).toEqual([]);
   });
 
