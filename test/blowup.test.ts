@@ -22,10 +22,12 @@ function refDag(depth: number, via: 'properties' | 'allOf'): string {
 }
 
 describe('$refs outside components that form a DAG', () => {
-  it.each(['properties', 'allOf'] as const)('through %s: 40 levels (2^40 paths) generate, each level one model', { timeout: 60_000 }, (via) => {
-    const built = buildClient(refDag(40, via));
+  // 30 levels: still 2^30 paths (hopeless if expanded per path), while the inline names that
+  // allOf nesting builds (one `AllOf` a level) stay under the 200-character name limit.
+  it.each(['properties', 'allOf'] as const)('through %s: 30 levels (2^30 paths) generate, each level one model', { timeout: 60_000 }, (via) => {
+    const built = buildClient(refDag(30, via));
     expect(built.operations).toBe(1);
-    expect(built.models).toBeGreaterThanOrEqual(40);
+    expect(built.models).toBeGreaterThanOrEqual(30);
   });
 });
 
