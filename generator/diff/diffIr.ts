@@ -103,17 +103,17 @@ class DiffRun {
     for (const [id, a] of before) {
       const b = after.get(id);
       const where = { path: `${a.className}.${a.op.methodName}`, group: a.className, direction: 'both' as const };
-      if (!b) this.add({ ...where, base: operationPointer(a.op), head: null }, 'breaking', `operation ${a.op.httpMethod} ${a.op.path} removed`, { before: a.op.docSignature });
+      if (!b) this.add({ ...where, base: operationPointer(a.op), head: null }, 'breaking', `operation ${a.op.httpMethod} ${a.op.path} removed`, { before: operationSignature(a.op) });
       else this.diffOperation(a.op, b.op, { ...where, path: `${b.className}.${b.op.methodName}`, group: b.className, base: operationPointer(a.op), head: operationPointer(b.op) });
     }
     for (const [id, b] of after) {
       if (before.has(id)) continue;
-      this.add({ path: `${b.className}.${b.op.methodName}`, group: b.className, direction: 'both', base: null, head: operationPointer(b.op) }, 'feature', `operation ${b.op.httpMethod} ${b.op.path} added`, { after: b.op.docSignature });
+      this.add({ path: `${b.className}.${b.op.methodName}`, group: b.className, direction: 'both', base: null, head: operationPointer(b.op) }, 'feature', `operation ${b.op.httpMethod} ${b.op.path} added`, { after: operationSignature(b.op) });
     }
   }
 
   private diffOperation(a: OperationIR, b: OperationIR, where: Where): void {
-    const signatures = { before: a.docSignature, after: b.docSignature };
+    const signatures = { before: operationSignature(a), after: operationSignature(b) };
     if (a.httpMethod !== b.httpMethod || a.path !== b.path) this.add(where, 'breaking', `endpoint moved from ${a.httpMethod} ${a.path} to ${b.httpMethod} ${b.path}`);
     if (a.body && b.body && a.body.mediaType !== b.body.mediaType) this.add(where, 'breaking', `request media type changed from ${a.body.mediaType} to ${b.body.mediaType}`);
     if (a.responseMediaType !== b.responseMediaType && a.responseMediaType && b.responseMediaType) this.add(where, 'breaking', `response media type changed from ${a.responseMediaType} to ${b.responseMediaType}`);
@@ -310,6 +310,12 @@ function enumType(model: ModelIR): string {
 
 function describeParam(p: ParamIR): string {
   return p.isBody ? 'request body' : `${p.location} parameter ${p.wireName}`;
+}
+
+function operationSignature(op: OperationIR): string {
+  const args = op.positional.map(paramSignature);
+  if (op.opts) args.push(`opts?: ${op.opts.name}`);
+  return `${op.methodName}(${args.join(', ')}): Promise<${op.returnType}>`;
 }
 
 function paramSignature(p: ParamIR): string {
