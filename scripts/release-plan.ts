@@ -49,7 +49,12 @@ export interface LastRelease {
 export function lastRelease(cwd: string, recordedVersion: string): LastRelease | undefined {
   const tags = git(cwd, ['tag', '--list', `${RELEASE_TAG_PREFIX}*`, '--sort=-v:refname']).split('\n').filter((t) => /^generated-v\d+\.\d+\.\d+$/.test(t));
   if (tags.length > 0) return { ref: tags[0], version: tags[0].slice(RELEASE_TAG_PREFIX.length), from: `tag ${tags[0]}` };
-  const commit = git(cwd, ['log', '-1', '--format=%H', '--', 'generated/package.json']);
+  let commit: string;
+  try {
+    commit = git(cwd, ['log', '-1', '--format=%H', '--', 'generated/package.json']);
+  } catch {
+    return undefined; // no commit yet
+  }
   if (!commit) return undefined;
   return { ref: commit, version: recordedVersion, from: `generated/package.json ${recordedVersion} as of ${commit.slice(0, 7)}` };
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffClients } from '../generator/diff/diffIr.ts';
 import { clientAt } from '../generator/diff/apiDiffCommand.ts';
+import { summaryLine } from '../generator/diff/format.ts';
 import { irOfSpecFile } from '../generator/diff/loadIr.ts';
 import { REPO_ROOT } from '../generator/pipeline.ts';
 import { changelogEntry, git, lastRelease, nextVersion, prependChangelog } from './release-plan.ts';
@@ -36,7 +37,7 @@ function main(dryRun: boolean): number {
   const bump = diff?.bump ?? 'none';
   const version = last ? nextVersion(last.version, bump) : recorded;
   console.log(`last release: ${last?.from ?? 'none (first release)'}`);
-  console.log(`api diff: ${diff ? `${bump} (${diff.summary.breaking} breaking, ${diff.summary.feature} features, ${diff.summary.docs} docs)` : 'none'}`);
+  console.log(`api diff: ${diff ? summaryLine(diff) : 'none'}`);
   if (last && bump === 'none') {
     console.log(`nothing to release: the API is unchanged since ${last.from}`);
     return 0;
