@@ -43,20 +43,26 @@ export interface LastRelease {
 }
 
 /**
- * The last released state: the newest `generated-vX.Y.Z` tag, or else the commit that last
- * changed generated/package.json, at the version recorded there.
+ * The last released state: the newest `generated-vX.Y.Z` tag that is not on the commit being
+ * released (the workflow runs on the pushed tag itself), or else the commit that last changed
+ * generated/package.json, at the version recorded there.
  */
 export function lastRelease(cwd: string, recordedVersion: string): LastRelease | undefined {
-  const tags = git(cwd, ['tag', '--list', `${RELEASE_TAG_PREFIX}*`, '--sort=-v:refname']).split('\n').filter((t) => /^generated-v\d+\.\d+\.\d+$/.test(t));
+  if (!hasCommit(cwd)) return undefined;
+  const tags = git(cwd, ['tag', '--list', `${RELEASE_TAG_PREFIX}*`, '--no-contains', 'HEAD', '--sort=-v:refname']).split('\n').filter((t) => /^generated-v\d+\.\d+\.\d+$/.test(t));
   if (tags.length > 0) return { ref: tags[0], version: tags[0].slice(RELEASE_TAG_PREFIX.length), from: `tag ${tags[0]}` };
-  let commit: string;
-  try {
-    commit = git(cwd, ['log', '-1', '--format=%H', '--', 'generated/package.json']);
-  } catch {
-    return undefined; // no commit yet
-  }
+  const commit = git(cwd, ['log', '-1', '--format=%H', '--', 'generated/package.json']);
   if (!commit) return undefined;
   return { ref: commit, version: recordedVersion, from: `generated/package.json ${recordedVersion} as of ${commit.slice(0, 7)}` };
+}
+
+function hasCommit(cwd: string): boolean {
+  try {
+    git(cwd, ['rev-parse', '--verify', '-q', 'HEAD']);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function git(cwd: string, args: string[]): string {

@@ -17,7 +17,7 @@ import { clientAt } from '../generator/diff/apiDiffCommand.ts';
 import { summaryLine } from '../generator/diff/format.ts';
 import { irOfSpecFile } from '../generator/diff/loadIr.ts';
 import { REPO_ROOT } from '../generator/pipeline.ts';
-import { changelogEntry, git, lastRelease, nextVersion, prependChangelog } from './release-plan.ts';
+import { changelogEntry, git, lastRelease, nextVersion, prependChangelog, RELEASE_TAG_PREFIX } from './release-plan.ts';
 
 const CLIENT = 'openai';
 const SPEC = 'spec/openapi.yaml';
@@ -43,6 +43,8 @@ function main(dryRun: boolean): number {
     return 0;
   }
   console.log(`version: ${recorded} → ${version}`);
+  const pushedTag = process.env.GITHUB_REF_TYPE === 'tag' ? process.env.GITHUB_REF_NAME : undefined;
+  if (pushedTag && pushedTag !== `${RELEASE_TAG_PREFIX}${version}`) return refuse(`the pushed tag ${pushedTag} does not match the computed version ${version}`);
   const entry = diff ? changelogEntry(version, diff) : `## ${version}\n\nFirst release.\n`;
   const changelogPath = join(OUT, 'CHANGELOG.md');
   const changelog = prependChangelog(existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined, entry);

@@ -65,6 +65,10 @@ describe('lastRelease', () => {
     git(repo, 'tag', 'generated-v1.2.0');
     git(repo, 'tag', 'generated-v1.10.0');
     git(repo, 'tag', 'generated-vnot-a-version');
+    git(repo, 'commit', '-q', '--allow-empty', '-m', 'next');
+    expect(lastRelease(repo, '1.0.0')).toMatchObject({ ref: 'generated-v1.10.0', version: '1.10.0' });
+    // The tag being released (on HEAD, as in the release workflow) is not the last release.
+    git(repo, 'tag', 'generated-v1.11.0');
     expect(lastRelease(repo, '1.0.0')).toMatchObject({ ref: 'generated-v1.10.0', version: '1.10.0' });
   });
 });
