@@ -116,25 +116,25 @@ function localExports(sf: SourceFile): Exported[] {
   const out: Exported[] = [];
   // Not ts-morph's isExported(): without an export keyword it builds a type checker (see exported.ts).
   const exports = new ExportedNames(sf);
-  for (const c of sf.getClasses()) if (exports.isExported(c)) addExport(out, { name: c.getNameOrThrow(), typeOnly: false, signature: classSignature(c) });
+  for (const c of sf.getClasses()) if (exports.isExported(c)) addExport(out, { name: c.getNameOrThrow(), typeOnly: false, signature: deprecated(c) + classSignature(c) });
   for (const i of sf.getInterfaces()) {
     if (!exports.isExported(i)) continue;
     const heritage = i.getExtends().map((e) => e.getText());
-    const members = i.getMembers().map((m) => `  ${oneLine(withoutDocs(m.getText()))}`);
-    addExport(out, { name: i.getName(), typeOnly: true, signature: [`interface ${i.getName()}${typeParams(i)}${heritage.length ? ` extends ${heritage.join(', ')}` : ''} {`, ...members, '}'].join('\n') });
+    const members = i.getMembers().map((m) => `  ${deprecated(m)}${oneLine(withoutDocs(m.getText()))}`);
+    addExport(out, { name: i.getName(), typeOnly: true, signature: [`${deprecated(i)}interface ${i.getName()}${typeParams(i)}${heritage.length ? ` extends ${heritage.join(', ')}` : ''} {`, ...members, '}'].join('\n') });
   }
-  for (const t of sf.getTypeAliases()) if (exports.isExported(t)) addExport(out, { name: t.getName(), typeOnly: true, signature: `type ${t.getName()}${typeParams(t)} = ${oneLine(withoutDocs(t.getTypeNodeOrThrow().getText()))};` });
+  for (const t of sf.getTypeAliases()) if (exports.isExported(t)) addExport(out, { name: t.getName(), typeOnly: true, signature: `${deprecated(t)}type ${t.getName()}${typeParams(t)} = ${oneLine(withoutDocs(t.getTypeNodeOrThrow().getText()))};` });
   for (const v of sf.getVariableStatements()) {
     if (!exports.isStatementExported(v)) continue;
     for (const d of v.getDeclarations()) {
       const shape = d.getTypeNode()?.getText() ?? oneLine(withoutDocs(d.getInitializer()?.getText() ?? ''));
-      addExport(out, { name: d.getName(), typeOnly: false, signature: `const ${d.getName()}: ${shape};` });
+      addExport(out, { name: d.getName(), typeOnly: false, signature: `${deprecated(v)}const ${d.getName()}: ${shape};` });
     }
   }
   for (const f of sf.getFunctions()) {
     if (!exports.isExported(f) || !f.getName()) continue;
     const params = f.getParameters().map((p) => p.getText()).join(', ');
-    addExport(out, { name: f.getName()!, typeOnly: false, signature: `function ${f.getName()}${typeParams(f)}(${oneLine(params)}): ${f.getReturnTypeNode()?.getText() ?? 'void'};` });
+    addExport(out, { name: f.getName()!, typeOnly: false, signature: `${deprecated(f)}function ${f.getName()}${typeParams(f)}(${oneLine(params)}): ${f.getReturnTypeNode()?.getText() ?? 'void'};` });
   }
   return out;
 }
@@ -148,7 +148,7 @@ function classSignature(c: ClassDeclaration): string {
   for (const p of c.getProperties()) {
     if (!isPublic(p)) continue;
     const mods = `${p.isStatic() ? 'static ' : ''}${p.isReadonly() ? 'readonly ' : ''}`;
-    lines.push(`  ${mods}${p.getName()}${p.hasQuestionToken() ? '?' : ''}: ${p.getTypeNode()?.getText() ?? 'unknown'};`);
+    lines.push(`  ${deprecated(p)}${mods}${p.getName()}${p.hasQuestionToken() ? '?' : ''}: ${p.getTypeNode()?.getText() ?? 'unknown'};`);
   }
   for (const a of c.getGetAccessors()) if (isPublic(a)) lines.push(`  ${a.isStatic() ? 'static ' : ''}get ${a.getName()}(): ${a.getReturnTypeNode()?.getText() ?? 'unknown'};`);
   for (const m of c.getMethods()) {
@@ -156,11 +156,17 @@ function classSignature(c: ClassDeclaration): string {
     const overloads = m.getOverloads();
     for (const o of overloads.length ? overloads : [m]) {
       const params = o.getParameters().map((p) => p.getText()).join(', ');
-      lines.push(`  ${m.isStatic() ? 'static ' : ''}${o.getName()}${typeParams(o)}(${oneLine(params)}): ${o.getReturnTypeNode()?.getText() ?? 'unknown'};`);
+      lines.push(`  ${deprecated(o)}${m.isStatic() ? 'static ' : ''}${o.getName()}${typeParams(o)}(${oneLine(params)}): ${o.getReturnTypeNode()?.getText() ?? 'unknown'};`);
     }
   }
   const heritage = c.getExtends() ? ` extends ${c.getExtends()!.getText()}` : '';
   return [`class ${c.getNameOrThrow()}${typeParams(c)}${heritage} {`, ...lines, '}'].join('\n');
+}
+
+/** Deprecation is part of the surface: a declaration whose JSDoc has `@deprecated` shows it. */
+function deprecated(node: Node): string {
+  if (!Node.isJSDocable(node)) return '';
+  return node.getJsDocs().some((doc) => doc.getTags().some((tag) => tag.getTagName() === 'deprecated')) ? '/** @deprecated */ ' : '';
 }
 
 function typeParams(node: { getTypeParameters(): Array<{ getText(): string }> }): string {

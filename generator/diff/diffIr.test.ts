@@ -1,0 +1,164 @@
+// One test per classification rule: a small spec, one edit, the change we want.
+import { describe, expect, it } from 'vitest';
+import { diffClients, type ApiChange, type DiffOptions } from './diffIr.ts';
+import { irOfSpecText } from './loadIr.ts';
+
+type Spec = Record<string, any>;
+
+/** A tiny API: `createThing` sends a ThingRequest and returns a Thing; `getThing` reads one by id. */
+function baseSpec(): Spec {
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Things', version: '1' },
+    security: [{ ApiKeyAuth: [] }],
+    paths: {
+      '/things': {
+        post: {
+          operationId: 'createThing',
+          tags: ['Things'],
+          summary: 'Create a thing.',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingRequest' } } } },
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+        },
+      },
+      '/things/{id}': {
+        get: {
+          operationId: 'getThing',
+          tags: ['Things'],
+          summary: 'Get a thing.',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer' } },
+          ],
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { ApiKeyAuth: { type: 'http', scheme: 'bearer' }, OtherAuth: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+      schemas: {
+        ThingRequest: {
+          type: 'object',
+          required: ['name'],
+          properties: {
+            name: { type: 'string', description: 'The name.' },
+            color: { $ref: '#/components/schemas/Color' },
+            size: { type: 'string', enum: ['small', 'large'] },
+            note: { type: 'string', nullable: true },
+          },
+        },
+        Thing: {
+          type: 'object',
+          required: ['id', 'status', 'kind'],
+          properties: {
+            id: { type: 'string' },
+            status: { $ref: '#/components/schemas/Status' },
+            kind: { type: 'string' },
+            label: { type: 'string' },
+            part: { $ref: '#/components/schemas/Part' },
+          },
+        },
+        Part: { oneOf: [{ $ref: '#/components/schemas/Wheel' }, { $ref: '#/components/schemas/Door' }] },
+        Wheel: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: ['wheel'] } } },
+        Door: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: ['door'] } } },
+        Color: { type: 'string', enum: ['red', 'blue'] },
+        Status: { type: 'string', enum: ['active', 'done'] },
+      },
+    },
+  };
+}
+
+function changesAfter(edit: (spec: Spec) => void, options: DiffOptions = {}): ApiChange[] {
+  const before = baseSpec();
+  const after = baseSpec();
+  edit(after);
+  const base = irOfSpecText(JSON.stringify(before), 'base.json');
+  const head = irOfSpecText(JSON.stringify(after), 'head.json');
+  return diffClients(base, head, options).changes;
+}
+
+/** The changes as `kind path: message` lines, the form the tables below state them in. */
+function lines(edit: (spec: Spec) => void, options?: DiffOptions): string[] {
+  return changesAfter(edit, options).map((c) => `${c.kind} ${c.path}: ${c.message}`);
+}
+
+const schemas = (spec: Spec) => spec.components.schemas;
+const getThing = (spec: Spec) => spec.paths['/things/{id}'].get;
+
+describe('classification rules', () => {
+  it('the same spec gives no changes', () => {
+    expect(lines(() => {})).toEqual([]);
+  });
+
+  const cases: Array<[string, (spec: Spec) => void, string[]]> = [
+    // breaking
+    ['operation removed', (s) => delete s.paths['/things/{id}'], ['breaking ThingsApi.getThing: operation GET /things/{id} removed']],
+    ['model removed (and the property using it)', (s) => { delete schemas(s).Color; delete schemas(s).ThingRequest.properties.color; }, ['breaking Color: model Color removed', 'breaking ThingRequest.color: property color removed']],
+    ['property removed', (s) => delete schemas(s).Thing.properties.label, ['breaking Thing.label: property label removed']],
+    ['parameter removed', (s) => getThing(s).parameters.pop(), ['breaking ThingsApi.getThing(limit): query parameter limit removed']],
+    ['enum value removed', (s) => schemas(s).Status.enum.pop(), ["breaking Status: enum lost 'done' in a response type"]],
+    ['union member removed', (s) => schemas(s).Part.oneOf.pop(), ['breaking Part: type lost Door in a response type']],
+    ['parameter became required', (s) => (getThing(s).parameters[1].required = true), ['breaking ThingsApi.getThing(limit): query parameter limit became required']],
+    ['required parameter added', (s) => getThing(s).parameters.push({ name: 'v', in: 'header', required: true, schema: { type: 'string' } }), ['breaking ThingsApi.getThing(v): required header parameter v added']],
+    ['input property became required', (s) => schemas(s).ThingRequest.required.push('size'), ['breaking ThingRequest.size: property size became required in a request type']],
+    ['required input property added', (s) => { schemas(s).ThingRequest.properties.weight = { type: 'number' }; schemas(s).ThingRequest.required.push('weight'); }, ['breaking ThingRequest.weight: required property weight added to a request type']],
+    ['input enum value removed', (s) => schemas(s).ThingRequest.properties.size.enum.pop(), ["breaking ThingRequest.size: property size narrowed in a request type: no longer accepts 'large'"]],
+    ['input string became an enum', (s) => (schemas(s).ThingRequest.properties.name.enum = ['a', 'b']), ["breaking ThingRequest.name: property name narrowed in a request type: no longer accepts string; now accepts 'a', 'b'"]],
+    ['nullable removed from an input', (s) => delete schemas(s).ThingRequest.properties.note.nullable, ['breaking ThingRequest.note: property note narrowed in a request type: no longer accepts null']],
+    ['output property became optional', (s) => schemas(s).Thing.required.pop(), ['breaking Thing.kind: property kind became optional in a response type']],
+    ['output property became nullable', (s) => (schemas(s).Thing.properties.kind.nullable = true), ['breaking Thing.kind: property kind may now be null in a response type']],
+    ['path changed', (s) => { s.paths['/things/{id}/v2'] = s.paths['/things/{id}']; delete s.paths['/things/{id}']; }, ['breaking ThingsApi.getThing: endpoint moved from GET /things/{id} to GET /things/{id}/v2']],
+    ['method changed', (s) => { s.paths['/things/{id}'].put = getThing(s); delete s.paths['/things/{id}'].get; }, ['breaking ThingsApi.getThing: endpoint moved from GET /things/{id} to PUT /things/{id}']],
+    ['request media type changed', (s) => { const c = s.paths['/things'].post.requestBody.content; c['multipart/form-data'] = c['application/json']; delete c['application/json']; }, ['breaking ThingsApi.createThing: request media type changed from application/json to multipart/form-data']],
+    ['security requirement added', (s) => (getThing(s).security = [{ ApiKeyAuth: [], OtherAuth: [] }]), ['breaking ThingsApi.getThing: now requires authorization OtherAuth']],
+    // feature
+    ['operation added', (s) => (s.paths['/things/{id}'].delete = { operationId: 'deleteThing', tags: ['Things'], responses: { '204': { description: 'gone' } } }), ['feature ThingsApi.deleteThing: operation DELETE /things/{id} added']],
+    ['model added', (s) => { schemas(s).Shape = { type: 'string', enum: ['round'] }; schemas(s).Thing.properties.shape = { $ref: '#/components/schemas/Shape' }; }, ['feature Shape: model Shape added', 'feature Thing.shape: optional property shape added']],
+    ['optional input property added', (s) => (schemas(s).ThingRequest.properties.weight = { type: 'number' }), ['feature ThingRequest.weight: optional property weight added']],
+    ['output property added, even required', (s) => { schemas(s).Thing.properties.created = { type: 'integer' }; schemas(s).Thing.required.push('created'); }, ['feature Thing.created: required property created added']],
+    ['optional parameter added', (s) => getThing(s).parameters.push({ name: 'after', in: 'query', schema: { type: 'string' } }), ['feature ThingsApi.getThing(after): optional query parameter after added']],
+    ['input type widened (enum became string)', (s) => delete schemas(s).ThingRequest.properties.size.enum, ['feature ThingRequest.size: property size widened in a request type: now accepts string']],
+    ['enum value added on an input', (s) => schemas(s).Color.enum.push('green'), ["feature Color: enum widened in a request type: now accepts 'green'"]],
+    ['new enum value in an output (open unions, the default)', (s) => schemas(s).Status.enum.push('failed'), ["feature Status: enum may now be 'failed' in a response type"]],
+    ['output string narrowed to an enum', (s) => (schemas(s).Thing.properties.kind.enum = ['x']), ["feature Thing.kind: property kind narrowed in a response type to 'x'"]],
+    // docs
+    ['description changed', (s) => (schemas(s).ThingRequest.properties.name.description = 'The new name.'), ['docs ThingRequest.name: property name description changed']],
+    ['summary changed', (s) => (getThing(s).summary = 'Read a thing.'), ['docs ThingsApi.getThing: operation summary or description changed']],
+    ['operation deprecated', (s) => (getThing(s).deprecated = true), ['docs ThingsApi.getThing: operation deprecated']],
+    ['property deprecated', (s) => (schemas(s).Thing.properties.label.deprecated = true), ['docs Thing.label: property label deprecated']],
+  ];
+  it.each(cases)('%s', (_name, edit, want) => {
+    expect(lines(edit)).toEqual(want);
+  });
+
+  it('a new output union member is breaking with closedUnions', () => {
+    expect(lines((s) => schemas(s).Status.enum.push('failed'), { closedUnions: true })).toEqual(["breaking Status: enum may now be 'failed' in a response type"]);
+    expect(lines((s) => { schemas(s).Bolt = { type: 'object', properties: { type: { type: 'string', enum: ['bolt'] } } }; schemas(s).Part.oneOf.push({ $ref: '#/components/schemas/Bolt' }); }, { closedUnions: true })).toContain('breaking Part: type may now be Bolt in a response type');
+  });
+
+  it('a model used on both sides gets the stricter verdict', () => {
+    // Color now also comes back in responses: a new value is harmless to send but, with closed unions, breaks readers.
+    const edit = (s: Spec) => {
+      schemas(s).Thing.properties.color = { $ref: '#/components/schemas/Color' };
+      schemas(s).Color.enum.push('green');
+    };
+    expect(lines(edit, { closedUnions: true })).toContain("breaking Color: enum may now be 'green' in a response type");
+  });
+
+  it('deprecations are marked, and each change carries JSON pointers in both specs', () => {
+    const [dep] = changesAfter((s) => (getThing(s).deprecated = true));
+    expect(dep).toMatchObject({ deprecation: true, base: '#/paths/~1things~1{id}/get', head: '#/paths/~1things~1{id}/get' });
+    const [removed] = changesAfter((s) => delete schemas(s).Thing.properties.label);
+    expect(removed).toMatchObject({ base: '#/components/schemas/Thing/properties/label', head: null, before: 'label?: string' });
+    const [added] = changesAfter((s) => (schemas(s).ThingRequest.properties.weight = { type: 'number' }));
+    expect(added).toMatchObject({ base: null, head: '#/components/schemas/ThingRequest/properties/weight', direction: 'input' });
+  });
+
+  it('the bump follows the worst change', () => {
+    const bump = (edit: (s: Spec) => void) => diffClients(irOfSpecText(JSON.stringify(baseSpec()), 'a.json'), irOfSpecText(JSON.stringify((() => { const s = baseSpec(); edit(s); return s; })()), 'b.json')).bump;
+    expect(bump(() => {})).toBe('none');
+    expect(bump((s) => (getThing(s).summary = 'x'))).toBe('patch');
+    expect(bump((s) => (schemas(s).ThingRequest.properties.weight = { type: 'number' }))).toBe('minor');
+    expect(bump((s) => delete s.paths['/things/{id}'])).toBe('major');
+  });
+});
