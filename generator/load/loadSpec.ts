@@ -1,9 +1,10 @@
-// Stage 1: read the spec file (YAML or JSON, optionally gzipped) into a plain document,
-// keeping the YAML syntax tree so any JSON pointer can later be turned into a line.
+// Stage 1: read the spec file (YAML or JSON, optionally gzipped) into a plain OpenAPI 3.x document
+// (Swagger 2.0 is converted), keeping the YAML syntax tree so any JSON pointer can later be turned into a line.
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { Diagnostics, parsePointer, SpecError, type Locator } from '../diagnostics.ts';
+import { convertSwagger2, isSwagger2, swagger2Locator } from './swagger2.ts';
 
 /**
  * The largest spec read, in bytes, counted after decompressing a `.gz` (while inflating, so a
@@ -79,7 +80,10 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new SpecError([{ severity: 'error', file, pointer: '', line: 1, column: 1, message: 'the spec must be a YAML or JSON object' }]);
   }
-  return { file, document: document as Record<string, unknown>, locate };
+  const object = document as Record<string, unknown>;
+  if (!isSwagger2(object)) return { file, document: object, locate };
+  const converted = convertSwagger2(object, file, locate);
+  return { file, document: converted, locate: swagger2Locator(object, converted, locate) };
 }
 
 /** YAML or JSON text → its value and a locator for its JSON pointers; syntax errors are located. */
