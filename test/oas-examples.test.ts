@@ -24,6 +24,8 @@ const KNOWN_TYPE_ERRORS: Record<string, string> = {
   '3.0/yaml/parameters-style.yaml': 'same document as 3.0/json/parameters-style.json',
   '3.0/json/circular-paths.json': 'an array of objects as a query parameter is not serialized yet (render/runtime)',
   '3.0/yaml/circular-paths.yaml': 'same document as 3.0/json/circular-paths.json',
+  '3.1/json/parameters-style.json': 'same cause as 3.0/json/parameters-style.json',
+  '3.1/yaml/parameters-style.yaml': 'same cause as 3.0/json/parameters-style.json',
 };
 
 /** Every document of the package, as `version/format/name` paths in a fixed order. */
