@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { Diagnostics, parsePointer, SpecError, type Locator } from '../diagnostics.ts';
+import { bundle, type SpecFile } from './bundle.ts';
 import { convertSwagger2, isSwagger2, swagger2Locator } from './swagger2.ts';
 
 /**
@@ -32,8 +33,21 @@ export interface LoadedSpec {
   locate: Locator;
 }
 
+/** The spec file and every local file its `$ref`s name, bundled into one document (see bundle.ts). */
 export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
-  return parseSpecText(readSpecText(file, options), file);
+  const text = readSpecText(file, options);
+  const root = parseSpecText(text, file);
+  const limit = options.maxSpecBytes ?? DEFAULT_MAX_SPEC_BYTES;
+  let total = Buffer.byteLength(text);
+  const read = (other: string): SpecFile => {
+    const otherText = readSpecText(other, options);
+    total += Buffer.byteLength(otherText);
+    // The limit bounds the whole spec, not each file: many files just under it are refused too.
+    if (total > limit) throw new SpecError([{ severity: 'error', file: other, pointer: '', message: `the spec's files together are larger than ${formatSize(limit)}, the limit: raise it with --max-spec-size if the spec is meant to be this large` }]);
+    return { file: other, ...parseLocated(otherText, other) };
+  };
+  const bundled = bundle({ root: { file, value: root.document, locate: root.locate }, read });
+  return { file, document: bundled.document, locate: bundled.locate };
 }
 
 /** The spec's text, decompressed when the name ends in `.gz`; a spec above the size limit is refused in one sentence. */
