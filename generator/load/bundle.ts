@@ -182,6 +182,8 @@ class Bundler {
 
   private report(file: SpecFile, pointer: string[], message: string): void {
     const at = pointerOf(pointer);
+    // A root component's $ref is looked at twice (for its name, then in place); it is reported once.
+    if (this.problems.some((p) => p.file === file.file && p.pointer === at && p.message === message)) return;
     this.problems.push({ severity: 'error', file: file.file, pointer: at, ...file.locate(at), message });
   }
 
