@@ -143,13 +143,13 @@ class Bundler {
     const hash = ref.indexOf('#');
     const path = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = parsePointer(hash < 0 ? '' : ref.slice(hash));
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+    if (/^[a-z][a-z0-9+.-]+:/i.test(path)) {
       this.report(from, refAt, `$ref '${ref}' is remote: only files inside the spec's folder are read, never the network`);
       return undefined;
     }
     let file = realpathSync(from.file);
     if (path !== '') {
-      const wanted = resolve(dirname(file), decodeURI(path));
+      const wanted = resolve(dirname(file), safeDecodeUri(path));
       try {
         file = realpathSync(wanted);
       } catch {
@@ -212,6 +212,14 @@ function isSchemaPlace(at: string[]): boolean {
   if (at.length === 3 && at[0] === 'components' && at[1] === 'schemas') return true;
   if (parent !== undefined && SCHEMA_KEYS.has(parent)) return true;
   return grand !== undefined && (SCHEMA_MAPS.has(grand) || SCHEMA_LISTS.has(grand));
+}
+
+function safeDecodeUri(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path; // a stray `%` in a file name is kept as written
+  }
 }
 
 function rootSchemas(document: Record<string, unknown>): Record<string, unknown> {
