@@ -3,12 +3,12 @@
 // uploads, webhooks) generates a client, and all the clients type-check in ONE tsc run under the
 // generated package's own strict tsconfig. The documents are read from node_modules; the project
 // commits none of their text.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/pipeline.ts';
-import { REPO, tempDir, TSC } from './helpers.ts';
+import { typecheckClients } from '../scripts/typecheckClients.ts';
+import { REPO, tempDir } from './helpers.ts';
 
 const CORPUS = join(REPO, 'node_modules/@readme/oas-examples');
 
@@ -73,18 +73,7 @@ describe('@readme/oas-examples', () => {
 
   it('every client type-checks under the strict tsconfig, in one tsc run', { timeout: 600_000 }, () => {
     const generated = documents.filter((doc) => !(doc in generateFailures));
-    // One program over every client: the first client's tsconfig (the one every package ships) is extended.
-    const tsconfig = join(root, 'tsconfig.all.json');
-    writeFileSync(
-      tsconfig,
-      JSON.stringify({
-        extends: `./${folderOf(generated[0]!)}/tsconfig.json`,
-        compilerOptions: { noEmit: true, rootDir: '.', declaration: false, declarationMap: false, sourceMap: false },
-        include: generated.map((doc) => `${folderOf(doc)}/src`),
-      }),
-    );
-    const tsc = spawnSync(process.execPath, [TSC, '-p', tsconfig], { encoding: 'utf8', cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    const failingFolders = new Set((tsc.stdout + tsc.stderr).split('\n').map((line) => /^([^/(]+)\//.exec(line)?.[1]).filter((f) => f !== undefined));
+    const { failing: failingFolders } = typecheckClients(root, generated.map(folderOf));
     const failing = generated.filter((doc) => failingFolders.has(folderOf(doc)));
     expect(failing.sort()).toEqual(Object.keys(KNOWN_TYPE_ERRORS).sort());
   });
