@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../diagnostics.ts';
+import { specErrorOf } from '../../test/helpers.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { loadSpec } from './loadSpec.ts';
 
@@ -14,16 +14,6 @@ function specFolder(files: Record<string, string>): string {
     writeFileSync(join(dir, 'spec', name), text);
   }
   return join(dir, 'spec', 'openapi.yaml');
-}
-
-function failureOf(run: () => unknown): SpecError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof SpecError) return err;
-    throw err;
-  }
-  throw new Error('expected a SpecError');
 }
 
 const HEAD = "openapi: 3.0.3\ninfo: {title: Multi, version: '1'}\n";
@@ -83,7 +73,7 @@ describe('multi-file specs', () => {
 
   it('locates a problem in the file and on the line where it is written', () => {
     const path = specFolder({ ...PETS, 'paths/pets.yaml': 'get:\n  operationId: listPets\n  parameters:\n    - {name: q, in: nowhere}\n' });
-    const err = failureOf(() => normalize(loadSpec(path)));
+    const err = specErrorOf(() => normalize(loadSpec(path)));
     expect(err.diagnostics.length).toBeGreaterThan(0);
     for (const d of err.diagnostics) expect(d).toMatchObject({ file: join(dirname(path), 'paths/pets.yaml') });
     expect(err.diagnostics.find((d) => d.message.includes('needs responses'))).toMatchObject({ line: 2 }); // the operation that lacks them
@@ -95,7 +85,7 @@ describe('multi-file specs', () => {
       'd.yaml': 'Yes: {type: string}\n',
       '../outside.yaml': 'type: string\n',
     });
-    const err = failureOf(() => loadSpec(path));
+    const err = specErrorOf(() => loadSpec(path));
     expect(err.diagnostics.map((d) => [d.line, d.pointer, d.message.replace(/\(.*\)/, '(…)')])).toEqual([
       [6, '/components/schemas/A/$ref', "$ref './missing.yaml' names a file that does not exist (…)"],
       [7, '/components/schemas/B/$ref', "$ref '../outside.yaml' leaves the spec's folder (…); only files inside it are read"],
@@ -110,7 +100,7 @@ describe('multi-file specs', () => {
       'a.yaml': "get:\n  $ref: './b.yaml'\n",
       'b.yaml': "$ref: './a.yaml#/get'\n",
     });
-    const err = failureOf(() => loadSpec(path));
+    const err = specErrorOf(() => loadSpec(path));
     expect(err.diagnostics).toHaveLength(1);
     expect(err.diagnostics[0]).toMatchObject({ file: join(dirname(path), 'a.yaml'), line: 2, pointer: '/get/$ref' });
     expect(err.diagnostics[0]!.message).toMatch(/forms a cycle across files: b\.yaml# → a\.yaml#\/get → b\.yaml#$/);
@@ -118,9 +108,9 @@ describe('multi-file specs', () => {
 
   it('holds every file to the size limit and the alias bound', () => {
     const big = specFolder({ 'openapi.yaml': `${HEAD}paths: {}\ncomponents: {schemas: {A: {$ref: './a.yaml'}}}\n`, 'a.yaml': `type: string\ndescription: '${'x'.repeat(1990)}'\n` });
-    expect(failureOf(() => loadSpec(big, { maxSpecBytes: 2048 })).message).toMatch(/a\.yaml error at #: the spec's files together are larger than 2 KB/);
+    expect(specErrorOf(() => loadSpec(big, { maxSpecBytes: 2048 })).message).toMatch(/a\.yaml error at #: the spec's files together are larger than 2 KB/);
     const lol = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 8 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`)].join('\n');
     const bomb = specFolder({ 'openapi.yaml': `${HEAD}paths: {}\ncomponents: {schemas: {A: {$ref: './a.yaml'}}}\n`, 'a.yaml': `${lol}\n` });
-    expect(failureOf(() => loadSpec(bomb)).message).toMatch(/a\.yaml:\d+:\d+ error at #: YAML aliases here expand beyond/);
+    expect(specErrorOf(() => loadSpec(bomb)).message).toMatch(/a\.yaml:\d+:\d+ error at #: YAML aliases here expand beyond/);
   });
 });
