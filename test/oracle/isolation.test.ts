@@ -56,7 +56,8 @@ describe('validate with openapi-generator', () => {
   it('makes no request and reads nothing outside the spec folder through our oracle', { timeout: 120_000 }, async () => {
     requests.length = 0;
     const spec = hostileSpecFolder();
-    await validateWithOpenApiGenerator(spec);
+    // The load stage refuses the remote and outside references before the oracle runs.
+    await expect(validateWithOpenApiGenerator(spec)).rejects.toThrow(/is remote: only files inside the spec's folder are read, never the network/);
     expect(requests).toEqual([]);
   });
 
@@ -66,8 +67,8 @@ describe('validate with openapi-generator', () => {
     const cli = promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'generator/cli.ts'), 'validate', '--spec', spec], { cwd: REPO });
     const failure = (await cli.catch((err: unknown) => err)) as { code: number; stderr: string };
     expect(failure.code).toBe(1);
-    expect(failure.stderr).toContain(`${spec}:19:24 error at #/components/schemas/Thing/properties/remote/$ref: external $ref '${origin}/x.yaml' is not supported`);
-    expect(failure.stderr).toContain(`${spec}:20:24 error at #/components/schemas/Thing/properties/secret/$ref: external $ref '../outside/secret.yaml' is not supported`);
+    expect(failure.stderr).toContain(`${spec}:19:24 error at #/components/schemas/Thing/properties/remote/$ref: $ref '${origin}/x.yaml' is remote: only files inside the spec's folder are read, never the network`);
+    expect(failure.stderr).toContain(`${spec}:20:24 error at #/components/schemas/Thing/properties/secret/$ref: $ref '../outside/secret.yaml' leaves the spec's folder`);
     expect(requests).toEqual([]);
   });
 
