@@ -48,10 +48,19 @@ export class Diagnostics {
   }
 }
 
+/** One line per problem: `file:line:column severity at #pointer: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const pointer = d.pointer === '' ? '#' : `#${d.pointer}`;
-  return `${where} ${d.severity} at ${pointer}: ${d.message}`;
+  return showControlCharacters(`${where} ${d.severity} at ${pointer}: ${d.message}`);
+}
+
+/**
+ * Control characters and line separators as `\uXXXX`: spec text quoted in a message (or in a
+ * `//` comment) can neither start a new line nor send escape sequences to a terminal.
+ */
+export function showControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /** Thrown when a stage cannot go on; carries every located problem found so far. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { camelize, NameRegistry, propertyKey, quote, toApiClassName, toMethodName, toModelName, toSnakeCase, toVariableName } from './naming.ts';
+import { camelize, NameRegistry, objectLiteralKey, propertyKey, quote, reservedModelName, toApiClassName, toMethodName, toModelName, toSnakeCase, toVariableName } from './naming.ts';
 
 describe('naming', () => {
   it('camelizes the way openapi-generator does', () => {
@@ -52,5 +52,18 @@ describe('naming', () => {
     expect(names.claim('Foo')).toBe('Foo');
     expect(names.claim('foo')).toBe('foo2');
     expect(names.claim('ApiError')).toBe('ApiError2');
+  });
+
+  it('writes __proto__ as a computed key in object literals, where a plain key would set the prototype', () => {
+    expect(objectLiteralKey('__proto__')).toBe("['__proto__']");
+    expect(objectLiteralKey('constructor')).toBe('constructor');
+    const literal = new Function(`return { ${objectLiteralKey('__proto__')}: 1 }`)() as object;
+    expect(Object.keys(literal)).toEqual(['__proto__']);
+  });
+
+  it('keeps models off global names and Windows device names', () => {
+    for (const name of ['Error', 'Promise', 'Array', 'Map', 'Date', 'Blob', 'Response', 'Request', 'Record']) expect(reservedModelName(name)).toBe('a JavaScript or web global');
+    for (const name of ['CON', 'Nul', 'com1', 'LPT9']) expect(reservedModelName(name)).toBe('not a file name on Windows');
+    for (const name of ['ErrorResponse', 'Image', 'Console']) expect(reservedModelName(name)).toBeUndefined();
   });
 });

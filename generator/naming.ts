@@ -58,6 +58,51 @@ export function propertyKey(wireName: string): string {
   return IDENTIFIER.test(wireName) ? wireName : quote(wireName);
 }
 
+/**
+ * A key in an object literal. `__proto__: x` (bare or quoted) sets the object's prototype
+ * instead of making a property, so that one name is written as a computed key.
+ */
+export function objectLiteralKey(wireName: string): string {
+  return wireName === '__proto__' ? `[${quote(wireName)}]` : propertyKey(wireName);
+}
+
+/**
+ * Globals a model must not shadow where it is imported: ECMAScript's, TypeScript's utility
+ * types, and the web platform's that both Node.js 20 and browsers define (fetch, streams,
+ * encoding, URL, abort, events, crypto). Browser-only DOM names (`Image`, `Node`, `Text`) are
+ * left to models: a Node.js or browser user of an API client rarely touches them.
+ */
+const GLOBALS = new Set(
+  (
+    'AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array BigUint64Array Boolean DataView Date Error EvalError ' +
+    'FinalizationRegistry Float32Array Float64Array Function Infinity Int8Array Int16Array Int32Array Intl Iterator JSON Map ' +
+    'Math NaN Number Object Promise Proxy RangeError ReferenceError Reflect RegExp Set SharedArrayBuffer String Symbol ' +
+    'SyntaxError TypeError URIError Uint8Array Uint8ClampedArray Uint16Array Uint32Array WeakMap WeakRef WeakSet ' +
+    'ArrayLike AsyncGenerator AsyncIterable AsyncIterableIterator AsyncIterator Awaited Capitalize ConstructorParameters ' +
+    'Exclude Extract Generator InstanceType Iterable IterableIterator Lowercase NoInfer NonNullable Omit OmitThisParameter ' +
+    'Parameters Partial Pick PromiseLike PropertyKey Readonly ReadonlyArray ReadonlyMap ReadonlySet Record Required ' +
+    'ReturnType TemplateStringsArray ThisParameterType ThisType Uncapitalize Uppercase ' +
+    'AbortController AbortSignal Blob BodyInit BroadcastChannel ByteLengthQueuingStrategy CompressionStream ' +
+    'CountQueuingStrategy Crypto CryptoKey CustomEvent DOMException DecompressionStream Event EventTarget File FormData ' +
+    'Headers HeadersInit MessageChannel MessageEvent MessagePort Performance ReadableStream ReadableStreamDefaultReader ' +
+    'Request RequestInit Response ResponseInit SubtleCrypto TextDecoder TextDecoderStream TextEncoder TextEncoderStream ' +
+    'TransformStream URL URLSearchParams WebAssembly WebSocket WritableStream'
+  ).split(' '),
+);
+
+/** File names Windows refuses, whatever the extension or case. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/** Why a model may not be called `name` (it would shadow a global or not be a file on Windows). */
+export function reservedModelName(name: string): string | undefined {
+  if (GLOBALS.has(name)) return 'a JavaScript or web global';
+  if (WINDOWS_RESERVED.test(name)) return 'not a file name on Windows';
+  return undefined;
+}
+
+/** Longest type name we write; its file name (`<name>.ts`, `<name>.md`) must fit every file system. */
+export const MAX_TYPE_NAME = 200;
+
 /** A single-quoted TypeScript string literal: every character that could end or bend it is escaped. */
 export function quote(text: string): string {
   let out = "'";

@@ -46,12 +46,12 @@ describe('npm run generate', () => {
     const out = join(tempDir('check'), 'client');
     expect(run('generate', '--out', out).code).toBe(0);
     expect(run('generate', '--out', out, '--check').code).toBe(0);
-    writeFileSync(join(out, 'src/models/Error.ts'), '// edited by hand\n');
+    writeFileSync(join(out, 'src/models/ErrorResponse.ts'), '// edited by hand\n');
     writeFileSync(join(out, 'stray.txt'), 'not generated');
     rmSync(join(out, 'docs/ChatApi.md'));
     const stale = run('generate', '--out', out, '--check');
     expect(stale.code).toBe(1);
-    expect(stale.err).toContain('~ src/models/Error.ts');
+    expect(stale.err).toContain('~ src/models/ErrorResponse.ts');
     expect(stale.err).toContain('+ docs/ChatApi.md');
     expect(stale.err, "a file the generator did not write is the user's, not a difference").not.toContain('stray.txt');
   });

@@ -3,9 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/pipeline.ts';
 import { REPO, tempDir, TSC } from './helpers.ts';
+import { sendJson, startServer } from './support/http.ts';
 
 describe('a hostile spec', async () => {
   const outDir = join(tempDir('hostile'), 'client');
@@ -41,7 +42,7 @@ describe('a hostile spec', async () => {
     expect(result.ir.models.map((m) => m.name).sort()).toEqual(['Class', 'EvilModelV2', 'Model123StartsWithDigit']);
     const api = read('src/apis/WeirdTagApi.ts');
     expect(api).toContain('getItemX(itemId: string, opts?: GetItemXOpts');
-    expect(api).toContain("headers: { 'x-header\\'\"': opts?.xHeader },");
+    expect(api).toContain("headers: { 'x-header\\'|': opts?.xHeader },");
   });
 
   it('escapes Markdown in docs and package metadata', () => {
@@ -50,5 +51,35 @@ describe('a hostile spec', async () => {
     expect(doc).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(read('README.md')).not.toContain('<script>');
     expect(JSON.parse(read('package.json')).description).toBe('TypeScript client for the Hostile */ spec ${process.exit(1)}');
+  });
+});
+
+describe('wire names that Object.prototype also has', async () => {
+  const outDir = join(tempDir('proto'), 'client');
+  const result = await generate({ specPath: join(REPO, 'test/fixtures/hostile/proto-wire-names.yaml'), outDir });
+  const server = await startServer();
+  afterAll(() => server.close());
+
+  it('keeps __proto__ as a model property', () => {
+    const item = result.ir.models.find((m) => m.name === 'Item')!;
+    expect(item.properties.map((p) => p.wireName)).toEqual(['__proto__', 'constructor']);
+    expect(readFileSync(join(outDir, 'src/models/Item.ts'), 'utf8')).toContain('__proto__: string;');
+  });
+
+  it('sends every one of them: path, query, header and body', async () => {
+    let rawHeaders: string[] = [];
+    server.reset((req, res, body) => {
+      rawHeaders = req.rawHeaders;
+      sendJson(res, 200, JSON.parse(body.toString()));
+    });
+    const { ItemsApi } = (await import(join(outDir, 'src/index.ts'))) as { ItemsApi: new (c: object) => Record<string, (...args: unknown[]) => Promise<unknown>> };
+    const api = new ItemsApi({ basePath: server.baseUrl });
+    const body = JSON.parse('{"__proto__": "in body", "constructor": "c"}') as object;
+    const echoed = await api.sendItem!('p1', 'p2', 'q1', 'h1', body, { toString: 'q2' });
+    const sent = server.requests[0]!;
+    expect(sent.url).toBe('/v1/items/p1/p2?__proto__=q1&toString=q2');
+    expect(rawHeaders.join('\n')).toContain('constructor\nh1');
+    expect(sent.body.toString()).toBe('{"__proto__":"in body","constructor":"c"}');
+    expect(Object.hasOwn(echoed as object, '__proto__')).toBe(true);
   });
 });

@@ -67,11 +67,11 @@ export type { CreateChatCompletionStreamResponseChoicesInnerLogprobs } from './m
 export type { CreateFileRequest } from './models/CreateFileRequest.js';
 export type { CreateSpeechRequest } from './models/CreateSpeechRequest.js';
 export type { CreateSpeechRequestModel } from './models/CreateSpeechRequestModel.js';
-export type { Error } from './models/Error.js';
 export type { ErrorResponse } from './models/ErrorResponse.js';
 export type { FunctionObject } from './models/FunctionObject.js';
 export type { FunctionParameters } from './models/FunctionParameters.js';
 export type { Metadata } from './models/Metadata.js';
+export type { ModelError } from './models/ModelError.js';
 export type { OpenAIFile } from './models/OpenAIFile.js';
 export { ReasoningEffort } from './models/ReasoningEffort.js';
 export type { ResponseFormatJsonObject } from './models/ResponseFormatJsonObject.js';

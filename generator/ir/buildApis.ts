@@ -1,12 +1,13 @@
 // One ApiIR per tag (first tag of each operation, `DefaultApi` when untagged), holding a
 // method per operation with its parameters, body, response and streaming/paging shape.
-import { camelize, NameRegistry, propertyKey, quote, toApiClassName, toMethodName, toVariableName } from '../naming.ts';
+import { camelize, MAX_TYPE_NAME, NameRegistry, objectLiteralKey, propertyKey, quote, toApiClassName, toMethodName, toVariableName } from '../naming.ts';
 import type { MediaContent, NormalizedOperation, NormalizedParameter, NormalizedSpec } from '../normalize/normalize.ts';
 import { refName, type Schema } from '../normalize/schema.ts';
 import { docType } from './docType.ts';
 import type { ExampleWriter } from './examples.ts';
-import { markdown, markdownCode, docLines, tableCell } from './text.ts';
-import { collectRefs, printType, type TsType, type TypeMapper } from './typeExpr.ts';
+import { docLines, headingAnchor, markdown, markdownCode, tableCell } from './text.ts';
+import { collectRefs, printType, T, type TsType, type TypeMapper } from './typeExpr.ts';
+import { reservedMethodNames, runtimeExportNames } from './runtimeNames.ts';
 import type { ApiIR, OperationIR, OptsTypeIR, ParamIR } from './types.ts';
 
 export interface ApiContext {
@@ -16,12 +17,34 @@ export interface ApiContext {
   modelNames: Map<string, string>;
   /** Names taken by models, so `...Opts` interfaces never shadow one. */
   typeNames: NameRegistry;
+  /** Class name as the tag spells it → the class name given (see decideApiClassNames). */
+  classNames: Map<string, string>;
+}
+
+/**
+ * API class names, one per tag (tags that camelize alike share a class), in operation order. A
+ * name the runtime takes (tag `Base`) or that differs from a taken one only in case (`Pet`,
+ * `PET`: their files would collide) gets a number, with a warning.
+ */
+export function decideApiClassNames(spec: NormalizedSpec): Map<string, string> {
+  const registry = new NameRegistry(runtimeExportNames());
+  const names = new Map<string, string>();
+  for (const op of spec.operations) {
+    const wanted = toApiClassName(op.tags[0]);
+    if (names.has(wanted)) continue;
+    const at = op.tags.length > 0 ? `${op.pointer}/tags/0` : op.pointer;
+    if (wanted.length > MAX_TYPE_NAME) spec.diagnostics.error(at, `tag gives class ${wanted.slice(0, 40)}…, ${wanted.length} characters: longer than ${MAX_TYPE_NAME}, too long for a file name`);
+    const name = registry.claim(wanted);
+    if (name !== wanted) spec.diagnostics.warning(at, `class ${wanted} would clash with a class or runtime export spelled alike (file names ignore case on some systems); named ${name}`);
+    names.set(wanted, name);
+  }
+  return names;
 }
 
 export function buildApis(ctx: ApiContext): ApiIR[] {
   const byClass = new Map<string, { tag: string; ops: NormalizedOperation[] }>();
   for (const op of ctx.spec.operations) {
-    const className = toApiClassName(op.tags[0]);
+    const className = ctx.classNames.get(toApiClassName(op.tags[0]))!;
     const entry = byClass.get(className) ?? { tag: op.tags[0] ?? 'default', ops: [] };
     entry.ops.push(op);
     byClass.set(className, entry);
@@ -29,11 +52,13 @@ export function buildApis(ctx: ApiContext): ApiIR[] {
   const apis: ApiIR[] = [];
   for (const [className, { tag, ops }] of [...byClass].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const refs = new Set<string>();
-    const operations = ops.map((op) => buildOperation(op, ctx, refs));
+    const members = new ClassMembers(className, ctx.spec);
+    const operations = ops.map((op) => buildOperation(op, ctx, refs, members));
     const tagInfo = ctx.spec.tags.find((t) => t.name === tag);
     apis.push({
       className,
       tag,
+      docLines: docLines(`${tag} operations.`),
       description: markdown(tagInfo?.description),
       operations,
       modelImports: [...refs].sort(),
@@ -47,8 +72,40 @@ export function buildApis(ctx: ApiContext): ApiIR[] {
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
 
-function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<string>): OperationIR {
-  const methodName = toMethodName(op.operationId);
+/**
+ * The method names of one class. A method may not override what `BaseApi` or every object
+ * has (`request`, `constructor`, `toString`): such a name gets a `call` prefix, with a warning.
+ * Two operations whose methods or variants (`…WithHttpInfo`, `…Stream`, `…All`) share a name
+ * are an error at the second one.
+ */
+class ClassMembers {
+  private readonly taken = new Map<string, string>();
+
+  constructor(
+    private readonly className: string,
+    private readonly spec: NormalizedSpec,
+  ) {}
+
+  methodName(op: NormalizedOperation): string {
+    const wanted = toMethodName(op.operationId);
+    if (!reservedMethodNames().has(wanted)) return wanted;
+    const renamed = `call${camelize(wanted)}`;
+    this.spec.diagnostics.warning(`${op.pointer}/operationId`, `method ${wanted} would override a member every ${this.className} has; named ${renamed}`);
+    return renamed;
+  }
+
+  claim(op: NormalizedOperation, names: string[]): void {
+    for (const name of names) {
+      const owner = this.taken.get(name);
+      if (owner !== undefined && owner !== op.operationId) {
+        this.spec.diagnostics.error(`${op.pointer}/operationId`, `operationId '${op.operationId}' needs method ${this.className}.${name}, which '${owner}' already names`);
+      } else this.taken.set(name, op.operationId);
+    }
+  }
+}
+
+function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<string>, members: ClassMembers): OperationIR {
+  const methodName = members.methodName(op);
   const vars = new NameRegistry(['options', 'opts']);
   const typeOf = (s: Schema): TsType => {
     const t = ctx.mapper.typeOf(s);
@@ -59,7 +116,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
   const params = op.parameters.filter((p) => p.in !== 'cookie');
   const pathOrder = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   params.sort((a, b) => rank(a, pathOrder) - rank(b, pathOrder));
-  const irParams = params.map((p) => param(p, vars.claim(toVariableName(p.name)), typeOf(p.schema)));
+  const irParams = params.map((p) => param(p, vars.claim(toVariableName(p.name)), carriedType(p, op, typeOf(p.schema), ctx)));
 
   const bodyContent = pickBody(op.requestBody?.content ?? []);
   const body = op.requestBody && bodyContent ? bodyParam(op.requestBody, bodyContent, vars, typeOf, ctx) : undefined;
@@ -104,6 +161,8 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     [...positional.map((p) => `${p.varName}${p.required ? '' : '?'}: ${typeOfArg(p)}`), ...(opts ? [`opts?: ${opts.name}`] : []), 'options?: RequestOptions'].join(', ');
   const args = argsOf((p) => p.tsType);
   const mainReturn = stream?.only ? `Stream<${stream.chunkType}>` : returnType;
+  const pagination = paginationOf(op, json, queryParams, methodName, ctx, refs);
+  members.claim(op, [methodName, `${methodName}WithHttpInfo`, ...(stream ? [stream.methodName] : []), ...(pagination ? [pagination.methodName] : [])]);
 
   return {
     operationId: op.operationId,
@@ -112,6 +171,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     httpMethod: op.method.toUpperCase(),
     path: op.path,
     pathLiteral: quote(op.path),
+    pathMarkdown: tableCell(op.path),
     docLines: docLines([op.summary, op.description].filter(Boolean).join('\n\n'), [
       ...positional.map((p) => `@param ${p.varName} ${oneLine(paramDescription(p, op))}`.trimEnd()),
       ...(opts ? ['@param opts Optional parameters.'] : []),
@@ -129,11 +189,11 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     body,
     returnType,
     responseType,
-    responseMediaType,
+    responseMediaType: tableCell(responseMediaType),
     authLiteral: bearer.length ? `[${bearer.map(quote).join(', ')}]` : '',
-    authNames: op.security,
+    auth: op.security.map((name) => ({ name: tableCell(name), anchor: headingAnchor(name) })),
     stream,
-    pagination: paginationOf(op, json, queryParams, methodName, ctx, refs),
+    pagination,
     anchor: methodName.toLowerCase(),
     docSignature: markdownCode(`Promise<${mainReturn}> ${methodName}(${args})`),
     docWithHttpInfoSignature: markdownCode(`Promise<ApiResponse<${mainReturn}>> ${methodName}WithHttpInfo(${argsOf(declType)})`),
@@ -142,7 +202,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<stri
     exampleCall: callArgs.join(', '),
     hasParams: positional.length > 0 || opts !== undefined,
     docReturnType: responseType === 'void' ? 'void (empty response body)' : json ? docType(ctx.mapper.typeOf(json.schema)) : `**${returnType}**`,
-    requestContentType: bodyContent?.mediaType ?? '',
+    requestContentType: tableCell(bodyContent?.mediaType),
   };
 }
 
@@ -178,6 +238,31 @@ function responseOf(op: NormalizedOperation, typeOf: (s: Schema) => TsType) {
   return { json, sse, responseType: 'void' as const, returnType: 'void', mediaType: '' };
 }
 
+const SCALAR: TsType = { k: 'union', of: [T.string, T.number, T.boolean] };
+
+/**
+ * The type a path or header parameter is declared with: its schema's, when the runtime can
+ * write every value of it into a path segment or header (scalars; lists in headers); else
+ * `string | number | boolean` (a schema of `{}` or an object), with a warning.
+ */
+function carriedType(p: NormalizedParameter, op: NormalizedOperation, type: TsType, ctx: ApiContext): TsType {
+  if (p.in !== 'path' && p.in !== 'header') return type;
+  const fits = (schema: Schema, listAllowed: boolean, depth = 0): boolean => {
+    const key = schema.$ref === undefined ? undefined : refName(schema.$ref);
+    const s = key === undefined ? schema : ctx.spec.schemas.get(key);
+    if (!s || depth > 8) return false;
+    if (s !== schema) return fits(s, listAllowed, depth + 1);
+    if (s.enum !== undefined || s.const !== undefined) return true;
+    const members = s.oneOf ?? s.anyOf;
+    if (members && !s.type) return members.every((m) => fits(m, listAllowed, depth + 1));
+    if (s.type === 'array') return listAllowed && s.items !== undefined && fits(s.items, false, depth + 1);
+    return typeof s.type === 'string' && ['string', 'number', 'integer', 'boolean'].includes(s.type) && s.format !== 'binary';
+  };
+  if (fits(p.schema, p.in === 'header')) return type;
+  ctx.spec.diagnostics.warning(ctx.spec.pointers.get(p.schema) ?? op.pointer, `${p.in} parameter '${p.name}' has a schema whose values a ${p.in} cannot carry; typed string | number | boolean`);
+  return SCALAR;
+}
+
 function rank(p: NormalizedParameter, pathOrder: Array<string | undefined>): number {
   const order = { path: 0, query: 1, header: 2, cookie: 3 }[p.in];
   return order * 1000 + (p.in === 'path' ? Math.max(0, pathOrder.indexOf(p.name)) : 0);
@@ -195,7 +280,7 @@ function param(p: NormalizedParameter, varName: string, type: TsType): ParamIR {
 function paramShape(wireName: string, varName: string, location: ParamIR['location'], required: boolean, type: TsType, description?: string, deprecated = false): ParamIR {
   return {
     wireName,
-    key: propertyKey(wireName),
+    key: objectLiteralKey(wireName),
     varName,
     location,
     isBody: location === 'body',

@@ -85,7 +85,7 @@ describe('type mapping', () => {
   });
 
   it('keeps maps, free-form objects and arrays as aliases or index signatures', () => {
-    expect(model('Map')).toMatchObject({ kind: 'interface', indexSignature: 'string' });
+    expect(model('ModelMap')).toMatchObject({ kind: 'interface', indexSignature: 'string' }); // `Map` would shadow the global
     expect(model('Free')).toMatchObject({ kind: 'alias', tsType: 'Record<string, unknown>' });
     expect(model('Pair')).toMatchObject({ kind: 'alias', tsType: 'Array<number>' });
   });

@@ -2,11 +2,12 @@
 // option types), then types, docs and examples are derived from them.
 import { NameRegistry, quote } from '../naming.ts';
 import { PACKAGE_OPTION_RULES, type NormalizedSpec, type SpecPackageOptions } from '../normalize/normalize.ts';
-import { buildApis } from './buildApis.ts';
+import { SpecError } from '../diagnostics.ts';
+import { buildApis, decideApiClassNames } from './buildApis.ts';
 import { buildModels, decideModelNames } from './buildModels.ts';
 import { runtimeExportNames } from './runtimeNames.ts';
 import { ExampleWriter } from './examples.ts';
-import { markdown } from './text.ts';
+import { headingAnchor, markdown, tableCell } from './text.ts';
 import { TypeMapper } from './typeExpr.ts';
 import type { ClientIR, RepositoryIR } from './types.ts';
 
@@ -29,13 +30,16 @@ export const DEFAULT_PACKAGE: PackageOptions = {
 };
 
 export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACKAGE): ClientIR {
-  const modelNames = decideModelNames(spec);
+  const classNames = decideApiClassNames(spec);
+  const modelNames = decideModelNames(spec, classNames.values());
   const schemaOf = (key: string) => spec.schemas.get(key);
   const mapper = new TypeMapper({ nameOf: (key) => modelNames.get(key), schemaOf });
   const examples = new ExampleWriter(schemaOf);
   const models = buildModels(spec, modelNames, mapper, examples);
-  const typeNames = new NameRegistry([...runtimeExportNames(), ...modelNames.values()]);
-  const apis = buildApis({ spec, mapper, examples, modelNames, typeNames });
+  const typeNames = new NameRegistry([...runtimeExportNames(), ...classNames.values(), ...modelNames.values()]);
+  const apis = buildApis({ spec, mapper, examples, modelNames, typeNames, classNames });
+  // Names and cycles found here are the spec's problems too: stop before anything is written.
+  if (spec.diagnostics.errors.length > 0) throw new SpecError(spec.diagnostics.errors);
   const basePath = (spec.servers[0] ?? '').replace(/\/+$/, '');
   const chosen = specOptions(spec, pkg);
   const op = (api: string, method: string) => apis.find((a) => a.className === api)?.operations.find((o) => o.methodName === method);
@@ -48,15 +52,16 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
     repository: chosen.repository === undefined ? undefined : repositoryLinks(chosen.repository),
     userAgentLiteral: quote(`${pkg.packageName}/${pkg.packageVersion}`),
     packageDescription: `TypeScript client for the ${spec.info.title}`,
-    title: spec.info.title,
-    apiVersion: spec.info.version,
+    title: tableCell(spec.info.title),
+    apiVersion: tableCell(spec.info.version),
     description: markdown(spec.info.description),
-    basePath,
+    basePath: tableCell(basePath),
     basePathLiteral: quote(basePath),
     securitySchemes: spec.securitySchemes.map((s) => ({
-      name: s.name,
+      name: tableCell(s.name),
+      anchor: headingAnchor(s.name),
       isBearer: s.type === 'http' && s.scheme === 'bearer',
-      kindLabel: s.type === 'http' ? `HTTP ${s.scheme ?? ''} authentication`.replace(/ +/g, ' ') : s.type === 'apiKey' ? `API key in ${s.in ?? 'header'} '${s.paramName ?? ''}'` : s.type,
+      kindLabel: tableCell(s.type === 'http' ? `HTTP ${s.scheme ?? ''} authentication`.replace(/ +/g, ' ') : s.type === 'apiKey' ? `API key in ${s.in ?? 'header'} '${s.paramName ?? ''}'` : s.type),
     })),
     readme: {
       chat: op('ChatApi', 'createChatCompletion')?.stream?.flagProperty === true,

@@ -1,38 +1,105 @@
 // One ModelIR per component schema (the spec's and the lifted inline ones).
-import { pointerOf } from '../diagnostics.ts';
-import { camelize, NameRegistry, propertyKey, quote, toModelName } from '../naming.ts';
-import type { NormalizedSpec } from '../normalize/normalize.ts';
-import { hasProperties, isPlainObject, type Schema } from '../normalize/schema.ts';
+import { camelize, MAX_TYPE_NAME, NameRegistry, propertyKey, quote, reservedModelName, toModelName } from '../naming.ts';
+import { schemaPointer, type NormalizedSpec } from '../normalize/normalize.ts';
+import { hasProperties, isPlainObject, propertyMap, type Schema } from '../normalize/schema.ts';
 import type { ModelIR, ModelKind, PropertyIR } from './types.ts';
 import { collectRefs, printType, TypeMapper, type TsType } from './typeExpr.ts';
-import { escapePipes, docLines, markdown, tableCell } from './text.ts';
+import { escapePipes, docLines, lineComment, markdown, tableCell } from './text.ts';
 import { ExampleWriter } from './examples.ts';
 import { runtimeExportNames } from './runtimeNames.ts';
 import { docType } from './docType.ts';
 
-export function decideModelNames(spec: NormalizedSpec): Map<string, string> {
-  const registry = new NameRegistry(runtimeExportNames());
+/**
+ * Model names, in schema order. A name that would shadow a global or is no file name on Windows
+ * gets openapi-generator's `Model` prefix; one an API class or the runtime already takes gets a
+ * number. Each such rename is a warning; a name too long for a file is an error.
+ */
+export function decideModelNames(spec: NormalizedSpec, apiClassNames: Iterable<string>): Map<string, string> {
+  const registry = new NameRegistry([...runtimeExportNames(), ...apiClassNames]);
+  const modelNames = new Set<string>();
   const names = new Map<string, string>();
-  for (const key of spec.schemas.keys()) names.set(key, registry.claim(toModelName(key)));
+  for (const key of spec.schemas.keys()) {
+    const at = schemaPointer(spec, key);
+    let wanted = toModelName(key);
+    if (wanted.length > MAX_TYPE_NAME) spec.diagnostics.error(at, `schema name gives model ${wanted.slice(0, 40)}…, ${wanted.length} characters: longer than ${MAX_TYPE_NAME}, too long for a file name`);
+    const reason = reservedModelName(wanted);
+    if (reason) {
+      spec.diagnostics.warning(at, `model ${wanted} would be ${reason}; named Model${wanted}`);
+      wanted = `Model${wanted}`;
+    }
+    const name = registry.claim(wanted);
+    // Clashes between schemas are reported by the normalizer; these are with the rest of the package.
+    if (name !== wanted && !modelNames.has(wanted.toLowerCase())) spec.diagnostics.warning(at, `model ${wanted} would clash with an API class or a runtime export; named ${name}`);
+    modelNames.add(name.toLowerCase());
+    names.set(key, name);
+  }
   return names;
 }
 
 export function buildModels(spec: NormalizedSpec, names: Map<string, string>, mapper: TypeMapper, examples: ExampleWriter): ModelIR[] {
   const models: ModelIR[] = [];
+  const eager = new Map<string, Set<string>>();
   for (const [key, schema] of spec.schemas) {
     const name = names.get(key)!;
-    models.push(buildModel(key, name, schema, spec, mapper, examples));
+    models.push(buildModel(key, name, schema, spec, mapper, examples, eager));
   }
+  reportAliasCycles(spec, names, eager);
   return models.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function buildModel(key: string, name: string, s: Schema, spec: NormalizedSpec, mapper: TypeMapper, examples: ExampleWriter): ModelIR {
+/**
+ * `type A = B; type B = A | string` is no type at all (TS2456): a cycle of models that refer
+ * to each other only through `$ref`, allOf, oneOf or anyOf. A reference inside a property or
+ * an array breaks the cycle. Each cycle is one error, at its first schema.
+ */
+function reportAliasCycles(spec: NormalizedSpec, names: Map<string, string>, eager: Map<string, Set<string>>): void {
+  const keyOf = new Map([...names].map(([key, name]) => [name, key]));
+  const reported = new Set<string>();
+  for (const [start] of spec.schemas) {
+    const name = names.get(start)!;
+    if (reported.has(name)) continue;
+    const cycle = findCycle(name, eager);
+    if (!cycle) continue;
+    cycle.forEach((n) => reported.add(n));
+    const path = [...cycle, cycle[0]].map((n) => keyOf.get(n) ?? n).join(' → ');
+    spec.diagnostics.error(schemaPointer(spec, start), `schema '${start}' refers to itself through $ref, allOf, oneOf or anyOf alone (${path}); no type can say that: put the reference inside a property or an array`);
+  }
+}
+
+/** The models of a cycle through `from`, in order, or undefined. */
+function findCycle(from: string, eager: Map<string, Set<string>>): string[] | undefined {
+  const path: string[] = [];
+  const done = new Set<string>();
+  const visit = (name: string): string[] | undefined => {
+    if (name === from && path.length > 0) return [...path];
+    if (done.has(name) || path.includes(name)) return undefined;
+    path.push(name);
+    for (const next of eager.get(name) ?? []) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    path.pop();
+    done.add(name);
+    return undefined;
+  };
+  return visit(from);
+}
+
+/** Models a type names where TypeScript resolves them at once (not inside an object or array). */
+function eagerRefs(t: TsType, into = new Set<string>()): Set<string> {
+  if (t.k === 'ref') into.add(t.model);
+  if (t.k === 'union' || t.k === 'inter') t.of.forEach((m) => eagerRefs(m, into));
+  return into;
+}
+
+function buildModel(key: string, name: string, s: Schema, spec: NormalizedSpec, mapper: TypeMapper, examples: ExampleWriter, eager: Map<string, Set<string>>): ModelIR {
   const inline = spec.inlineOrigins.has(key);
-  const source = '#' + (inline ? spec.inlineOrigins.get(key)! : pointerOf(['components', 'schemas', key]));
+  const source = '#' + schemaPointer(spec, key);
   const base = {
     name,
     schemaKey: key,
     source,
+    sourceComment: lineComment(source),
     inline,
     docLines: docLines(s.description, s.deprecated ? ['@deprecated'] : []),
     description: markdown(s.description),
@@ -70,12 +137,14 @@ function buildModel(key: string, name: string, s: Schema, spec: NormalizedSpec, 
       base.indexSignature = printType(index);
     }
     heritage.forEach((h) => collectRefs(h, refs));
+    eager.set(name, eagerRefs({ k: 'inter', of: heritage }));
     base.heritage = heritage.map((h) => (h.k === 'union' ? `(${printType(h)})` : printType(h)));
     kind = heritage.length > 0 ? 'intersection' : 'interface';
   } else {
     kind = 'alias';
     const type = mapper.typeOf({ ...s, nullable: false });
     collectRefs(type, refs);
+    eager.set(name, eagerRefs(type));
     base.tsType = printType(type);
   }
   refs.delete(name);
@@ -98,6 +167,7 @@ function property(wireName: string, p: Schema, type: TsType, required: boolean):
     .join(' ');
   return {
     wireName,
+    wireNameMarkdown: tableCell(wireName),
     key: propertyKey(wireName),
     tsType: printType(type),
     optional: !required,
@@ -116,7 +186,7 @@ function isScalar(v: unknown): boolean {
 /** Inline allOf members that are plain objects are folded into the parent's own properties. */
 function mergeAllOfInline(s: Schema): Schema {
   if (!s.allOf) return s;
-  const out: Schema = { ...s, properties: { ...(s.properties ?? {}) }, required: [...(s.required ?? [])] };
+  const out: Schema = { ...s, properties: propertyMap(Object.entries(s.properties ?? {})), required: [...(s.required ?? [])] };
   const rest: Schema[] = [];
   for (const m of s.allOf) {
     if (m.$ref === undefined && !m.allOf && !m.oneOf && !m.anyOf && (m.type === undefined || m.type === 'object')) {

@@ -1,7 +1,7 @@
 // Example values for docs, written as TypeScript source. Values come from the spec's
 // example/default/enum when present, else a placeholder of the right type; strings are
 // always emitted through `quote`, so spec text cannot escape the literal.
-import { propertyKey, quote } from '../naming.ts';
+import { objectLiteralKey, quote } from '../naming.ts';
 import { refName, type Schema } from '../normalize/schema.ts';
 import { pinnedValues } from './typeExpr.ts';
 
@@ -39,7 +39,7 @@ export class ExampleWriter {
       const entries = Object.entries(s.properties ?? {}).filter(([name]) => required.has(name));
       if (entries.length === 0 || depth > MAX_DEPTH) return '{}';
       const inner = indent + '  ';
-      const body = entries.map(([name, p]) => `${inner}${propertyKey(name)}: ${this.write(p, inner, depth + 1, seen)},`);
+      const body = entries.map(([name, p]) => `${inner}${objectLiteralKey(name)}: ${this.write(p, inner, depth + 1, seen)},`);
       return `{\n${body.join('\n')}\n${indent}}`;
     }
     return placeholderFor(s);

@@ -23,3 +23,24 @@ function listTs(dir: string): string[] {
     e.isDirectory() ? listTs(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
   );
 }
+
+const BASE_API = join(RUNTIME_SOURCES, 'runtime/BaseApi.ts');
+// A member of the class body: two spaces in, optional modifiers, then the name.
+const MEMBER = /^ {2}(?:(?:public|protected|private|readonly|static|async|abstract|override)\s+)*\*?([A-Za-z_$][\w$]*)\s*[(<:=?]/gm;
+
+let members: Set<string> | undefined;
+
+/**
+ * Names a generated API class must not give a method: `BaseApi`'s members (read from its
+ * source) and what every object inherits (`toString`, `__proto__`…).
+ */
+export function reservedMethodNames(): Set<string> {
+  if (members) return members;
+  const source = readFileSync(BASE_API, 'utf8');
+  const start = source.indexOf('export abstract class BaseApi');
+  const body = source.slice(start, source.indexOf('\n}\n', start));
+  members = new Set([...body.matchAll(MEMBER)].map((m) => m[1]!));
+  for (const name of Object.getOwnPropertyNames(Object.prototype)) members.add(name);
+  members.add('constructor');
+  return members;
+}

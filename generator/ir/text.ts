@@ -1,24 +1,37 @@
-// Spec prose goes into two places: JSDoc comments and Markdown. Both are escaped here so
-// no description can end a comment, open HTML, or break a table.
+// Spec text lands in comments and Markdown; each context has its escaping function here
+// (string literals and identifiers have theirs in naming.ts). No text can end a comment,
+// start a new line of code, open HTML or break a table.
+
+import { showControlCharacters } from '../diagnostics.ts';
+
+/** Every character JavaScript reads as the end of a line, and the other control characters but tab. */
+const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
 
 /** Lines for a `/** ... *\/` block. `*\/` cannot close the comment; control characters are dropped. */
 export function docLines(text: string | undefined, extra: string[] = []): string[] {
   const lines = (text ?? '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '')
     .split('\n')
-    .map((l) => l.replace(/\*\//g, '*\\/').replace(/\s+$/, ''));
+    .map((l) => blockCommentLine(l).replace(/\s+$/, ''));
   while (lines.length && lines[0] === '') lines.shift();
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return [...lines, ...extra.map((l) => l.replace(/\*\//g, '*\\/'))];
+  return [...lines, ...extra.map(blockCommentLine)];
 }
+
+/** One line inside a block comment. */
+function blockCommentLine(line: string): string {
+  return line.replace(LINE_BREAKING, '').replace(/\*\//g, '*\\/');
+}
+
+/** Text after `//`: line breaks and other control characters are shown as `\uXXXX`, never kept. */
+export const lineComment = showControlCharacters;
 
 /** Markdown prose: raw HTML is shown as text. */
 export function markdown(text: string | undefined): string {
   return escapeHtml((text ?? '').replace(/\r\n?/g, '\n')).trim();
 }
 
-/** One Markdown table cell: one line, pipes escaped. */
+/** One line of Markdown (a table cell, a heading, emphasis): one line, HTML and pipes escaped. */
 export function tableCell(text: string | undefined): string {
   return escapePipes(markdown(text).replace(/\n+/g, ' '));
 }
@@ -35,4 +48,11 @@ export function escapePipes(text: string): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A heading's anchor, safe inside a link: only letters, digits, `-` and `_` survive (GitHub ignores case). */
+export function headingAnchor(text: string): string {
+  return text
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }

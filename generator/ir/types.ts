@@ -8,6 +8,7 @@ export interface ClientIR {
   packageDescription: string;
   /** Module name used in docs headings, as the Ruby client's `OpenApiOpenAIClient`. */
   moduleName: string;
+  /** Markdown, one line, escaped (so are `apiVersion` and `basePath`). */
   title: string;
   apiVersion: string;
   /** Markdown, already escaped. */
@@ -39,7 +40,10 @@ export interface RepositoryIR {
 }
 
 export interface SecurityIR {
+  /** Markdown, one line, escaped. */
   name: string;
+  /** The README heading's anchor. */
+  anchor: string;
   /** e.g. "Bearer authentication" */
   kindLabel: string;
   isBearer: boolean;
@@ -48,6 +52,8 @@ export interface SecurityIR {
 export interface ApiIR {
   className: string;
   tag: string;
+  /** The class's doc comment. */
+  docLines: string[];
   /** Markdown, escaped. */
   description: string;
   operations: OperationIR[];
@@ -67,7 +73,7 @@ export interface OptsTypeIR {
 
 export interface ParamIR {
   wireName: string;
-  /** Quoted or bare key for an object literal. */
+  /** Key for an object literal: bare, quoted, or computed for `__proto__`. */
   key: string;
   varName: string;
   location: 'path' | 'query' | 'header' | 'cookie' | 'body';
@@ -90,6 +96,8 @@ export interface OperationIR {
   httpMethod: string;
   path: string;
   pathLiteral: string;
+  /** `path` as one line of Markdown. */
+  pathMarkdown: string;
   docLines: string[];
   /** One-line markdown summary for tables. */
   summary: string;
@@ -113,7 +121,8 @@ export interface OperationIR {
   responseMediaType: string;
   /** `['ApiKeyAuth']` as a literal; '' when the operation needs no authorization. */
   authLiteral: string;
-  authNames: string[];
+  /** The schemes' names (Markdown) and their README anchors. */
+  auth: Array<{ name: string; anchor: string }>;
   stream?: StreamIR;
   pagination?: { methodName: string; itemType: string; cursorParam: string };
   /** Markdown heading anchor of the method's section. */
@@ -127,6 +136,7 @@ export interface OperationIR {
   exampleCall: string;
   hasParams: boolean;
   docReturnType: string;
+  /** Media types as one line of Markdown ('' for none). */
   requestContentType: string;
 }
 
@@ -146,6 +156,8 @@ export interface ModelIR {
   schemaKey: string;
   /** Where the schema is: `#/components/schemas/X` or the inline spot it was lifted from. */
   source: string;
+  /** `source`, safe after `//`. */
+  sourceComment: string;
   inline: boolean;
   kind: ModelKind;
   isInterface: boolean;
@@ -171,6 +183,8 @@ export interface ModelIR {
 
 export interface PropertyIR {
   wireName: string;
+  /** `wireName` as one line of Markdown. */
+  wireNameMarkdown: string;
   key: string;
   tsType: string;
   optional: boolean;

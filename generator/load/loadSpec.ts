@@ -6,6 +6,7 @@ import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type 
 import { Diagnostics, parsePointer, SpecError, type Locator } from '../diagnostics.ts';
 import { bundle, type SpecFile } from './bundle.ts';
 import { convertSwagger2, isSwagger2, swagger2Locator } from './swagger2.ts';
+import { decodeSpec, rejectJsonComments } from './specText.ts';
 
 /**
  * The largest spec read, in bytes, counted after decompressing a `.gz` (while inflating, so a
@@ -63,13 +64,15 @@ export function readSpecText(file: string, options: LoadOptions = {}): string {
     if (err instanceof SpecError) throw err;
     throw refuse(`cannot read the spec: ${(err as Error).message}`);
   }
-  if (!file.endsWith('.gz')) return raw.toString('utf8');
+  if (!file.endsWith('.gz')) return decodeSpec(raw, file);
+  let inflated: Buffer;
   try {
-    return gunzipSync(raw, { maxOutputLength: limit }).toString('utf8');
+    inflated = gunzipSync(raw, { maxOutputLength: limit });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge('inflates to more than');
     throw refuse(`cannot decompress the spec: ${(err as Error).message}`);
   }
+  return decodeSpec(inflated, file);
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
@@ -90,6 +93,7 @@ function formatSize(bytes: number): string {
 }
 
 export function parseSpecText(text: string, file: string): LoadedSpec {
+  rejectJsonComments(text, file);
   const { value: document, locate } = parseLocated(text, file);
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new SpecError([{ severity: 'error', file, pointer: '', line: 1, column: 1, message: 'the spec must be a YAML or JSON object' }]);

@@ -1,7 +1,6 @@
 // Checks that need the whole spec: names that must be unique, before and after camelCasing.
-import { pointerOf } from '../diagnostics.ts';
 import { toApiClassName, toMethodName, toModelName } from '../naming.ts';
-import type { NormalizedSpec } from './normalize.ts';
+import { schemaPointer, type NormalizedSpec } from './normalize.ts';
 
 export function checkNames(spec: NormalizedSpec): void {
   const { diagnostics } = spec;
@@ -27,8 +26,7 @@ export function checkNames(spec: NormalizedSpec): void {
     const name = toModelName(key).toLowerCase();
     const clash = byModelName.get(name);
     if (clash !== undefined) {
-      const at = spec.inlineOrigins.get(key) ?? pointerOf(['components', 'schemas', key]);
-      diagnostics.warning(at, `schema '${key}' and schema '${clash}' both become model ${toModelName(key)}; the later one gets a numeric suffix`);
+      diagnostics.warning(schemaPointer(spec, key), `schema '${key}' and schema '${clash}' both become model ${toModelName(key)}; the later one gets a numeric suffix`);
     } else byModelName.set(name, key);
   }
 }

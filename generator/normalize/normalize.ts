@@ -5,7 +5,7 @@ import { Diagnostics, parsePointer, pointerOf, SpecError } from '../diagnostics.
 import type { LoadedSpec } from '../load/loadSpec.ts';
 import { checkNames } from './checks.ts';
 import { flattenInlineSchemas } from './flattenInline.ts';
-import { checkRef, normalizeSchema, type SchemaContext } from './normalizeSchema.ts';
+import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
 
 // openapi-generator walks a path's operations in this order; so do we.
@@ -117,6 +117,10 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   }
   const info = isPlainObject(doc.info) ? doc.info : {};
   if (!isPlainObject(doc.info)) diagnostics.error('/info', 'info is required');
+  const title = textField(info, 'title', '/info', diagnostics);
+  const infoDescription = textField(info, 'description', '/info', diagnostics);
+  // `version: 1.0` is a number in YAML; it still reads as a version.
+  const version = typeof info.version === 'number' ? String(info.version) : textField(info, 'version', '/info', diagnostics);
 
   const schemas = new Map<string, Schema>();
   const rawSchemas = isPlainObject(doc.components) && isPlainObject(doc.components.schemas) ? doc.components.schemas : {};
@@ -133,15 +137,13 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
     document: doc,
     openapi,
     info: {
-      title: typeof info.title === 'string' ? info.title : 'API',
-      version: typeof info.version === 'string' ? info.version : '0.0.0',
-      description: typeof info.description === 'string' ? info.description : undefined,
+      title: title ?? 'API',
+      version: version ?? '0.0.0',
+      description: infoDescription,
     },
     packageOptions: readPackageOptions(doc['x-codegen-options'], diagnostics),
     servers: Array.isArray(doc.servers) ? doc.servers.filter(isPlainObject).map((s) => String(s.url ?? '')) : [],
-    tags: Array.isArray(doc.tags)
-      ? doc.tags.filter(isPlainObject).map((t) => ({ name: String(t.name), description: typeof t.description === 'string' ? t.description : undefined }))
-      : [],
+    tags: readTags(doc.tags, diagnostics),
     securitySchemes,
     operations,
     schemas,
@@ -154,6 +156,23 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
   return spec;
 }
+
+/** Where a model's schema is: its component, or the inline spot it was lifted from. */
+export function schemaPointer(spec: NormalizedSpec, key: string): string {
+  return spec.inlineOrigins.get(key) ?? pointerOf(['components', 'schemas', key]);
+}
+
+function readTags(raw: unknown, diagnostics: Diagnostics): NormalizedSpec['tags'] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((t, i) => {
+    if (!isPlainObject(t)) return [];
+    const name = textField(t, 'name', `/tags/${i}`, diagnostics);
+    return name === undefined ? [] : [{ name, description: textField(t, 'description', `/tags/${i}`, diagnostics) }];
+  });
+}
+
+/** An HTTP header name: RFC 9110's token. Anything else would make every call throw. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackageOptions {
   if (raw === undefined) return {};
@@ -257,7 +276,7 @@ function readOperation(
   globalSecurity: string[],
 ): NormalizedOperation {
   const at = pointerOf(segments);
-  let operationId = typeof op.operationId === 'string' ? op.operationId : '';
+  let operationId = textField(op, 'operationId', at, ctx.diagnostics) ?? '';
   if (!operationId) {
     // Same fallback as openapi-generator: method plus the path's words.
     operationId = method + path.replace(/\{([^}]*)\}/g, 'by_$1').replace(/[^A-Za-z0-9]+/g, '_');
@@ -290,15 +309,24 @@ function readOperation(
     path,
     method,
     operationId,
-    tags: Array.isArray(op.tags) ? op.tags.map(String) : [],
-    summary: typeof op.summary === 'string' ? op.summary : undefined,
-    description: typeof op.description === 'string' ? op.description : undefined,
+    tags: readOperationTags(op.tags, `${at}/tags`, ctx.diagnostics),
+    summary: textField(op, 'summary', at, ctx.diagnostics),
+    description: textField(op, 'description', at, ctx.diagnostics),
     deprecated: op.deprecated === true,
     parameters: [...parameters.values()],
     requestBody: readRequestBody(op.requestBody, [...segments, 'requestBody'], ctx),
     responses: readResponses(op.responses, [...segments, 'responses'], ctx),
     security: readSecurity(op.security, `${at}/security`, schemes, ctx.diagnostics) ?? globalSecurity,
   };
+}
+
+function readOperationTags(raw: unknown, at: string, diagnostics: Diagnostics): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || !raw.every((t) => typeof t === 'string')) {
+    diagnostics.error(at, 'tags must be a list of strings');
+    return [];
+  }
+  return raw;
 }
 
 /** Follows a `$ref` on a parameter, body or response object (not a schema). */
@@ -329,6 +357,15 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     ctx.diagnostics.error(`${at}/name`, 'parameter needs a name');
     return undefined;
   }
+  if (location === 'header' && !HEADER_NAME.test(value.name)) {
+    ctx.diagnostics.error(`${at}/name`, `${JSON.stringify(value.name)} is not a valid HTTP header name (letters, digits and !#$%&'*+.^_\`|~- only)`);
+    return undefined;
+  }
+  if (location === 'header' && value.name === '__proto__') {
+    // Node's fetch (undici) silently drops a header of that name, however it is given.
+    ctx.diagnostics.error(`${at}/name`, `a header named __proto__ cannot be sent: fetch in Node.js drops it`);
+    return undefined;
+  }
   let schema: Schema = {};
   if (value.schema !== undefined) schema = normalizeSchema(value.schema, [...where, 'schema'], ctx);
   else if (isPlainObject(value.content)) {
@@ -339,7 +376,7 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     name: value.name,
     in: location,
     required: location === 'path' ? true : value.required === true,
-    description: typeof value.description === 'string' ? value.description : undefined,
+    description: textField(value, 'description', at, ctx.diagnostics),
     deprecated: value.deprecated === true,
     style: typeof value.style === 'string' ? value.style : undefined,
     explode: typeof value.explode === 'boolean' ? value.explode : undefined,
@@ -365,7 +402,7 @@ function readRequestBody(raw: unknown, segments: Array<string | number>, ctx: Sc
   if (!isPlainObject(value)) return undefined;
   return {
     required: value.required === true,
-    description: typeof value.description === 'string' ? value.description : undefined,
+    description: textField(value, 'description', pointerOf(where), ctx.diagnostics),
     content: readContent(value.content, [...where, 'content'], ctx),
   };
 }
@@ -382,7 +419,7 @@ function readResponses(raw: unknown, segments: Array<string | number>, ctx: Sche
     const r = isPlainObject(value) ? value : {};
     return {
       status,
-      description: typeof r.description === 'string' ? r.description : undefined,
+      description: textField(r, 'description', pointerOf(where), ctx.diagnostics),
       content: readContent(r.content, [...where, 'content'], ctx),
     };
   });

@@ -1,7 +1,7 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
 import { escapePointerSegment, pointerOf, parsePointer, resolvePointer, type Diagnostics } from '../diagnostics.ts';
-import { isPlainObject, refName, type Schema } from './schema.ts';
+import { isPlainObject, propertyMap, refName, type Schema } from './schema.ts';
 
 const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
@@ -35,8 +35,26 @@ export function checkRef(ref: unknown, at: string, ctx: SchemaContext): unknown 
   return target;
 }
 
+/**
+ * Deepest schema nesting read, in JSON pointer segments. Far beyond any real spec; deeper
+ * documents would only exhaust the stack here or in TypeScript's own parser.
+ */
+export const MAX_SCHEMA_DEPTH = 160;
+
+/** A documentation field's text; one that is present but not a string is reported and read as absent. */
+export function textField(owner: Record<string, unknown>, key: string, at: string, diagnostics: Diagnostics): string | undefined {
+  const value = owner[key];
+  if (value === undefined || typeof value === 'string') return value;
+  diagnostics.error(`${at}/${key}`, `${key} must be a string (found ${Array.isArray(value) ? 'a list' : typeof value})`);
+  return undefined;
+}
+
 export function normalizeSchema(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): Schema {
   const at = pointerOf(segments);
+  if (segments.length > MAX_SCHEMA_DEPTH) {
+    ctx.diagnostics.error(at, `schema nested deeper than ${MAX_SCHEMA_DEPTH} levels; flatten it into components`);
+    return track({}, at, ctx);
+  }
   if (raw === true || (isPlainObject(raw) && Object.keys(raw).length === 0)) return track({}, at, ctx);
   if (raw === false) return track({ not: {} }, at, ctx);
   if (!isPlainObject(raw)) {
@@ -51,18 +69,17 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
 
   const s: Schema = { ...(raw as Schema) };
   track(s, at, ctx);
+  for (const key of ['title', 'description']) if (textField(s, key, at, ctx.diagnostics) === undefined) delete s[key];
   foldTypes(s, at, ctx);
   if (s.properties !== undefined) {
     if (!isPlainObject(s.properties)) {
       ctx.diagnostics.error(`${at}/properties`, 'properties must be an object');
       delete s.properties;
     } else {
-      const props: Record<string, Schema> = {};
-      for (const [name, prop] of Object.entries(s.properties)) props[name] = normalizeSchema(prop, [...segments, 'properties', name], ctx);
-      s.properties = props;
+      s.properties = propertyMap(Object.entries(s.properties).map(([name, prop]) => [name, normalizeSchema(prop, [...segments, 'properties', name], ctx)]));
     }
   }
-  if (s.required !== undefined && !Array.isArray(s.required)) {
+  if (s.required !== undefined && !(Array.isArray(s.required) && s.required.every((r) => typeof r === 'string'))) {
     ctx.diagnostics.error(`${at}/required`, 'required must be a list of property names');
     delete s.required;
   }
@@ -167,7 +184,7 @@ const TYPE_OF_FORMAT: Record<string, string> = { int32: 'integer', int64: 'integ
 
 function foldUnknownType(t: unknown, at: string, ctx: SchemaContext): string {
   if (typeof t === 'string' && KNOWN_TYPES.has(t)) return t;
-  const guess = typeof t === 'string' ? TYPE_OF_FORMAT[t] : undefined;
+  const guess = typeof t === 'string' && Object.hasOwn(TYPE_OF_FORMAT, t) ? TYPE_OF_FORMAT[t] : undefined;
   if (guess) {
     ctx.diagnostics.warning(`${at}/type`, `type ${JSON.stringify(t)} is a format, not a type; read as ${guess}`);
     return guess;

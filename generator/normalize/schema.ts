@@ -36,6 +36,16 @@ export interface Schema {
 
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
+/**
+ * A map keyed by property names. It has no prototype, so a property called `__proto__` is
+ * stored like any other name instead of replacing the prototype.
+ */
+export function propertyMap(entries: Iterable<[string, Schema]> = []): Record<string, Schema> {
+  const map = Object.create(null) as Record<string, Schema>;
+  for (const [name, schema] of entries) map[name] = schema;
+  return map;
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

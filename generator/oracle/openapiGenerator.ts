@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec, readSpecText } from '../load/loadSpec.ts';
+import { loadSpec } from '../load/loadSpec.ts';
 import { parseValidateOutput, type OracleDiagnostic } from './validateOutput.ts';
 
 export type { OracleDiagnostic } from './validateOutput.ts';
@@ -164,60 +164,6 @@ export async function runOpenApiGenerator(args: string[], opts: RunOptions = {})
   });
 }
 
-export interface PreparedSpec {
-  /** A path openapi-generator can read: the spec itself or a temporary copy. */
-  path: string;
-  cleanup(): Promise<void>;
-}
-
-const NO_CLEANUP = async (): Promise<void> => {};
-
-/**
- * Makes a spec readable by openapi-generator: `.gz` files are decompressed to a temporary
- * file, and with dropWebhooks the top-level `webhooks` section is left out (see generateRubyClient).
- */
-export async function prepareSpec(specPath: string, opts: { dropWebhooks?: boolean } = {}): Promise<PreparedSpec> {
-  const gz = specPath.endsWith('.gz');
-  if (!gz && !opts.dropWebhooks) return { path: specPath, cleanup: NO_CLEANUP };
-  let text = readSpecText(specPath);
-  if (opts.dropWebhooks) {
-    const without = removeTopLevelWebhooks(text);
-    if (without === text && !gz) return { path: specPath, cleanup: NO_CLEANUP };
-    text = without;
-  }
-  const base = path.basename(gz ? specPath.slice(0, -3) : specPath);
-  const ext = /\.(ya?ml|json)$/i.exec(base)?.[0] ?? (text.trimStart().startsWith('{') ? '.json' : '.yaml');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'oracle-spec-'));
-  const file = path.join(dir, `spec${ext}`);
-  await writeFile(file, text);
-  return { path: file, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-/**
- * The spec text without its top-level `webhooks` member. JSON is parsed and re-serialized;
- * YAML is cut line by line (top-level keys start in column 0, so the section ends at the
- * next line that does).
- */
-export function removeTopLevelWebhooks(text: string): string {
-  if (text.trimStart().startsWith('{')) {
-    try {
-      const doc = JSON.parse(text) as Record<string, unknown>;
-      if (!('webhooks' in doc)) return text;
-      delete doc.webhooks;
-      return JSON.stringify(doc);
-    } catch {
-      return text; // flow-style YAML or broken JSON: leave it to openapi-generator to complain
-    }
-  }
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => /^(?:webhooks|"webhooks"|'webhooks')\s*:/.test(l));
-  if (start < 0) return text;
-  let end = start + 1;
-  while (end < lines.length && !/^(?:[^\s#-]|---|\.\.\.)/.test(lines[end]!)) end++;
-  if (end === lines.length && lines[end - 1] === '') end--; // keep the final newline
-  lines.splice(start, end - start);
-  return lines.join('\n');
-}
 
 export interface ValidateOptions extends RunOptions {
   /** Also ask for openapi-generator's recommendations (adds warnings; costs nothing measurable). */
@@ -236,22 +182,29 @@ export async function validateWithOpenApiGenerator(specPath: string, opts: Valid
   return validateDocument(loadSpec(specPath).document, specPath, opts);
 }
 
-/**
- * Validates a parsed document with openapi-generator, which resolves external `$ref`s itself:
- * it would fetch URLs and read files beside the spec. So it gets a copy without any external
- * `$ref` (our own checks report each one with its location), written alone into a fresh
- * temporary folder that is also its working folder.
- */
+/** Validates a parsed document with openapi-generator, on an isolated copy (see withIsolatedCopy). */
 export async function validateDocument(document: unknown, file: string, opts: ValidateOptions = {}): Promise<OracleDiagnostic[]> {
+  return withIsolatedCopy(document, async (copy, dir) => {
+    const args = ['validate', '-i', copy.path];
+    if (opts.recommend ?? true) args.push('--recommend');
+    const result = await runOpenApiGenerator(args, { ...opts, cwd: dir });
+    return parseValidateOutput(result, { file, specText: copy.text });
+  });
+}
+
+/**
+ * openapi-generator resolves external `$ref`s itself: it would fetch URLs and read files beside
+ * the spec. So it only ever gets a copy without any external `$ref` (our own checks report each
+ * one with its location), written alone into a fresh temporary folder that is also its working
+ * folder, removed afterwards.
+ */
+async function withIsolatedCopy<T>(document: unknown, work: (copy: { path: string; text: string }, dir: string) => Promise<T>): Promise<T> {
   const text = withoutExternalRefs(document);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'oracle-spec-'));
   try {
     const copy = path.join(dir, 'spec.json');
     await writeFile(copy, text);
-    const args = ['validate', '-i', copy];
-    if (opts.recommend ?? true) args.push('--recommend');
-    const result = await runOpenApiGenerator(args, { ...opts, cwd: dir });
-    return parseValidateOutput(result, { file, specText: text });
+    return await work({ path: copy, text }, dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -304,10 +257,13 @@ export function rubyClientArgs(specPath: string, outDir: string, supportingFiles
 export async function generateRubyClient(specPath: string, outDir: string, opts: RubyClientOptions = {}): Promise<RubyClientResult> {
   if (!existsSync(specPath)) throw new Error(`Spec file not found: ${specPath}`);
   const dropWebhooks = opts.dropWebhooks ?? true;
-  const spec = await prepareSpec(specPath, { dropWebhooks });
-  try {
-    const args = rubyClientArgs(spec.path, path.resolve(outDir), opts.supportingFiles);
-    const result = await runOpenApiGenerator(args, opts);
+  // Read by our loader (bounded in size and aliases), then handed over as an isolated copy.
+  const loaded = loadSpec(specPath).document;
+  const { webhooks: _webhooks, ...withoutWebhooks } = loaded;
+  const document = dropWebhooks ? withoutWebhooks : loaded;
+  return withIsolatedCopy(document, async (copy, dir) => {
+    const args = rubyClientArgs(copy.path, path.resolve(outDir), opts.supportingFiles);
+    const result = await runOpenApiGenerator(args, { ...opts, cwd: dir });
     if (result.code !== 0) {
       const reason =
         `${result.stdout}\n${result.stderr}`
@@ -317,7 +273,5 @@ export async function generateRubyClient(specPath: string, outDir: string, opts:
       throw new OpenApiGeneratorError(`openapi-generator could not generate the Ruby client for ${specPath}: ${reason}`, result);
     }
     return { ...result, args, droppedWebhooks: dropWebhooks };
-  } finally {
-    await spec.cleanup();
-  }
+  });
 }

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOpenApiGenerator, validateWithOpenApiGenerator, withoutExternalRefs } from '../../generator/oracle/openapiGenerator.ts';
+import { generateRubyClient, runOpenApiGenerator, validateWithOpenApiGenerator, withoutExternalRefs } from '../../generator/oracle/openapiGenerator.ts';
+import { SpecError } from '../../generator/diagnostics.ts';
 import { REPO, tempDir } from '../helpers.ts';
 
 let server: Server;
@@ -58,6 +59,14 @@ describe('validate with openapi-generator', () => {
     const spec = hostileSpecFolder();
     // The load stage refuses the remote and outside references before the oracle runs.
     await expect(validateWithOpenApiGenerator(spec)).rejects.toThrow(/is remote: only files inside the spec's folder are read, never the network/);
+    expect(requests).toEqual([]);
+  });
+
+  it('the reference Ruby client (npm run parity) is made from the same isolated copy: no request either', { timeout: 120_000 }, async () => {
+    requests.length = 0;
+    const spec = hostileSpecFolder();
+    // Our loader refuses the remote and outside $refs first; openapi-generator never sees the spec.
+    await expect(generateRubyClient(spec, join(tempDir('isolation-ruby'), 'ruby'))).rejects.toBeInstanceOf(SpecError);
     expect(requests).toEqual([]);
   });
 

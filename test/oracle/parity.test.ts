@@ -45,9 +45,12 @@ describe('parity with openapi-generator 7.x (Ruby)', () => {
     const report = await parityFor(path.join(repoRoot, 'spec/openapi.yaml'), 'spec');
     for (const category of ['apis', 'operations', 'models', 'docs'] as const) {
       const p = report.categories[category];
-      expect(p.missingOnOurSide, `${category} missing on our side`).toEqual([]);
+      // A model named like a JavaScript global (`Error`) is `ModelError` on our side, on purpose.
+      const renamed = p.missingOnOurSide.filter((name) => p.extraOnOurSide.includes(`Model${name}`));
+      expect(renamed, `${category} renamed from a global`).toEqual(category === 'models' || category === 'docs' ? ['Error'] : []);
+      expect(p.missingOnOurSide.filter((name) => !renamed.includes(name)), `${category} missing on our side`).toEqual([]);
       expect(p.matchedByNormalization, `${category} whose names differ only in case, _ or -`).toEqual([]);
-      expect(p.percent, category).toBe(100);
+      expect(p.matched + renamed.length, category).toBe(p.ruby);
     }
   });
 

@@ -1,7 +1,6 @@
 // Reading openapi-generator's validate report, without running Java.
 import { describe, expect, it } from 'vitest';
 import { parseValidateOutput, pointerFromMessage, tokenizeLocation, tokensToPointer } from '../../generator/oracle/validateOutput.ts';
-import { removeTopLevelWebhooks } from '../../generator/oracle/openapiGenerator.ts';
 
 const REPORT_STDERR = [
   'Errors:',
@@ -124,19 +123,5 @@ describe('location → JSON pointer', () => {
   it('leaves messages that name no place without a pointer', () => {
     expect(pointerFromMessage('Some generic complaint. Another sentence')).toBeUndefined();
     expect(pointerFromMessage('attribute info.title is missing')).toBe('/info/title');
-  });
-});
-
-describe('removeTopLevelWebhooks', () => {
-  it('cuts the YAML section up to the next top-level key', () => {
-    const yaml = ['openapi: 3.1.0', 'webhooks:', '  a:', '    post: {}', '# note', 'components:', '  schemas: {}', ''].join('\n');
-    expect(removeTopLevelWebhooks(yaml)).toBe(['openapi: 3.1.0', 'components:', '  schemas: {}', ''].join('\n'));
-    expect(removeTopLevelWebhooks('openapi: 3.1.0\nwebhooks:\n  a: {}\n')).toBe('openapi: 3.1.0\n');
-  });
-
-  it('drops the member from JSON and leaves specs without webhooks alone', () => {
-    expect(JSON.parse(removeTopLevelWebhooks('{"openapi":"3.1.0","webhooks":{"a":{}},"paths":{}}'))).toEqual({ openapi: '3.1.0', paths: {} });
-    const plain = 'openapi: 3.0.3\npaths: {}\n';
-    expect(removeTopLevelWebhooks(plain)).toBe(plain);
   });
 });

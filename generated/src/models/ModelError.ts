@@ -2,7 +2,7 @@
 /**
  * Details of a failed request.
  */
-export interface Error {
+export interface ModelError {
   /**
    * Machine-readable error code, when one applies.
    */
