@@ -13,8 +13,11 @@ export interface Diagnostic {
   column?: number;
 }
 
-/** Where a JSON pointer sits in the source text; filled in by the loader. */
-export type Locator = (pointer: string) => { line: number; column: number } | undefined;
+/**
+ * Where a JSON pointer sits in the source text; filled in by the loader. `file` is set when the
+ * pointer's text is written in another file of a multi-file spec.
+ */
+export type Locator = (pointer: string) => { line: number; column: number; file?: string } | undefined;
 
 export class Diagnostics {
   readonly items: Diagnostic[] = [];

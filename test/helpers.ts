@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SpecError } from '../generator/diagnostics.ts';
 import { FIXTURE_DIR as FIXTURE_SPECS, readSpecText, readVersions, type VersionRow } from '../scripts/derive-fixture.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -49,4 +50,15 @@ export function snapshotTree(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/** The SpecError a call throws; anything else thrown, or nothing, fails the test. */
+export function specErrorOf(run: () => unknown): SpecError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof SpecError) return err;
+    throw err;
+  }
+  throw new Error('expected a SpecError');
 }

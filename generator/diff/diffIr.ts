@@ -117,8 +117,10 @@ class DiffRun {
     if (a.httpMethod !== b.httpMethod || a.path !== b.path) this.add(where, 'breaking', `endpoint moved from ${a.httpMethod} ${a.path} to ${b.httpMethod} ${b.path}`);
     if (a.body && b.body && a.body.mediaType !== b.body.mediaType) this.add(where, 'breaking', `request media type changed from ${a.body.mediaType} to ${b.body.mediaType}`);
     if (a.responseMediaType !== b.responseMediaType && a.responseMediaType && b.responseMediaType) this.add(where, 'breaking', `response media type changed from ${a.responseMediaType} to ${b.responseMediaType}`);
-    for (const name of b.authNames) if (!a.authNames.includes(name)) this.add(where, 'breaking', `now requires authorization ${name}`);
-    for (const name of a.authNames) if (!b.authNames.includes(name)) this.add(where, 'feature', `no longer requires authorization ${name}`);
+    const authBefore = a.auth.map((s) => s.name);
+    const authAfter = b.auth.map((s) => s.name);
+    for (const name of authAfter) if (!authBefore.includes(name)) this.add(where, 'breaking', `now requires authorization ${name}`);
+    for (const name of authBefore) if (!authAfter.includes(name)) this.add(where, 'feature', `no longer requires authorization ${name}`);
     this.diffType({ ...where, direction: 'output' }, 'return type', a.returnType, b.returnType, signatures);
     if (a.stream && !b.stream) this.add(where, 'breaking', `streaming method ${a.stream.methodName} removed`);
     if (!a.stream && b.stream) this.add(where, 'feature', `streaming method ${b.stream.methodName} added`);

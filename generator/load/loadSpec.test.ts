@@ -4,21 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../diagnostics.ts';
+import { specErrorOf } from '../../test/helpers.ts';
 import { DEFAULT_MAX_SPEC_BYTES, loadSpec, parseSize, parseSpecText } from './loadSpec.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'load-'));
 const SMALL_SPEC = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n";
-
-function failureOf(run: () => unknown): SpecError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof SpecError) return err;
-    throw err;
-  }
-  throw new Error('expected a SpecError');
-}
 
 /** A billion-laughs document: nine levels, each made of nine aliases of the level below. */
 function aliasBomb(indent: string): string {
@@ -31,7 +21,7 @@ describe('the size limit', () => {
   it('refuses a spec file above the limit in one sentence naming the flag', () => {
     const file = join(dir, 'big.yaml');
     writeFileSync(file, SMALL_SPEC + `# ${'x'.repeat(4096)}\n`);
-    const err = failureOf(() => loadSpec(file, { maxSpecBytes: 1024 }));
+    const err = specErrorOf(() => loadSpec(file, { maxSpecBytes: 1024 }));
     expect(err.diagnostics).toHaveLength(1);
     expect(err.diagnostics[0]!.message).toBe('the spec is larger than 1 KB, the limit: raise it with --max-spec-size if the spec is meant to be this large');
     expect(loadSpec(file, { maxSpecBytes: 8192 }).document.openapi).toBe('3.1.0');
@@ -40,7 +30,7 @@ describe('the size limit', () => {
   it('stops inflating a .gz at the default limit: a few KB that would inflate to twice the limit', () => {
     const file = join(dir, 'bomb.yaml.gz');
     writeFileSync(file, gzipSync(Buffer.alloc(2 * DEFAULT_MAX_SPEC_BYTES, 0x20)));
-    const err = failureOf(() => loadSpec(file));
+    const err = specErrorOf(() => loadSpec(file));
     expect(err.diagnostics[0]!.message).toMatch(/^the spec inflates to more than 16 MB, the limit: raise it with --max-spec-size/);
   });
 
@@ -62,7 +52,7 @@ describe('the size limit', () => {
 describe('YAML aliases', () => {
   it('an alias bomb fails at once with a located error', () => {
     const text = `${SMALL_SPEC}x-bomb:\n${aliasBomb('  ')}\n`;
-    const err = failureOf(() => parseSpecText(text, 'bomb.yaml'));
+    const err = specErrorOf(() => parseSpecText(text, 'bomb.yaml'));
     expect(err.diagnostics).toEqual([
       expect.objectContaining({ file: 'bomb.yaml', line: 7, column: 12, message: expect.stringMatching(/^YAML aliases here expand beyond 1000 copies/) }),
     ]);
@@ -70,7 +60,7 @@ describe('YAML aliases', () => {
 
   it('an alias bomb inside an example fails the same way', () => {
     const text = `${SMALL_SPEC}components:\n  schemas:\n    Laughs:\n      type: object\n      example:\n${aliasBomb('        ')}\n`;
-    const err = failureOf(() => parseSpecText(text, 'example.yaml'));
+    const err = specErrorOf(() => parseSpecText(text, 'example.yaml'));
     expect(err.diagnostics[0]).toMatchObject({ line: 11, message: expect.stringMatching(/alias bomb/) });
   });
 

@@ -1,9 +1,11 @@
-// Stage 1: read the spec file (YAML or JSON, optionally gzipped) into a plain document,
-// keeping the YAML syntax tree so any JSON pointer can later be turned into a line.
+// Stage 1: read the spec file (YAML or JSON, optionally gzipped) into a plain OpenAPI 3.x document
+// (Swagger 2.0 is converted), keeping the YAML syntax tree so any JSON pointer can later be turned into a line.
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { Diagnostics, parsePointer, SpecError, type Locator } from '../diagnostics.ts';
+import { bundle, type SpecFile } from './bundle.ts';
+import { convertSwagger2, isSwagger2, swagger2Locator } from './swagger2.ts';
 import { decodeSpec, rejectJsonComments } from './specText.ts';
 
 /**
@@ -32,8 +34,21 @@ export interface LoadedSpec {
   locate: Locator;
 }
 
+/** The spec file and every local file its `$ref`s name, bundled into one document (see bundle.ts). */
 export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
-  return parseSpecText(readSpecText(file, options), file);
+  const text = readSpecText(file, options);
+  const root = parseSpecText(text, file);
+  const limit = options.maxSpecBytes ?? DEFAULT_MAX_SPEC_BYTES;
+  let total = Buffer.byteLength(text);
+  const read = (other: string): SpecFile => {
+    const otherText = readSpecText(other, options);
+    total += Buffer.byteLength(otherText);
+    // The limit bounds the whole spec, not each file: many files just under it are refused too.
+    if (total > limit) throw new SpecError([{ severity: 'error', file: other, pointer: '', message: `the spec's files together are larger than ${formatSize(limit)}, the limit: raise it with --max-spec-size if the spec is meant to be this large` }]);
+    return { file: other, ...parseLocated(otherText, other) };
+  };
+  const bundled = bundle({ root: { file, value: root.document, locate: root.locate }, read });
+  return { file, document: bundled.document, locate: bundled.locate };
 }
 
 /** The spec's text, decompressed when the name ends in `.gz`; a spec above the size limit is refused in one sentence. */
@@ -83,7 +98,10 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new SpecError([{ severity: 'error', file, pointer: '', line: 1, column: 1, message: 'the spec must be a YAML or JSON object' }]);
   }
-  return { file, document: document as Record<string, unknown>, locate };
+  const object = document as Record<string, unknown>;
+  if (!isSwagger2(object)) return { file, document: object, locate };
+  const converted = convertSwagger2(object, file, locate);
+  return { file, document: converted, locate: swagger2Locator(object, converted, locate) };
 }
 
 /** YAML or JSON text → its value and a locator for its JSON pointers; syntax errors are located. */

