@@ -28,6 +28,23 @@ afterEach(async () => {
 });
 
 describe('watch mode', () => {
+  it('a save of another file of a multi-file spec (below the spec folder) regenerates its clients; output and other files do not', { timeout: 20_000 }, async () => {
+    const { dir, templates, a, b } = project();
+    mkdirSync(join(dir, 'schemas'));
+    mkdirSync(join(a.outDir, 'src'), { recursive: true });
+    const runs: string[] = [];
+    watching = watchClients([a, b], async (job) => void runs.push(job.name), { debounceMs: DEBOUNCE, templatesDir: templates });
+    await sleep(SETTLE); // the recursive watch is set up asynchronously
+    writeFileSync(join(dir, 'schemas/pet.yaml'), 'type: object\n');
+    await vi.waitFor(() => expect(runs.sort()).toEqual(['a', 'b']), { timeout: 5000 });
+    runs.length = 0;
+    writeFileSync(join(a.outDir, 'src/package.json'), '{}');
+    writeFileSync(join(dir, 'schemas/notes.txt'), 'not a spec');
+    await sleep(SETTLE);
+    expect(runs).toEqual([]);
+  });
+
+
   it('runs once per burst of saves, only for the client whose spec changed, and sees editors that save by renaming', { timeout: 20_000 }, async () => {
     const { dir, templates, a, b } = project();
     const runs: string[] = [];

@@ -1,8 +1,8 @@
 // --watch: regenerate a client when its spec changes, and every client when a template does.
 // Saves come in bursts (an editor writes, renames, touches), so runs wait for a quiet moment;
 // one run at a time, and a change seen during a run schedules one more.
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { ClientJob } from '../config/config.ts';
 import { forgetCompiledTemplates, TEMPLATES_DIR } from '../render/render.ts';
 
@@ -49,11 +49,14 @@ export function watchClients(jobs: ClientJob[], regenerate: (job: ClientJob) => 
   };
 
   // A folder, not the file: editors often save by writing a new file and renaming it over
-  // the old one, which a watch on the file itself would stop seeing.
+  // the old one, which a watch on the file itself would stop seeing. The folder's tree, too:
+  // the files of a multi-file spec lie below its root file's folder (the loader reads no others).
   const specFolders = [...new Set(jobs.map((job) => dirname(job.specPath)))];
   const watchers: FSWatcher[] = specFolders.map((folder) => {
     const inFolder = jobs.filter((job) => dirname(job.specPath) === folder);
-    return watch(folder, (_event, file) => schedule(inFolder.filter((job) => file === null || file === basename(job.specPath))));
+    // A project's root holds node_modules: watching all of it would cost a watch per folder.
+    const recursive = !existsSync(join(folder, 'node_modules')) && !existsSync(join(folder, '.git'));
+    return watch(folder, { recursive }, (_event, file) => schedule(file === null ? inFolder : concerned(join(folder, file), inFolder, jobs)));
   });
   watchers.push(
     watch(options.templatesDir ?? TEMPLATES_DIR, { recursive: true }, () => {
@@ -71,4 +74,25 @@ export function watchClients(jobs: ClientJob[], regenerate: (job: ClientJob) => 
       await running;
     },
   };
+}
+
+const SPEC_PART = /\.(ya?ml|json)(\.gz)?$/i;
+
+/**
+ * The clients a changed file concerns: the one whose root spec it is; for another YAML or JSON
+ * file (a part of a multi-file spec), every client of that folder. Output folders, their
+ * staging siblings, node_modules and hidden folders never count: writing output must not
+ * start another run.
+ */
+function concerned(path: string, inFolder: ClientJob[], all: ClientJob[]): ClientJob[] {
+  const root = inFolder.filter((job) => job.specPath === path);
+  if (root.length > 0) return root;
+  if (!SPEC_PART.test(path) || all.some((job) => isInside(job.outDir, path))) return [];
+  const parts = relative(dirname(inFolder[0]!.specPath), path).split(sep);
+  return parts.some((part) => part === 'node_modules' || part.startsWith('.')) ? [] : inFolder;
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
 }
