@@ -19,14 +19,7 @@ const INVALID_BY_DESIGN: Record<string, string> = {};
  * Documents whose client generates but does not type-check yet, with the cause. The test fails
  * when one of them starts to pass (remove it here) as well as when any other document fails.
  */
-const KNOWN_TYPE_ERRORS: Record<string, string> = {
-  '3.0/json/parameters-style.json': 'object and array values in path/header/cookie parameters (style: simple/form/deepObject) are not serialized yet (render/runtime)',
-  '3.0/yaml/parameters-style.yaml': 'same document as 3.0/json/parameters-style.json',
-  '3.0/json/circular-paths.json': 'an array of objects as a query parameter is not serialized yet (render/runtime)',
-  '3.0/yaml/circular-paths.yaml': 'same document as 3.0/json/circular-paths.json',
-  '3.1/json/parameters-style.json': 'same cause as 3.0/json/parameters-style.json',
-  '3.1/yaml/parameters-style.yaml': 'same cause as 3.0/json/parameters-style.json',
-};
+const KNOWN_TYPE_ERRORS: Record<string, string> = {};
 
 /** Every document of the package, as `version/format/name` paths in a fixed order. */
 function corpusDocuments(): string[] {
