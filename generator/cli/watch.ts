@@ -4,6 +4,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ClientJob } from '../config/config.ts';
+import { isWithin } from '../paths.ts';
 import { forgetCompiledTemplates, TEMPLATES_DIR } from '../render/render.ts';
 
 export interface WatchOptions {
@@ -87,12 +88,7 @@ const SPEC_PART = /\.(ya?ml|json)(\.gz)?$/i;
 function concerned(path: string, inFolder: ClientJob[], all: ClientJob[]): ClientJob[] {
   const root = inFolder.filter((job) => job.specPath === path);
   if (root.length > 0) return root;
-  if (!SPEC_PART.test(path) || all.some((job) => isInside(job.outDir, path))) return [];
+  if (!SPEC_PART.test(path) || all.some((job) => isWithin(job.outDir, path))) return [];
   const parts = relative(dirname(inFolder[0]!.specPath), path).split(sep);
   return parts.some((part) => part === 'node_modules' || part.startsWith('.')) ? [] : inFolder;
-}
-
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
 }

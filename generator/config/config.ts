@@ -1,10 +1,11 @@
 // codegen.config.json: the clients `npm run generate` writes. Read with the spec loader's
 // source map, checked against codegen.config.schema.json; every problem is located.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SpecError, pointerOf, type Diagnostic, type Locator } from '../diagnostics.ts';
 import { parseLocated } from '../load/loadSpec.ts';
+import { isWithin } from '../paths.ts';
 import { validateAgainstSchema } from './jsonSchema.ts';
 
 export const CONFIG_FILE = 'codegen.config.json';
@@ -72,17 +73,11 @@ export function parseConfig(text: string, file: string): ClientJob[] {
     },
   }));
   const overlaps = jobs.flatMap((job, i) => {
-    const other = jobs.slice(0, i).find((earlier) => nested(earlier.outDir, job.outDir) || nested(job.outDir, earlier.outDir));
+    const other = jobs.slice(0, i).find((earlier) => isWithin(earlier.outDir, job.outDir) || isWithin(job.outDir, earlier.outDir));
     return other ? [located(pointerOf(['clients', job.name, 'out']), `output folder overlaps the one of client "${other.name}"; each client needs its own folder`)] : [];
   });
   if (overlaps.length > 0) throw new ConfigError(overlaps);
   return jobs;
-}
-
-/** True when `inner` is `outer` or lies below it. */
-function nested(outer: string, inner: string): boolean {
-  const path = relative(outer, inner);
-  return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
 }
 
 /** What the command line says about which clients to generate. */

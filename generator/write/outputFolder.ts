@@ -8,7 +8,8 @@
 // the same two files. Files the manifest does not list, and files `.openapi-generator-ignore`
 // protects, belong to the user: they are carried into every new tree untouched.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, parse, relative, resolve, sep } from 'node:path';
+import { dirname, join, parse, relative, resolve } from 'node:path';
+import { isWithin } from '../paths.ts';
 import type { FileTree } from '../render/render.ts';
 import { IGNORE_NOTHING, readIgnoreFile, type IgnoreMatcher } from './ignoreFile.ts';
 
@@ -40,8 +41,8 @@ export function checkOutDir(out: string, specPath: string): string {
   const refuse = (why: string) => new OutDirRefusedError(`refusing to write to ${outDir}: ${why}`);
   if (parse(outDir).root === outDir) throw refuse('it is the root of the file system');
   const real = realPathOf(outDir);
-  if (isSameOrAbove(real, realPathOf(process.cwd()))) throw refuse('it is the current folder or contains it');
-  if (isSameOrAbove(real, realPathOf(dirname(resolve(specPath))))) throw refuse('it holds the spec; choose a folder of its own');
+  if (isWithin(real, realPathOf(process.cwd()))) throw refuse('it is the current folder or contains it');
+  if (isWithin(real, realPathOf(dirname(resolve(specPath))))) throw refuse('it holds the spec; choose a folder of its own');
   if (!existsSync(outDir)) return outDir;
   const stat = lstatSync(outDir);
   if (stat.isSymbolicLink()) throw refuse('it is a symbolic link; name the folder it points to');
@@ -59,10 +60,6 @@ function realPathOf(path: string): string {
     at = dirname(at);
   }
   return join(realpathSync(at), ...missing);
-}
-
-function isSameOrAbove(folder: string, path: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 export interface Ownership {
