@@ -1,4 +1,5 @@
-// The whole generator, stage by stage: load → normalize → ir → render → postprocess → write.
+// The whole generator, stage by stage: load → normalize → ir → view → render → postprocess → write.
+// The IR says what the API means; the view turns it into every string the templates print.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.ts';
@@ -8,6 +9,7 @@ import { loadSpec } from './load/loadSpec.ts';
 import { normalize, type NormalizedSpec } from './normalize/normalize.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { render, type FileTree } from './render/render.ts';
+import { buildView } from './view/buildView.ts';
 import { checkOutDir, readOwnership } from './write/outputFolder.ts';
 import { diffTree, stageTree, type TreeDiff, type WriteCounts } from './write/writeTree.ts';
 
@@ -28,7 +30,7 @@ export interface GenerateOptions {
 }
 
 /** The stages in order; `write` overlaps `postprocess` (the disk works while ts-morph parses). */
-export const STAGES = ['load', 'normalize', 'ir', 'render', 'postprocess', 'write'] as const;
+export const STAGES = ['load', 'normalize', 'ir', 'view', 'render', 'postprocess', 'write'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface StageProgress {
@@ -87,13 +89,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   return done(files, { written });
 }
 
-/** load → normalize → ir → render. */
+/** load → normalize → ir → view → render. */
 function renderClient(specPath: string, pkg: Partial<PackageOptions>, clock: StageClock, maxSpecBytes?: number) {
   const loaded = clock.time('load', () => loadSpec(specPath, { maxSpecBytes }));
   const spec = clock.time('normalize', () => normalize(loaded));
   const ir = clock.time('ir', () => buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg }));
   clock.counts = { operations: countOperations(ir), models: ir.models.length };
-  const rendered = clock.time('render', () => render(ir));
+  const view = clock.time('view', () => buildView(ir));
+  const rendered = clock.time('render', () => render(view));
   clock.counts.files = rendered.size;
   return { spec, ir, rendered };
 }

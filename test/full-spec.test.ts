@@ -34,11 +34,11 @@ describe.each([
       const method = api?.operations.find((o) => o.operationId === op.operationId);
       expect(method, `operation ${op.operationId}`).toBeDefined();
       const source = readFileSync(join(outDir, 'src/apis', `${api!.className}.ts`), 'utf8');
-      expect(source).toContain(`async ${method!.withHttpInfoName}(`);
+      expect(source).toContain(`async ${method!.methodName}WithHttpInfo(`);
     }
     // Chat completions stream: `stream: true` picks the typed stream overload.
     const chat = result.ir.apis.find((a) => a.className === 'ChatApi')!.operations.find((o) => o.methodName === 'createChatCompletion')!;
-    expect(chat.stream).toMatchObject({ methodName: 'createChatCompletionStream', chunkType: 'CreateChatCompletionStreamResponse', flagProperty: true });
+    expect(chat.stream).toMatchObject({ mediaType: 'text/event-stream', chunkType: { kind: 'reference', model: 'CreateChatCompletionStreamResponse' }, selectedByFlag: true });
     for (const key of Object.keys(doc.components.schemas)) {
       const model = result.ir.models.find((m) => m.schemaKey === key && !m.inline);
       expect(model, `component schema ${key}`).toBeDefined();

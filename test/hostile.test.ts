@@ -62,7 +62,7 @@ describe('wire names that Object.prototype also has', async () => {
 
   it('keeps __proto__ as a model property', () => {
     const item = result.ir.models.find((m) => m.name === 'Item')!;
-    expect(item.properties.map((p) => p.wireName)).toEqual(['__proto__', 'constructor']);
+    expect(item.properties.map((p) => p.name)).toEqual(['__proto__', 'constructor']);
     expect(readFileSync(join(outDir, 'src/models/Item.ts'), 'utf8')).toContain('__proto__: string;');
   });
 

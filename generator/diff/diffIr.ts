@@ -11,8 +11,13 @@
 // `breaking`, for callers who treat response unions as closed. A new `null` in an output is
 // always breaking: it is a value every caller must now handle.
 import { pointerOf } from '../diagnostics.ts';
-import type { ClientIR, ModelIR, OperationIR, ParamIR, PropertyIR } from '../ir/types.ts';
-import { arrayItem, compareTypes, primitiveOf } from './typeChange.ts';
+import { methodVariants } from '../ir/buildApis.ts';
+import { propertyKey } from '../naming.ts';
+import { collectRefs, T, typeKey } from '../ir/typeExpr.ts';
+import type { ClientIR, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
+import { declaredType, securitySchemeNames } from '../view/buildView.ts';
+import { intersectionMember, printType } from '../view/typeText.ts';
+import { arrayItem, compareTypes, isPrimitiveMember, primitiveOf } from './typeChange.ts';
 
 export type ChangeKind = 'breaking' | 'feature' | 'docs';
 export type Direction = 'input' | 'output' | 'both';
@@ -103,27 +108,30 @@ class DiffRun {
     for (const [id, a] of before) {
       const b = after.get(id);
       const where = { path: `${a.className}.${a.op.methodName}`, group: a.className, direction: 'both' as const };
-      if (!b) this.add({ ...where, base: operationPointer(a.op), head: null }, 'breaking', `operation ${a.op.httpMethod} ${a.op.path} removed`, { before: operationSignature(a.op) });
+      if (!b) this.add({ ...where, base: operationPointer(a.op), head: null }, 'breaking', `operation ${endpoint(a.op)} removed`, { before: operationSignature(a.op) });
       else this.diffOperation(a.op, b.op, { ...where, path: `${b.className}.${b.op.methodName}`, group: b.className, base: operationPointer(a.op), head: operationPointer(b.op) });
     }
     for (const [id, b] of after) {
       if (before.has(id)) continue;
-      this.add({ path: `${b.className}.${b.op.methodName}`, group: b.className, direction: 'both', base: null, head: operationPointer(b.op) }, 'feature', `operation ${b.op.httpMethod} ${b.op.path} added`, { after: operationSignature(b.op) });
+      this.add({ path: `${b.className}.${b.op.methodName}`, group: b.className, direction: 'both', base: null, head: operationPointer(b.op) }, 'feature', `operation ${endpoint(b.op)} added`, { after: operationSignature(b.op) });
     }
   }
 
   private diffOperation(a: OperationIR, b: OperationIR, where: Where): void {
     const signatures = { before: operationSignature(a), after: operationSignature(b) };
-    if (a.httpMethod !== b.httpMethod || a.path !== b.path) this.add(where, 'breaking', `endpoint moved from ${a.httpMethod} ${a.path} to ${b.httpMethod} ${b.path}`);
-    if (a.body && b.body && a.body.mediaType !== b.body.mediaType) this.add(where, 'breaking', `request media type changed from ${a.body.mediaType} to ${b.body.mediaType}`);
-    if (a.responseMediaType !== b.responseMediaType && a.responseMediaType && b.responseMediaType) this.add(where, 'breaking', `response media type changed from ${a.responseMediaType} to ${b.responseMediaType}`);
-    const authBefore = a.auth.map((s) => s.name);
-    const authAfter = b.auth.map((s) => s.name);
-    for (const name of authAfter) if (!authBefore.includes(name)) this.add(where, 'breaking', `now requires authorization ${name}`);
-    for (const name of authBefore) if (!authAfter.includes(name)) this.add(where, 'feature', `no longer requires authorization ${name}`);
-    this.diffType({ ...where, direction: 'output' }, 'return type', a.returnType, b.returnType, signatures);
-    if (a.stream && !b.stream) this.add(where, 'breaking', `streaming method ${a.stream.methodName} removed`);
-    if (!a.stream && b.stream) this.add(where, 'feature', `streaming method ${b.stream.methodName} added`);
+    if (endpoint(a) !== endpoint(b)) this.add(where, 'breaking', `endpoint moved from ${endpoint(a)} to ${endpoint(b)}`);
+    const sentBefore = a.requestBody?.sent.mediaType;
+    const sentAfter = b.requestBody?.sent.mediaType;
+    if (sentBefore && sentAfter && sentBefore !== sentAfter) this.add(where, 'breaking', `request media type changed from ${sentBefore} to ${sentAfter}`);
+    const answerBefore = responseMediaType(a);
+    const answerAfter = responseMediaType(b);
+    if (answerBefore && answerAfter && answerBefore !== answerAfter) this.add(where, 'breaking', `response media type changed from ${answerBefore} to ${answerAfter}`);
+    this.diffSecurity(a, b, where);
+    this.diffType({ ...where, direction: 'output' }, 'return type', a.result.type, b.result.type, signatures);
+    const streamBefore = a.stream && methodVariants(a.methodName).stream;
+    const streamAfter = b.stream && methodVariants(b.methodName).stream;
+    if (a.stream && !b.stream) this.add(where, 'breaking', `streaming method ${streamBefore} removed`);
+    if (!a.stream && b.stream) this.add(where, 'feature', `streaming method ${streamAfter} added`);
     if (a.stream && b.stream) this.diffType({ ...where, direction: 'output' }, 'stream chunk type', a.stream.chunkType, b.stream.chunkType);
     this.diffParams(a, b, where);
     if (!a.deprecated && b.deprecated) this.add(where, 'docs', 'operation deprecated', { deprecation: true });
@@ -131,28 +139,40 @@ class DiffRun {
     if (a.summary !== b.summary || a.description !== b.description) this.add(where, 'docs', 'operation summary or description changed');
   }
 
+  /** A scheme a request must now be able to carry breaks callers; one no longer needed does not. */
+  private diffSecurity(a: OperationIR, b: OperationIR, where: Where): void {
+    const before = securitySchemeNames(a);
+    const after = securitySchemeNames(b);
+    for (const name of after) if (!before.includes(name)) this.add(where, 'breaking', `now requires authorization ${name}`);
+    for (const name of before) if (!after.includes(name)) this.add(where, 'feature', `no longer requires authorization ${name}`);
+    const optionalBefore = securityOptional(a);
+    const optionalAfter = securityOptional(b);
+    if (optionalBefore && !optionalAfter && after.length > 0) this.add(where, 'breaking', 'authorization is no longer optional');
+    if (!optionalBefore && optionalAfter && before.length > 0) this.add(where, 'feature', 'authorization became optional');
+  }
+
   private diffParams(a: OperationIR, b: OperationIR, where: Where): void {
-    const before = paramsByKey(a);
-    const after = paramsByKey(b);
-    const at = (param: ParamIR): Where => ({ ...where, direction: 'input', path: `${where.path}(${param.isBody ? 'body' : param.varName})` });
+    const before = argumentsByKey(a);
+    const after = argumentsByKey(b);
+    const at = (arg: Argument): Where => ({ ...where, direction: 'input', path: `${where.path}(${arg.label})` });
     for (const [key, p] of before) {
       const q = after.get(key);
-      const here = { ...at(p), base: paramPointer(a, p), head: q ? paramPointer(b, q) : null };
+      const here = { ...at(p), base: argumentPointer(a, p), head: q ? argumentPointer(b, q) : null };
       if (!q) {
-        this.add(here, 'breaking', `${describeParam(p)} removed`, { before: paramSignature(p) });
+        this.add(here, 'breaking', `${p.what} removed`, { before: argumentSignature(p) });
         continue;
       }
-      const signatures = { before: paramSignature(p), after: paramSignature(q) };
-      if (!p.required && q.required) this.add(here, 'breaking', `${describeParam(q)} became required`, signatures);
-      if (p.required && !q.required) this.add(here, 'feature', `${describeParam(q)} became optional`, signatures);
-      this.diffType(here, describeParam(q), p.tsType, q.tsType, signatures);
-      this.diffDocs(here, describeParam(q), p, q);
+      const signatures = { before: argumentSignature(p), after: argumentSignature(q) };
+      if (!p.required && q.required) this.add(here, 'breaking', `${q.what} became required`, signatures);
+      if (p.required && !q.required) this.add(here, 'feature', `${q.what} became optional`, signatures);
+      this.diffType(here, q.what, p.type, q.type, signatures);
+      this.diffDocs(here, q.what, p, q);
     }
     for (const [key, q] of after) {
       if (before.has(key)) continue;
-      const here = { ...at(q), base: null, head: paramPointer(b, q) };
-      if (q.required) this.add(here, 'breaking', `required ${describeParam(q)} added`, { after: paramSignature(q) });
-      else this.add(here, 'feature', `optional ${describeParam(q)} added`, { after: paramSignature(q) });
+      const here = { ...at(q), base: null, head: argumentPointer(b, q) };
+      if (q.required) this.add(here, 'breaking', `required ${q.what} added`, { after: argumentSignature(q) });
+      else this.add(here, 'feature', `optional ${q.what} added`, { after: argumentSignature(q) });
     }
   }
 
@@ -174,13 +194,15 @@ class DiffRun {
 
   private diffModel(a: ModelIR, b: ModelIR, where: Where): void {
     if (a.kind !== b.kind) this.add(where, 'breaking', `model changed from ${a.kind} to ${b.kind}`);
-    else if (a.isEnum) this.diffType({ ...where, base: `${a.source}/enum`, head: `${b.source}/enum` }, 'enum', enumType(a), enumType(b));
-    else if (a.isAlias) this.diffType(where, 'type', a.tsType, b.tsType, { before: a.tsType, after: b.tsType });
-    for (const parent of a.heritage) if (!b.heritage.includes(parent)) this.add(where, 'breaking', `no longer extends ${parent}`);
+    else if (a.kind === 'enum') this.diffType({ ...where, base: `${a.source}/enum`, head: `${b.source}/enum` }, 'enum', enumType(a), enumType(b));
+    else if (a.type && b.type) this.diffType(where, 'type', a.type, b.type, { before: printType(a.type), after: printType(b.type) });
+    const parentsBefore = new Set(a.heritage.map(typeKey));
+    const parentsAfter = new Set(b.heritage.map(typeKey));
+    for (const parent of a.heritage) if (!parentsAfter.has(typeKey(parent))) this.add(where, 'breaking', `no longer extends ${intersectionMember(parent)}`);
     for (const parent of b.heritage) {
-      if (!a.heritage.includes(parent)) this.add(where, where.direction === 'output' ? 'feature' : 'breaking', `now extends ${parent}`);
+      if (!parentsBefore.has(typeKey(parent))) this.add(where, where.direction === 'output' ? 'feature' : 'breaking', `now extends ${intersectionMember(parent)}`);
     }
-    if ((a.indexSignature ?? '') !== (b.indexSignature ?? '')) this.diffType(where, 'additional properties', a.indexSignature ?? 'never', b.indexSignature ?? 'never');
+    if (a.additional || b.additional) this.diffType(where, 'additional properties', a.additional ?? T.never, b.additional ?? T.never);
     this.diffProperties(a, b, where);
     if (!a.deprecated && b.deprecated) this.add(where, 'docs', 'model deprecated', { deprecation: true });
     if (a.deprecated && !b.deprecated) this.add(where, 'docs', 'model no longer deprecated');
@@ -188,8 +210,8 @@ class DiffRun {
   }
 
   private diffProperties(a: ModelIR, b: ModelIR, model: Where): void {
-    const before = new Map(a.properties.map((p) => [p.wireName, p]));
-    const after = new Map(b.properties.map((p) => [p.wireName, p]));
+    const before = new Map(a.properties.map((p) => [p.name, p]));
+    const after = new Map(b.properties.map((p) => [p.name, p]));
     const inInput = model.direction !== 'output';
     const inOutput = model.direction !== 'input';
     for (const [wire, p] of before) {
@@ -200,32 +222,30 @@ class DiffRun {
         continue;
       }
       const signatures = { before: propertySignature(p), after: propertySignature(q) };
-      if (p.optional && !q.optional) this.add(where, inInput ? 'breaking' : 'feature', inInput ? `property ${wire} became required in a request type` : `property ${wire} is now always present`, signatures);
-      if (!p.optional && q.optional) this.add(where, inOutput ? 'breaking' : 'feature', inOutput ? `property ${wire} became optional in a response type` : `property ${wire} became optional`, signatures);
-      this.diffType(where, `property ${wire}`, p.tsType, q.tsType, signatures);
+      if (!p.required && q.required) this.add(where, inInput ? 'breaking' : 'feature', inInput ? `property ${wire} became required in a request type` : `property ${wire} is now always present`, signatures);
+      if (p.required && !q.required) this.add(where, inOutput ? 'breaking' : 'feature', inOutput ? `property ${wire} became optional in a response type` : `property ${wire} became optional`, signatures);
+      this.diffType(where, `property ${wire}`, p.type, q.type, signatures);
       this.diffDocs(where, `property ${wire}`, p, q);
     }
     for (const [wire, q] of after) {
       if (before.has(wire)) continue;
       const where = { ...model, path: `${model.path}.${wire}`, base: null, head: propertyPointer(b, wire) };
-      const breaks = inInput && !q.optional;
-      this.add(where, breaks ? 'breaking' : 'feature', breaks ? `required property ${wire} added to a request type` : `${q.optional ? 'optional' : 'required'} property ${wire} added`, { after: propertySignature(q) });
+      const breaks = inInput && q.required;
+      this.add(where, breaks ? 'breaking' : 'feature', breaks ? `required property ${wire} added to a request type` : `${q.required ? 'required' : 'optional'} property ${wire} added`, { after: propertySignature(q) });
     }
   }
 
   // ── shared ────────────────────────────────────────────────────────────────
 
   /** Descriptions and the deprecated mark of a parameter or property. */
-  private diffDocs(where: Where, what: string, a: ParamIR | PropertyIR, b: ParamIR | PropertyIR): void {
-    const wasDeprecated = a.docLines.includes('@deprecated');
-    const isDeprecated = b.docLines.includes('@deprecated');
-    if (!wasDeprecated && isDeprecated) this.add(where, 'docs', `${what} deprecated`, { deprecation: true });
-    if (wasDeprecated && !isDeprecated) this.add(where, 'docs', `${what} no longer deprecated`);
-    if (a.description !== b.description) this.add(where, 'docs', `${what} description changed`);
+  private diffDocs(where: Where, what: string, a: Documented, b: Documented): void {
+    if (!a.deprecated && b.deprecated) this.add(where, 'docs', `${what} deprecated`, { deprecation: true });
+    if (a.deprecated && !b.deprecated) this.add(where, 'docs', `${what} no longer deprecated`);
+    if ((a.description ?? '') !== (b.description ?? '')) this.add(where, 'docs', `${what} description changed`);
   }
 
   /** A type change, classified by the direction it travels; arrays compare their items. */
-  private diffType(where: Where, what: string, before: string, after: string, signatures: Partial<ApiChange> = {}): void {
+  private diffType(where: Where, what: string, before: TsType, after: TsType, signatures: Partial<ApiChange> = {}): void {
     const itemBefore = arrayItem(before);
     const itemAfter = arrayItem(after);
     const [a, b, label] = itemBefore !== undefined && itemAfter !== undefined ? [itemBefore, itemAfter, `${what} items`] : [before, after, what];
@@ -235,64 +255,65 @@ class DiffRun {
     if (where.direction !== 'output') verdicts.push(inputVerdict(label, change.removed, change.added));
     if (where.direction !== 'input') verdicts.push(outputVerdict(label, change.removed, change.added, this.options));
     const worst = verdicts.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind))[0];
-    this.add(where, worst.kind, worst.message, signatures);
+    if (worst) this.add(where, worst.kind, worst.message, signatures);
   }
 
   private directionOf(model: string): Direction {
     const sides = this.directions.get(model);
     if (!sides || sides.size !== 1) return 'both'; // unreachable models get the stricter verdict
-    return [...sides][0];
+    return [...sides][0] ?? 'both';
   }
 }
 
-function inputVerdict(what: string, removed: string[], added: string[]): Verdict {
+function inputVerdict(what: string, removed: TsType[], added: TsType[]): Verdict {
   if (removed.length > 0) return { kind: 'breaking', message: `${what} narrowed in a request type: no longer accepts ${list(removed)}${added.length ? `; now accepts ${list(added)}` : ''}` };
   return { kind: 'feature', message: `${what} widened in a request type: now accepts ${list(added)}` };
 }
 
-function outputVerdict(what: string, removed: string[], added: string[], options: DiffOptions): Verdict {
+function outputVerdict(what: string, removed: TsType[], added: TsType[], options: DiffOptions): Verdict {
   // `string` → `'a' | 'b'` in a response narrows what callers receive: every new value is a string they handle.
-  const narrowedFromPrimitive = removed.every((m) => added.some((n) => primitiveOf(n) === m));
+  const narrowedFromPrimitive = removed.every((m) => added.some((n) => m.kind === 'primitive' && primitiveOf(n) === m.name));
   if (removed.length > 0 && !narrowedFromPrimitive) return { kind: 'breaking', message: `${what} lost ${list(removed)} in a response type${added.length ? `; gained ${list(added)}` : ''}` };
-  if (added.includes('null')) return { kind: 'breaking', message: `${what} may now be null in a response type` };
+  if (added.some((m) => isPrimitiveMember(m, 'null'))) return { kind: 'breaking', message: `${what} may now be null in a response type` };
   if (removed.length > 0) return { kind: 'feature', message: `${what} narrowed in a response type to ${list(added)}` };
   return { kind: options.closedUnions ? 'breaking' : 'feature', message: `${what} may now be ${list(added)} in a response type` };
 }
 
-function list(members: string[]): string {
-  return members.join(', ');
+function list(members: TsType[]): string {
+  return members.map(printType).join(', ');
 }
 
 /** Which side of the wire each model is reached from: request parameters and bodies, or responses and stream chunks. */
 export function modelDirections(ir: ClientIR): Map<string, Set<'input' | 'output'>> {
   const models = new Map(ir.models.map((m) => [m.name, m]));
   const result = new Map<string, Set<'input' | 'output'>>();
-  const visit = (type: string, side: 'input' | 'output') => {
-    const pending = referencedModels(type, models);
+  const visit = (type: TsType, side: 'input' | 'output') => {
+    const pending = [...collectRefs(type, new Set())];
     while (pending.length > 0) {
       const name = pending.pop()!;
+      const model = models.get(name);
       const sides = result.get(name) ?? new Set();
-      if (sides.has(side)) continue;
+      if (!model || sides.has(side)) continue;
       sides.add(side);
       result.set(name, sides);
-      const model = models.get(name)!;
-      const inner = [model.tsType, model.indexSignature ?? '', ...model.heritage, ...model.properties.map((p) => p.tsType)].join(' ');
-      pending.push(...referencedModels(inner, models));
+      const inner = new Set<string>();
+      for (const t of modelTypes(model)) collectRefs(t, inner);
+      pending.push(...inner);
     }
   };
   for (const api of ir.apis) {
     for (const op of api.operations) {
-      for (const param of [...op.pathParams, ...op.queryParams, ...op.headerParams, ...(op.body ? [op.body] : [])]) visit(param.tsType, 'input');
-      visit(op.returnType, 'output');
+      for (const arg of argumentsByKey(op).values()) visit(arg.type, 'input');
+      visit(op.result.type, 'output');
       if (op.stream) visit(op.stream.chunkType, 'output');
     }
   }
   return result;
 }
 
-function referencedModels(type: string, models: ReadonlyMap<string, ModelIR>): string[] {
-  const withoutLiterals = type.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, ' ');
-  return (withoutLiterals.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((word) => models.has(word));
+/** Every type a model's declaration mentions. */
+function modelTypes(model: ModelIR): TsType[] {
+  return [...(model.type ? [model.type] : []), ...(model.additional ? [model.additional] : []), ...model.heritage, ...model.properties.map((p) => p.type)];
 }
 
 function operationsById(ir: ClientIR): Map<string, { className: string; op: OperationIR }> {
@@ -301,40 +322,76 @@ function operationsById(ir: ClientIR): Map<string, { className: string; op: Oper
   return result;
 }
 
-function paramsByKey(op: OperationIR): Map<string, ParamIR> {
-  const params: ParamIR[] = [...op.pathParams, ...op.queryParams, ...op.headerParams, ...(op.body ? [op.body] : [])];
-  return new Map(params.map((p) => [p.isBody ? 'body' : `${p.location}:${p.wireName}`, p]));
+/** A parameter or the request body, as the diff compares them. */
+interface Argument extends Documented {
+  /** `limit`, or `body`: how the change's path names it. */
+  label: string;
+  /** `query parameter limit`, `request body` */
+  what: string;
+  required: boolean;
+  type: TsType;
+  /** Declared type text, for signatures. */
+  declared: string;
+  isBody: boolean;
 }
 
-function enumType(model: ModelIR): string {
-  return model.enumMembers.map((m) => m.literal).join(' | ');
+interface Documented {
+  deprecated: boolean;
+  description?: string | undefined;
 }
 
-function describeParam(p: ParamIR): string {
-  return p.isBody ? 'request body' : `${p.location} parameter ${p.wireName}`;
+function argumentsByKey(op: OperationIR): Map<string, Argument> {
+  const args = new Map<string, Argument>(op.parameters.map((p) => [`${p.in}:${p.name}`, parameterArgument(p)]));
+  const body = op.requestBody;
+  if (body) {
+    args.set('body', { label: 'body', what: 'request body', required: body.required, type: body.sent.type, declared: printType(body.sent.type), isBody: true, deprecated: false, description: body.description });
+  }
+  return args;
+}
+
+function parameterArgument(p: ParameterIR): Argument {
+  return { label: p.varName, what: `${p.in} parameter ${p.name}`, required: p.required, type: p.type, declared: printType(declaredType(p)), isBody: false, deprecated: p.deprecated, description: p.description };
+}
+
+function enumType(model: ModelIR): TsType {
+  return { kind: 'union', members: model.enumValues.map((value) => ({ kind: 'literal', value })) };
+}
+
+function endpoint(op: OperationIR): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+/** The media type of what the method resolves to (the event stream when that is all there is). */
+function responseMediaType(op: OperationIR): string | undefined {
+  return op.result.decode === 'none' ? op.stream?.mediaType : op.result.mediaType;
+}
+
+/** Whether the operation may be called without credentials (an empty requirement `{}`). */
+function securityOptional(op: OperationIR): boolean {
+  return op.security.some((alternative) => alternative.length === 0);
 }
 
 function operationSignature(op: OperationIR): string {
-  const args = op.positional.map(paramSignature);
-  if (op.opts) args.push(`opts?: ${op.opts.name}`);
-  return `${op.methodName}(${args.join(', ')}): Promise<${op.returnType}>`;
+  const args = [...op.parameters.filter((p) => p.required && p.in !== 'cookie').map(parameterArgument), ...(op.requestBody ? [argumentsByKey(op).get('body')!] : [])].map(argumentSignature);
+  if (op.optionsTypeName) args.push(`opts?: ${op.optionsTypeName}`);
+  return `${op.methodName}(${args.join(', ')}): Promise<${printType(op.result.type)}>`;
 }
 
-function paramSignature(p: ParamIR): string {
-  return `${p.isBody ? 'body' : p.varName}${p.required ? '' : '?'}: ${p.tsType}`;
+function argumentSignature(arg: Argument): string {
+  return `${arg.label}${arg.required ? '' : '?'}: ${arg.declared}`;
 }
 
 function propertySignature(p: PropertyIR): string {
-  return `${p.key}${p.optional ? '?' : ''}: ${p.tsType}`;
+  return `${propertyKey(p.name)}${p.required ? '' : '?'}: ${printType(p.type)}`;
 }
 
 function operationPointer(op: OperationIR): string {
-  return '#' + pointerOf(['paths', op.path, op.httpMethod.toLowerCase()]);
+  return '#' + pointerOf(['paths', op.path, op.method]);
 }
 
 /** The operation's parameter list or request body (the IR keeps no parameter index). */
-function paramPointer(op: OperationIR, p: ParamIR): string {
-  return operationPointer(op) + (p.isBody ? '/requestBody' : '/parameters');
+function argumentPointer(op: OperationIR, arg: Argument): string {
+  return operationPointer(op) + (arg.isBody ? '/requestBody' : '/parameters');
 }
 
 function propertyPointer(model: ModelIR, wireName: string): string {

@@ -1,68 +1,53 @@
-// How a TypeScript type expression of the IR changed, in terms a caller cares about: which union
-// members (enum values, literal types, `null`, referenced types) came and went.
-//
-// Works on the IR's type text: the IR already decided each type, so the diff reads the same text
-// the generated client declares, split at its top-level `|`.
+// How a type of the IR changed, in terms a caller cares about: which union members (enum values,
+// literal types, `null`, referenced models, shapes) came and went. Works on the TsType trees, so
+// two types are the same when their structures are, whatever their text.
+import { typeKey } from '../ir/typeExpr.ts';
+import type { PrimitiveName, TsType } from '../ir/types.ts';
 
 export interface TypeChange {
   /** Members of the old type that the new one no longer accepts or produces. */
-  removed: string[];
+  removed: TsType[];
   /** Members of the new type that the old one did not have. */
-  added: string[];
+  added: TsType[];
 }
 
-/** The change from `before` to `after`, or undefined when they declare the same type. */
-export function compareTypes(before: string, after: string): TypeChange | undefined {
+/** The change from `before` to `after`, or undefined when they are the same type. */
+export function compareTypes(before: TsType, after: TsType): TypeChange | undefined {
   const a = unionMembers(before);
   const b = unionMembers(after);
   const removed = a.filter((m) => !covers(b, m));
+  const removedPrimitives = new Set(removed.flatMap((m) => (m.kind === 'primitive' ? [m.name] : [])));
   // A literal counts as new when the primitive that covered it went away (`string` → `'a' | 'b'`).
-  const added = b.filter((m) => !covers(a, m) || removed.includes(primitiveOf(m) ?? ''));
+  const added = b.filter((m) => !covers(a, m) || removedPrimitives.has(primitiveOf(m) ?? 'never'));
   if (removed.length === 0 && added.length === 0) return undefined;
   return { removed, added };
 }
 
-/** The top-level members of a union type, `undefined` left out (optionality is reported on its own). */
-export function unionMembers(type: string): string[] {
-  const members: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < type.length; i++) {
-    const c = type[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"') quote = c;
-    else if ('<([{'.includes(c)) depth++;
-    else if ('>)]}'.includes(c)) depth--;
-    else if (c === '|' && depth === 0) {
-      members.push(type.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  members.push(type.slice(start).trim());
-  return members.filter((m) => m !== '' && m !== 'undefined');
+/** The top-level members of a union type (a type that is no union is its only member). */
+export function unionMembers(type: TsType): TsType[] {
+  return type.kind === 'union' ? type.members : [type];
 }
 
 /** Whether a union with these members accepts `member`: itself, or the primitive a literal belongs to. */
-function covers(members: readonly string[], member: string): boolean {
-  if (members.includes(member)) return true;
-  return primitiveOf(member) !== undefined && members.includes(primitiveOf(member)!);
+function covers(members: readonly TsType[], member: TsType): boolean {
+  const key = typeKey(member);
+  if (members.some((m) => typeKey(m) === key)) return true;
+  const primitive = primitiveOf(member);
+  return primitive !== undefined && members.some((m) => m.kind === 'primitive' && m.name === primitive);
 }
 
-/** The primitive type a literal type belongs to (`'a'` → `string`), undefined for anything else. */
-export function primitiveOf(member: string): string | undefined {
-  if (/^'.*'$|^".*"$/s.test(member)) return 'string';
-  if (/^-?\d/.test(member)) return 'number';
-  if (member === 'true' || member === 'false') return 'boolean';
-  return undefined;
+/** The primitive type a literal belongs to (`'a'` → `string`), undefined for anything else. */
+export function primitiveOf(member: TsType): PrimitiveName | undefined {
+  if (member.kind !== 'literal') return undefined;
+  return typeof member.value === 'string' ? 'string' : typeof member.value === 'number' ? 'number' : 'boolean';
+}
+
+/** Whether `member` is the primitive `name`. */
+export function isPrimitiveMember(member: TsType, name: PrimitiveName): boolean {
+  return member.kind === 'primitive' && member.name === name;
 }
 
 /** `Array<X>` → `X`; undefined for anything else. */
-export function arrayItem(type: string): string | undefined {
-  const members = unionMembers(type);
-  if (members.length !== 1) return undefined;
-  const match = /^Array<(.*)>$/s.exec(members[0]);
-  return match?.[1];
+export function arrayItem(type: TsType): TsType | undefined {
+  return type.kind === 'array' ? type.items : undefined;
 }

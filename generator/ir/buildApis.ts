@@ -1,14 +1,13 @@
-// One ApiIR per tag (first tag of each operation, `DefaultApi` when untagged), holding a
-// method per operation with its parameters, body, response and streaming/paging shape.
-import { camelize, MAX_TYPE_NAME, NameRegistry, objectLiteralKey, propertyKey, quote, toApiClassName, toMethodName, toVariableName } from '../naming.ts';
+// One ApiIR per tag (first tag of each operation, `DefaultApi` when untagged), holding an
+// operation's meaning: parameters, body media types, responses by status, security, and its
+// streaming and paging patterns.
+import { camelize, MAX_TYPE_NAME, NameRegistry, toApiClassName, toMethodName, toVariableName } from '../naming.ts';
 import type { MediaContent, NormalizedOperation, NormalizedParameter, NormalizedSpec } from '../normalize/normalize.ts';
 import { refName, type Schema } from '../normalize/schema.ts';
-import { docType } from './docType.ts';
 import type { ExampleWriter } from './examples.ts';
-import { docLines, headingAnchor, markdown, markdownCode, tableCell } from './text.ts';
-import { collectRefs, printType, T, type TsType, type TypeMapper } from './typeExpr.ts';
+import { T, type TypeMapper } from './typeExpr.ts';
 import { reservedMethodNames, runtimeExportNames } from './runtimeNames.ts';
-import type { ApiIR, OperationIR, OptsTypeIR, ParamIR } from './types.ts';
+import type { ApiIR, MediaIR, OperationIR, PaginationIR, ParameterIR, ParameterLocation, RequestBodyIR, ResultIR, StreamIR, TsType } from './types.ts';
 
 export interface ApiContext {
   spec: NormalizedSpec;
@@ -51,26 +50,19 @@ export function buildApis(ctx: ApiContext): ApiIR[] {
   }
   const apis: ApiIR[] = [];
   for (const [className, { tag, ops }] of [...byClass].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const refs = new Set<string>();
     const members = new ClassMembers(className, ctx.spec);
-    const operations = ops.map((op) => buildOperation(op, ctx, refs, members));
-    const tagInfo = ctx.spec.tags.find((t) => t.name === tag);
     apis.push({
       className,
       tag,
-      docLines: docLines(`${tag} operations.`),
-      description: markdown(tagInfo?.description),
-      operations,
-      modelImports: [...refs].sort(),
-      usesStream: operations.some((o) => o.stream),
-      bodyEncoders: [...new Set(operations.map((o) => o.body?.encoder ?? '').filter(Boolean))].sort(),
-      optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
+      description: ctx.spec.tags.find((t) => t.name === tag)?.description,
+      operations: ops.map((op) => buildOperation(op, ctx, members)),
     });
   }
   return apis;
 }
 
-const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
+/** JSON media types, and `*\/*` (the client reads those as JSON). */
+export const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
 
 /**
  * The method names of one class. A method may not override what `BaseApi` or every object
@@ -104,149 +96,103 @@ class ClassMembers {
   }
 }
 
-function buildOperation(op: NormalizedOperation, ctx: ApiContext, refs: Set<string>, members: ClassMembers): OperationIR {
+function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: ClassMembers): OperationIR {
   const methodName = members.methodName(op);
   const vars = new NameRegistry(['options', 'opts']);
-  const typeOf = (s: Schema): TsType => {
-    const t = ctx.mapper.typeOf(s);
-    collectRefs(t, refs);
-    return t;
-  };
+  const typeOf = (s: Schema): TsType => ctx.mapper.typeOf(s);
 
-  const params = op.parameters.filter((p) => p.in !== 'cookie');
   const pathOrder = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
-  params.sort((a, b) => rank(a, pathOrder) - rank(b, pathOrder));
-  const irParams = params.map((p) => param(p, vars.claim(toVariableName(p.name)), carriedType(p, op, typeOf(p.schema), ctx)));
+  const sorted = [...op.parameters].sort((a, b) => rank(a, pathOrder) - rank(b, pathOrder));
+  const sent = sorted.filter((p) => p.in !== 'cookie');
+  const parameters = sent.map((p) => parameter(p, vars.claim(toVariableName(p.name)), op, ctx));
+  const requestBody = op.requestBody && op.requestBody.content.length > 0 ? buildBody(op.requestBody, vars, ctx) : undefined;
+  // Cookie parameters are not sent yet: their names come last, so they never take another's.
+  for (const p of sorted) if (p.in === 'cookie') parameters.push(parameter(p, vars.claim(toVariableName(p.name)), op, ctx));
 
-  const bodyContent = pickBody(op.requestBody?.content ?? []);
-  const body = op.requestBody && bodyContent ? bodyParam(op.requestBody, bodyContent, vars, typeOf, ctx) : undefined;
-
-  const positional = irParams.filter((p) => p.required);
-  const optional = irParams.filter((p) => !p.required);
-  if (body) positional.push(body);
-  let opts: OptsTypeIR | undefined;
-  if (optional.length > 0) {
-    opts = { name: ctx.typeNames.claim(`${camelize(methodName)}Opts`), params: optional };
-    for (const p of optional) p.accessor = `opts?.${p.varName}`;
-  }
-
-  const { json, sse, responseType, returnType, mediaType } = responseOf(op, typeOf);
-  let responseMediaType = mediaType;
-  let stream: OperationIR['stream'];
-  if (sse) {
-    stream = {
-      methodName: `${methodName}Stream`,
-      chunkType: printType(typeOf(sse.schema)),
-      only: responseType === 'void',
-      flagProperty: body !== undefined && propertyNames(bodyContent!.schema, ctx.spec).has('stream'),
-    };
-    if (stream.only) responseMediaType = sse.mediaType;
-  }
-
-  const pathParams = irParams.filter((p) => p.location === 'path');
-  const queryParams = irParams.filter((p) => p.location === 'query');
-  const bearer = op.security.filter((name) => ctx.spec.securitySchemes.some((s) => s.name === name && s.type === 'http' && s.scheme === 'bearer'));
-  const callArgs = [...positional.map((p) => p.varName), ...(opts ? ['opts'] : [])];
-  // A body that selects streaming by a flag is declared non-streaming, so every variant accepts it.
-  const declType = (p: ParamIR) => (p.isBody && stream?.flagProperty ? `${p.tsType} & { stream?: false | null }` : p.tsType);
-  const exampleDecls = positional.map((p) => `const ${p.varName}: ${declType(p)} = ${exampleFor(p, op, ctx)};`);
-  const exampleTypes = new Set<string>();
-  for (const p of positional) collectRefs(ctx.mapper.typeOf(schemaOfParam(p, op, bodyContent)), exampleTypes);
-  if (opts) {
-    const inner = opts.params.map((p) => `  ${p.varName}: ${exampleFor(p, op, ctx)},`);
-    exampleDecls.push(`const opts: ${opts.name} = {\n${inner.join('\n')}\n};`);
-    exampleTypes.add(opts.name);
-  }
-  const argsOf = (typeOfArg: (p: ParamIR) => string) =>
-    [...positional.map((p) => `${p.varName}${p.required ? '' : '?'}: ${typeOfArg(p)}`), ...(opts ? [`opts?: ${opts.name}`] : []), 'options?: RequestOptions'].join(', ');
-  const args = argsOf((p) => p.tsType);
-  const mainReturn = stream?.only ? `Stream<${stream.chunkType}>` : returnType;
-  const pagination = paginationOf(op, json, queryParams, methodName, ctx, refs);
-  members.claim(op, [methodName, `${methodName}WithHttpInfo`, ...(stream ? [stream.methodName] : []), ...(pagination ? [pagination.methodName] : [])]);
+  const { result, json, sse } = resultOf(op, typeOf);
+  const stream: StreamIR | undefined = sse && {
+    mediaType: sse.mediaType,
+    chunkType: typeOf(sse.schema),
+    selectedByFlag: requestBody !== undefined && propertyNames(requestBody.sent.schema, ctx.spec).has('stream'),
+  };
+  const pagination = paginationOf(op, json, parameters, ctx);
+  const optional = parameters.filter((p) => !p.required && p.in !== 'cookie');
+  const optionsTypeName = optional.length > 0 ? ctx.typeNames.claim(`${camelize(methodName)}Opts`) : undefined;
+  const variants = methodVariants(methodName);
+  members.claim(op, [methodName, variants.withHttpInfo, ...(stream ? [variants.stream] : []), ...(pagination ? [variants.all] : [])]);
 
   return {
     operationId: op.operationId,
     methodName,
-    withHttpInfoName: `${methodName}WithHttpInfo`,
-    httpMethod: op.method.toUpperCase(),
+    method: op.method,
     path: op.path,
-    pathLiteral: quote(op.path),
-    pathMarkdown: tableCell(op.path),
-    docLines: docLines([op.summary, op.description].filter(Boolean).join('\n\n'), [
-      ...positional.map((p) => `@param ${p.varName} ${oneLine(paramDescription(p, op))}`.trimEnd()),
-      ...(opts ? ['@param opts Optional parameters.'] : []),
-      '@param options Per-request options: signal, timeoutMs, maxRetries, headers.',
-      ...(op.deprecated ? ['@deprecated'] : []),
-    ]),
-    summary: tableCell(op.summary ?? firstSentence(op.description)),
-    description: markdown(op.description ?? op.summary),
+    tags: op.tags,
+    summary: op.summary,
+    description: op.description,
     deprecated: op.deprecated,
-    positional,
-    opts,
-    pathParams,
-    queryParams,
-    headerParams: irParams.filter((p) => p.location === 'header'),
-    body,
-    returnType,
-    responseType,
-    responseMediaType: tableCell(responseMediaType),
-    authLiteral: bearer.length ? `[${bearer.map(quote).join(', ')}]` : '',
-    auth: op.security.map((name) => ({ name: tableCell(name), anchor: headingAnchor(name) })),
+    parameters,
+    requestBody: requestBody && { ...requestBody, sent: withoutSchema(requestBody.sent) },
+    responses: op.responses.map((r) => ({ status: r.status, description: r.description, media: r.content.map((c) => media(c, typeOf)) })),
+    result,
+    security: op.security.length > 0 ? [op.security.map((scheme) => ({ scheme, scopes: [] }))] : [],
+    servers: [],
     stream,
     pagination,
-    anchor: methodName.toLowerCase(),
-    docSignature: markdownCode(`Promise<${mainReturn}> ${methodName}(${args})`),
-    docWithHttpInfoSignature: markdownCode(`Promise<ApiResponse<${mainReturn}>> ${methodName}WithHttpInfo(${argsOf(declType)})`),
-    exampleImports: [...exampleTypes].sort(),
-    exampleDecls,
-    exampleCall: callArgs.join(', '),
-    hasParams: positional.length > 0 || opts !== undefined,
-    docReturnType: responseType === 'void' ? 'void (empty response body)' : json ? docType(ctx.mapper.typeOf(json.schema)) : `**${returnType}**`,
-    requestContentType: tableCell(bodyContent?.mediaType),
+    optionsTypeName,
   };
 }
 
-function bodyParam(
-  requestBody: NonNullable<NormalizedOperation['requestBody']>,
-  content: MediaContent,
-  vars: NameRegistry,
-  typeOf: (s: Schema) => TsType,
-  ctx: ApiContext,
-): NonNullable<OperationIR['body']> {
+/** An operation's method and its variants: the `{ data, statusCode, headers }` one, the stream, every page. */
+export function methodVariants(methodName: string) {
+  return { withHttpInfo: `${methodName}WithHttpInfo`, stream: `${methodName}Stream`, all: `${methodName}All` };
+}
+
+function media(content: MediaContent, typeOf: (s: Schema) => TsType): MediaIR {
+  return { mediaType: content.mediaType, type: typeOf(content.schema), encoding: content.encoding };
+}
+
+function withoutSchema(sent: MediaIR & { schema: Schema }): MediaIR {
+  const { schema: _schema, ...rest } = sent;
+  return rest;
+}
+
+function buildBody(requestBody: NonNullable<NormalizedOperation['requestBody']>, vars: NameRegistry, ctx: ApiContext): Omit<RequestBodyIR, 'sent'> & { sent: MediaIR & { schema: Schema } } {
+  const typeOf = (s: Schema): TsType => ctx.mapper.typeOf(s);
+  const content = pickBody(requestBody.content)!;
+  const all = requestBody.content.map((c) => (c === content ? { ...media(c, typeOf), schema: c.schema } : media(c, typeOf)));
+  const sent = all[requestBody.content.indexOf(content)] as MediaIR & { schema: Schema };
   const key = content.schema.$ref === undefined ? undefined : refName(content.schema.$ref);
   const modelName = key === undefined ? undefined : ctx.modelNames.get(key);
-  // Named after its model, as openapi-generator names it (`createChatCompletionRequest`).
-  const varName = vars.claim(modelName ? toVariableName(modelName) : 'body');
-  const bodyType = bodyTypeOf(content.mediaType);
   return {
-    ...paramShape(varName, varName, 'body', requestBody.required, typeOf(content.schema), requestBody.description),
-    bodyType,
-    mediaType: content.mediaType,
-    encoder: bodyType === 'json' ? '' : `${bodyType}Body`,
+    required: requestBody.required,
+    description: requestBody.description,
+    // Named after its model, as openapi-generator names it (`createChatCompletionRequest`).
+    varName: vars.claim(modelName ? toVariableName(modelName) : 'body'),
+    media: all.map((m) => (m === sent ? withoutSchema(sent) : m)),
+    sent,
+    example: ctx.examples.write(content.schema),
   };
 }
 
 /** The success response: JSON, else text or binary, else nothing; and an event stream if offered. */
-function responseOf(op: NormalizedOperation, typeOf: (s: Schema) => TsType) {
+function resultOf(op: NormalizedOperation, typeOf: (s: Schema) => TsType): { result: ResultIR; json: MediaContent | undefined; sse: MediaContent | undefined } {
   const success = pickSuccess(op);
   const json = success?.content.find((c) => JSON_TYPE.test(c.mediaType));
   const sse = success?.content.find((c) => /^text\/event-stream/i.test(c.mediaType));
   const other = success?.content.find((c) => c !== json && c !== sse);
-  if (json) return { json, sse, responseType: 'json' as const, returnType: printType(typeOf(json.schema)), mediaType: json.mediaType };
-  if (other && /^text\//i.test(other.mediaType)) return { json, sse, responseType: 'text' as const, returnType: 'string', mediaType: other.mediaType };
-  if (other) return { json, sse, responseType: 'binary' as const, returnType: 'Blob', mediaType: other.mediaType };
-  return { json, sse, responseType: 'void' as const, returnType: 'void', mediaType: '' };
+  if (json) return { json, sse, result: { decode: 'json', mediaType: json.mediaType, type: typeOf(json.schema) } };
+  if (other && /^text\//i.test(other.mediaType)) return { json, sse, result: { decode: 'text', mediaType: other.mediaType, type: T.string } };
+  if (other) return { json, sse, result: { decode: 'binary', mediaType: other.mediaType, type: T.binary } };
+  return { json, sse, result: { decode: 'none', type: T.void } };
 }
 
-const SCALAR: TsType = { k: 'union', of: [T.string, T.number, T.boolean] };
-
 /**
- * The type a path or header parameter is declared with: its schema's, when the runtime can
- * write every value of it into a path segment or header (scalars; lists in headers); else
- * `string | number | boolean` (a schema of `{}` or an object), with a warning.
+ * Whether the runtime can write every value of a path or header parameter's schema into a path
+ * segment or header (scalars; lists in headers). When not (a schema of `{}` or an object), the
+ * client takes `string | number | boolean`, with a warning.
  */
-function carriedType(p: NormalizedParameter, op: NormalizedOperation, type: TsType, ctx: ApiContext): TsType {
-  if (p.in !== 'path' && p.in !== 'header') return type;
+function carriable(p: NormalizedParameter, op: NormalizedOperation, ctx: ApiContext): boolean {
+  if (p.in !== 'path' && p.in !== 'header') return true;
   const fits = (schema: Schema, listAllowed: boolean, depth = 0): boolean => {
     const key = schema.$ref === undefined ? undefined : refName(schema.$ref);
     const s = key === undefined ? schema : ctx.spec.schemas.get(key);
@@ -258,9 +204,9 @@ function carriedType(p: NormalizedParameter, op: NormalizedOperation, type: TsTy
     if (s.type === 'array') return listAllowed && s.items !== undefined && fits(s.items, false, depth + 1);
     return typeof s.type === 'string' && ['string', 'number', 'integer', 'boolean'].includes(s.type) && s.format !== 'binary';
   };
-  if (fits(p.schema, p.in === 'header')) return type;
+  if (fits(p.schema, p.in === 'header')) return true;
   ctx.spec.diagnostics.warning(ctx.spec.pointers.get(p.schema) ?? op.pointer, `${p.in} parameter '${p.name}' has a schema whose values a ${p.in} cannot carry; typed string | number | boolean`);
-  return SCALAR;
+  return false;
 }
 
 function rank(p: NormalizedParameter, pathOrder: Array<string | undefined>): number {
@@ -268,29 +214,27 @@ function rank(p: NormalizedParameter, pathOrder: Array<string | undefined>): num
   return order * 1000 + (p.in === 'path' ? Math.max(0, pathOrder.indexOf(p.name)) : 0);
 }
 
-function param(p: NormalizedParameter, varName: string, type: TsType): ParamIR {
-  const shape = paramShape(p.name, varName, p.in, p.required, type, p.description, p.deprecated);
-  const dflt = p.schema.default;
-  if (dflt !== undefined && (typeof dflt === 'string' || typeof dflt === 'number' || typeof dflt === 'boolean')) {
-    shape.notes = tableCell([shape.notes, `[default to ${String(dflt)}]`].filter(Boolean).join(' '));
-  }
-  return shape;
-}
+const DEFAULT_STYLE: Record<ParameterLocation, string> = { path: 'simple', query: 'form', header: 'simple', cookie: 'form' };
 
-function paramShape(wireName: string, varName: string, location: ParamIR['location'], required: boolean, type: TsType, description?: string, deprecated = false): ParamIR {
+function parameter(p: NormalizedParameter, varName: string, op: NormalizedOperation, ctx: ApiContext): ParameterIR {
+  const style = p.style ?? DEFAULT_STYLE[p.in];
+  const dflt = p.schema.default;
+  const example = ctx.examples.write(p.schema);
   return {
-    wireName,
-    key: objectLiteralKey(wireName),
+    name: p.name,
+    in: p.in,
     varName,
-    location,
-    isBody: location === 'body',
-    required,
-    tsType: printType(type),
-    accessor: varName,
-    docLines: docLines(description, deprecated ? ['@deprecated'] : []),
-    description: tableCell(description),
-    docType: docType(type),
-    notes: required ? '' : '[optional]',
+    style,
+    explode: p.explode ?? style === 'form',
+    allowReserved: false,
+    required: p.required,
+    deprecated: p.deprecated,
+    description: p.description,
+    type: ctx.mapper.typeOf(p.schema),
+    carriable: p.in === 'cookie' || carriable(p, op, ctx),
+    default: typeof dflt === 'string' || typeof dflt === 'number' || typeof dflt === 'boolean' ? dflt : undefined,
+    // A bare `'string'` placeholder says less than the parameter's name.
+    example: example.kind === 'scalar' && example.value === 'string' ? { kind: 'scalar', value: `${p.name}_example` } : example,
   };
 }
 
@@ -304,58 +248,21 @@ function pickBody(content: MediaContent[]): MediaContent | undefined {
   return content[0];
 }
 
-function bodyTypeOf(mediaType: string): string {
-  if (JSON_TYPE.test(mediaType)) return 'json';
-  if (/^multipart\/form-data/i.test(mediaType)) return 'multipart';
-  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) return 'form';
-  if (/^text\/|^application\/(sdp|xml)/i.test(mediaType)) return 'text';
-  return 'binary';
-}
-
 /** The first 2xx response (then 2XX, then default), as openapi-generator picks it. */
 function pickSuccess(op: NormalizedOperation) {
   const sorted = [...op.responses].sort((a, b) => (a.status < b.status ? -1 : 1));
   return sorted.find((r) => /^2\d\d$/.test(r.status)) ?? sorted.find((r) => /^2XX$/i.test(r.status)) ?? sorted.find((r) => r.status === 'default');
 }
 
-function paginationOf(op: NormalizedOperation, json: MediaContent | undefined, query: ParamIR[], methodName: string, ctx: ApiContext, refs: Set<string>): OperationIR['pagination'] {
-  const cursor = query.find((p) => p.wireName === 'after');
+/** OpenAI's cursor pages: a GET with an optional `after` query parameter answering `{ data: [...], has_more }`. */
+function paginationOf(op: NormalizedOperation, json: MediaContent | undefined, parameters: ParameterIR[], ctx: ApiContext): PaginationIR | undefined {
+  const cursor = parameters.find((p) => p.in === 'query' && p.name === 'after');
   if (op.method !== 'get' || !cursor || cursor.required || !json?.schema.$ref) return undefined;
   const key = refName(json.schema.$ref);
   const page = key === undefined ? undefined : ctx.spec.schemas.get(key);
   const data = page?.properties?.data;
   if (!page?.properties?.has_more || !data || !data.items) return undefined;
-  const item = ctx.mapper.typeOf(data.items);
-  collectRefs(item, refs);
-  return { methodName: `${methodName}All`, itemType: printType(item), cursorParam: cursor.varName };
-}
-
-function exampleFor(p: ParamIR, op: NormalizedOperation, ctx: ApiContext): string {
-  if (p.location === 'body') {
-    const content = pickBody(op.requestBody?.content ?? []);
-    return content ? ctx.examples.write(content.schema) : 'undefined';
-  }
-  const schema = op.parameters.find((x) => x.name === p.wireName)?.schema ?? {};
-  const written = ctx.examples.write(schema);
-  return written === quote('string') ? quote(`${p.wireName}_example`) : written;
-}
-
-function firstSentence(text: string | undefined): string {
-  return (text ?? '').split(/(?<=\.)\s/)[0] ?? '';
-}
-
-function schemaOfParam(p: ParamIR, op: NormalizedOperation, body: MediaContent | undefined): Schema {
-  if (p.location === 'body') return body?.schema ?? {};
-  return op.parameters.find((x) => x.name === p.wireName && x.in === p.location)?.schema ?? {};
-}
-
-function paramDescription(p: ParamIR, op: NormalizedOperation): string {
-  if (p.location === 'body') return op.requestBody?.description ?? '';
-  return op.parameters.find((x) => x.name === p.wireName && x.in === p.location)?.description ?? '';
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return { kind: 'cursor', cursorParam: cursor.name, itemsField: 'data', hasMoreField: 'has_more', itemType: ctx.mapper.typeOf(data.items) };
 }
 
 /** Property names of a schema, through references and allOf members. */

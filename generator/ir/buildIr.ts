@@ -1,15 +1,14 @@
-// Stage 3: NormalizedSpec → ClientIR. Names are decided first (models, then the API files'
-// option types), then types, docs and examples are derived from them.
-import { NameRegistry, quote } from '../naming.ts';
+// Stage 3: NormalizedSpec → ClientIR, what the API means. Names are decided first (models, then
+// the API files' option types), then types and example values are derived from them.
+import { NameRegistry } from '../naming.ts';
 import { PACKAGE_OPTION_RULES, type NormalizedSpec, type SpecPackageOptions } from '../normalize/normalize.ts';
 import { SpecError } from '../diagnostics.ts';
 import { buildApis, decideApiClassNames } from './buildApis.ts';
 import { buildModels, decideModelNames } from './buildModels.ts';
 import { runtimeExportNames } from './runtimeNames.ts';
 import { ExampleWriter } from './examples.ts';
-import { headingAnchor, markdown, tableCell } from './text.ts';
 import { TypeMapper } from './typeExpr.ts';
-import type { ClientIR, RepositoryIR } from './types.ts';
+import type { ClientIR } from './types.ts';
 
 export interface PackageOptions {
   packageName: string;
@@ -40,35 +39,17 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
   const apis = buildApis({ spec, mapper, examples, modelNames, typeNames, classNames });
   // Names and cycles found here are the spec's problems too: stop before anything is written.
   if (spec.diagnostics.errors.length > 0) throw new SpecError(spec.diagnostics.errors);
-  const basePath = (spec.servers[0] ?? '').replace(/\/+$/, '');
   const chosen = specOptions(spec, pkg);
-  const op = (api: string, method: string) => apis.find((a) => a.className === api)?.operations.find((o) => o.methodName === method);
   return {
-    ...pkg,
+    packageName: pkg.packageName,
+    packageVersion: pkg.packageVersion,
+    moduleName: pkg.moduleName,
+    info: spec.info,
+    servers: spec.servers.map((url) => ({ url, variables: [] })),
     apiKeyEnv: chosen.apiKeyEnv,
     baseUrlEnv: chosen.baseUrlEnv,
-    apiKeyEnvLiteral: optionalLiteral(chosen.apiKeyEnv),
-    baseUrlEnvLiteral: optionalLiteral(chosen.baseUrlEnv),
-    repository: chosen.repository === undefined ? undefined : repositoryLinks(chosen.repository),
-    userAgentLiteral: quote(`${pkg.packageName}/${pkg.packageVersion}`),
-    packageDescription: `TypeScript client for the ${spec.info.title}`,
-    title: tableCell(spec.info.title),
-    apiVersion: tableCell(spec.info.version),
-    description: markdown(spec.info.description),
-    basePath: tableCell(basePath),
-    basePathLiteral: quote(basePath),
-    securitySchemes: spec.securitySchemes.map((s) => ({
-      name: tableCell(s.name),
-      anchor: headingAnchor(s.name),
-      isBearer: s.type === 'http' && s.scheme === 'bearer',
-      kindLabel: tableCell(s.type === 'http' ? `HTTP ${s.scheme ?? ''} authentication`.replace(/ +/g, ' ') : s.type === 'apiKey' ? `API key in ${s.in ?? 'header'} '${s.paramName ?? ''}'` : s.type),
-    })),
-    readme: {
-      chat: op('ChatApi', 'createChatCompletion')?.stream?.flagProperty === true,
-      files: op('FilesApi', 'createFile')?.body?.bodyType === 'multipart',
-      speech: op('AudioApi', 'createSpeech')?.responseType === 'binary',
-      paging: op('ChatApi', 'listChatCompletions')?.pagination !== undefined,
-    },
+    repository: chosen.repository,
+    securitySchemes: spec.securitySchemes.map((s) => ({ name: s.name, type: s.type, description: s.description, in: s.in, paramName: s.paramName, scheme: s.scheme, bearerFormat: s.bearerFormat })),
     apis,
     models,
   };
@@ -85,13 +66,4 @@ function specOptions(spec: NormalizedSpec, pkg: PackageOptions): SpecPackageOpti
     chosen[key] = value;
   }
   return chosen;
-}
-
-function repositoryLinks(url: string): RepositoryIR {
-  const base = url.replace(/\.git$/, '');
-  return { gitUrl: `git+${base}.git`, homepage: `${base}#readme`, issues: `${base}/issues` };
-}
-
-function optionalLiteral(text: string | undefined): string {
-  return text === undefined ? 'undefined' : quote(text);
 }

@@ -1,13 +1,11 @@
 // One ModelIR per component schema (the spec's and the lifted inline ones).
-import { camelize, MAX_TYPE_NAME, NameRegistry, propertyKey, quote, reservedModelName, toModelName } from '../naming.ts';
+import { MAX_TYPE_NAME, NameRegistry, reservedModelName, toModelName } from '../naming.ts';
 import { schemaPointer, type NormalizedSpec } from '../normalize/normalize.ts';
 import { hasProperties, isPlainObject, propertyMap, type Schema } from '../normalize/schema.ts';
-import type { ModelIR, ModelKind, PropertyIR } from './types.ts';
-import { collectRefs, printType, TypeMapper, type TsType } from './typeExpr.ts';
-import { escapePipes, docLines, lineComment, markdown, tableCell } from './text.ts';
-import { ExampleWriter } from './examples.ts';
+import type { ModelIR, PropertyIR, TsType } from './types.ts';
+import type { TypeMapper } from './typeExpr.ts';
+import type { ExampleWriter } from './examples.ts';
 import { runtimeExportNames } from './runtimeNames.ts';
-import { docType } from './docType.ts';
 
 /**
  * Model names, in schema order. A name that would shadow a global or is no file name on Windows
@@ -87,99 +85,61 @@ function findCycle(from: string, eager: Map<string, Set<string>>): string[] | un
 
 /** Models a type names where TypeScript resolves them at once (not inside an object or array). */
 function eagerRefs(t: TsType, into = new Set<string>()): Set<string> {
-  if (t.k === 'ref') into.add(t.model);
-  if (t.k === 'union' || t.k === 'inter') t.of.forEach((m) => eagerRefs(m, into));
+  if (t.kind === 'reference') into.add(t.model);
+  if (t.kind === 'union' || t.kind === 'intersection') t.members.forEach((m) => eagerRefs(m, into));
   return into;
 }
 
 function buildModel(key: string, name: string, s: Schema, spec: NormalizedSpec, mapper: TypeMapper, examples: ExampleWriter, eager: Map<string, Set<string>>): ModelIR {
-  const inline = spec.inlineOrigins.has(key);
-  const source = '#' + schemaPointer(spec, key);
-  const base = {
+  const model: ModelIR = {
     name,
     schemaKey: key,
-    source,
-    sourceComment: lineComment(source),
-    inline,
-    docLines: docLines(s.description, s.deprecated ? ['@deprecated'] : []),
-    description: markdown(s.description),
+    source: '#' + schemaPointer(spec, key),
+    inline: spec.inlineOrigins.has(key),
+    kind: 'alias',
+    description: s.description,
     deprecated: s.deprecated === true,
-    heritage: [] as string[],
-    properties: [] as PropertyIR[],
-    indexSignature: undefined as string | undefined,
-    tsType: '',
-    enumMembers: [] as ModelIR['enumMembers'],
+    heritage: [],
+    properties: [],
+    enumValues: [],
     example: examples.write({ ...s, nullable: false }),
   };
-  const refs = new Set<string>();
-  let kind: ModelKind;
-
   const stringEnum = Array.isArray(s.enum) && !s['x-open-enum'] && s.enum.every((v) => typeof v === 'string') && s.$ref === undefined && !s.allOf && !s.oneOf && !s.anyOf;
   const objectLike = s.$ref === undefined && (hasProperties(s) || (s.type === 'object' && isPlainObject(s.additionalProperties)) || (s.allOf !== undefined && s.allOf.some(hasProperties)));
   if (stringEnum) {
-    kind = 'enum';
-    const keys = new NameRegistry();
-    base.enumMembers = (s.enum as string[]).map((v) => ({ key: keys.claim(enumKey(v)), literal: quote(v), literalMarkdown: escapePipes(quote(v)) }));
+    model.kind = 'enum';
+    model.enumValues = s.enum as string[];
   } else if (objectLike) {
     // Own properties plus those of inline allOf members (openapi-generator merges those too).
     const merged = mergeAllOfInline(s);
     const heritage: TsType[] = (merged.allOf ?? []).map((m) => mapper.typeOf(m));
     if (merged.oneOf) heritage.push(mapper.unionOf(merged, merged.oneOf));
     if (merged.anyOf) heritage.push(mapper.unionOf(merged, merged.anyOf));
-    base.properties = Object.entries(merged.properties ?? {}).map(([prop, p]) => {
-      const type = mapper.typeOf(p);
-      collectRefs(type, refs);
-      return property(prop, p, type, (merged.required ?? []).includes(prop));
-    });
-    const index = mapper.indexType(merged);
-    if (index) {
-      collectRefs(index, refs);
-      base.indexSignature = printType(index);
-    }
-    heritage.forEach((h) => collectRefs(h, refs));
-    eager.set(name, eagerRefs({ k: 'inter', of: heritage }));
-    base.heritage = heritage.map((h) => (h.k === 'union' ? `(${printType(h)})` : printType(h)));
-    kind = heritage.length > 0 ? 'intersection' : 'interface';
+    model.properties = Object.entries(merged.properties ?? {}).map(([prop, p]) => property(prop, p, mapper.typeOf(p), (merged.required ?? []).includes(prop)));
+    model.additional = mapper.indexType(merged);
+    eager.set(name, eagerRefs({ kind: 'intersection', members: heritage }));
+    model.heritage = heritage;
+    model.kind = heritage.length > 0 ? 'intersection' : 'interface';
   } else {
-    kind = 'alias';
-    const type = mapper.typeOf({ ...s, nullable: false });
-    collectRefs(type, refs);
-    eager.set(name, eagerRefs(type));
-    base.tsType = printType(type);
+    model.type = mapper.typeOf({ ...s, nullable: false });
+    eager.set(name, eagerRefs(model.type));
   }
-  refs.delete(name);
-  return {
-    ...base,
-    kind,
-    isInterface: kind === 'interface',
-    isIntersection: kind === 'intersection',
-    isAlias: kind === 'alias',
-    isEnum: kind === 'enum',
-    imports: [...refs].sort(),
-    tsTypeMarkdown: base.tsType, // shown in a code span; literals inside were quoted, so no backtick
-    docKind: kind === 'enum' ? 'enum' : kind === 'alias' ? 'type alias' : 'object',
-  };
+  return model;
 }
 
-function property(wireName: string, p: Schema, type: TsType, required: boolean): PropertyIR {
-  const notes = [required ? '' : '[optional]', p.readOnly ? '[readonly]' : '', p.deprecated ? '[deprecated]' : '', p.default !== undefined && isScalar(p.default) ? `[default to ${String(p.default)}]` : '']
-    .filter(Boolean)
-    .join(' ');
+function property(name: string, p: Schema, type: TsType, required: boolean): PropertyIR {
   return {
-    wireName,
-    wireNameMarkdown: tableCell(wireName),
-    key: propertyKey(wireName),
-    tsType: printType(type),
-    optional: !required,
+    name,
+    type,
+    required,
     readonly: p.readOnly === true,
-    docLines: docLines(p.description, p.deprecated ? ['@deprecated'] : []),
-    description: tableCell(p.description),
-    docType: docType(type),
-    notes: tableCell(notes),
+    deprecated: p.deprecated === true,
+    description: p.description,
+    default: isScalar(p.default) ? p.default : undefined,
   };
 }
 
-function isScalar(v: unknown): boolean {
+function isScalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
@@ -197,11 +157,4 @@ function mergeAllOfInline(s: Schema): Schema {
   }
   out.allOf = rest.length > 0 ? rest : undefined;
   return out;
-}
-
-function enumKey(value: string): string {
-  // SHOUTING_CASE values read better as PascalCase keys: US_STORAGE → UsStorage.
-  const key = camelize(/^[A-Z0-9_]+$/.test(value) ? value.toLowerCase() : value);
-  if (key === '') return 'Empty';
-  return /^[0-9]/.test(key) ? `Value${key}` : key;
 }

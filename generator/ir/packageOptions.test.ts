@@ -4,6 +4,7 @@ import { SpecError } from '../diagnostics.ts';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { render } from '../render/render.ts';
+import { buildView } from '../view/buildView.ts';
 import { buildIr, DEFAULT_PACKAGE } from './buildIr.ts';
 
 function spec(options: string): string {
@@ -11,7 +12,7 @@ function spec(options: string): string {
 }
 
 function client(text: string, pkg: Partial<typeof DEFAULT_PACKAGE> & { apiKeyEnv?: string; repository?: string } = {}) {
-  const files = render(buildIr(normalize(parseSpecText(text, 'spec.yaml')), { ...DEFAULT_PACKAGE, ...pkg }));
+  const files = render(buildView(buildIr(normalize(parseSpecText(text, 'spec.yaml')), { ...DEFAULT_PACKAGE, ...pkg })));
   return { server: files.get('src/runtime/server.ts')!, packageJson: JSON.parse(files.get('package.json')!) as Record<string, unknown>, readme: files.get('README.md')! };
 }
 

@@ -1,28 +1,26 @@
-// Schema → TypeScript type expression. Works on a tiny type tree so unions can be
-// flattened and de-duplicated, and parentheses are added only where precedence needs them.
-import { propertyKey, quote } from '../naming.ts';
+// Schema → TypeScript type, as a tree (see TsType): unions are flattened and de-duplicated here,
+// the view prints them.
+import type { PrimitiveName, TsType } from './types.ts';
 import { isArraySchema, isPlainObject, refName, type Schema } from '../normalize/schema.ts';
 
-export type TsType =
-  | { k: 'name'; text: string } // string, number, unknown, Blob…
-  | { k: 'lit'; text: string }
-  | { k: 'ref'; model: string }
-  | { k: 'array'; of: TsType; readonly?: boolean }
-  | { k: 'record'; of: TsType }
-  | { k: 'union'; of: TsType[] }
-  | { k: 'inter'; of: TsType[] }
-  | { k: 'object'; props: Array<{ key: string; type: TsType; optional: boolean; readonly: boolean }>; index?: TsType };
+const primitive = (name: PrimitiveName): TsType => ({ kind: 'primitive', name });
 
 export const T = {
-  string: { k: 'name', text: 'string' } as TsType,
-  number: { k: 'name', text: 'number' } as TsType,
-  boolean: { k: 'name', text: 'boolean' } as TsType,
-  unknown: { k: 'name', text: 'unknown' } as TsType,
-  null: { k: 'name', text: 'null' } as TsType,
-  never: { k: 'name', text: 'never' } as TsType,
-  blob: { k: 'name', text: 'Blob' } as TsType,
-  openString: { k: 'name', text: '(string & {})' } as TsType,
+  string: primitive('string'),
+  number: primitive('number'),
+  boolean: primitive('boolean'),
+  unknown: primitive('unknown'),
+  null: primitive('null'),
+  never: primitive('never'),
+  void: primitive('void'),
+  binary: primitive('binary'),
+  openString: { kind: 'openString' } as TsType,
 };
+
+/** Whether a type is the primitive of that name. */
+export function isPrimitive(t: TsType, name: PrimitiveName): boolean {
+  return t.kind === 'primitive' && t.name === name;
+}
 
 export interface ModelLookup {
   /** Model name for a component key, or undefined when the key is unknown. */
@@ -34,72 +32,55 @@ export function union(types: TsType[]): TsType {
   const flat: TsType[] = [];
   const seen = new Set<string>();
   for (const t of types) {
-    for (const part of t.k === 'union' ? t.of : [t]) {
-      const text = printType(part);
-      if (!seen.has(text)) {
-        seen.add(text);
+    for (const part of t.kind === 'union' ? t.members : [t]) {
+      const key = typeKey(part);
+      if (!seen.has(key)) {
+        seen.add(key);
         flat.push(part);
       }
     }
   }
-  if (seen.has('unknown')) return T.unknown;
-  return flat.length === 1 ? flat[0]! : flat.length === 0 ? T.never : { k: 'union', of: flat };
+  if (flat.some((m) => isPrimitive(m, 'unknown'))) return T.unknown;
+  return flat.length === 1 ? flat[0]! : flat.length === 0 ? T.never : { kind: 'union', members: flat };
 }
 
 export function intersection(types: TsType[]): TsType {
-  const parts = types.filter((t) => !(t.k === 'name' && t.text === 'unknown'));
-  return parts.length === 1 ? parts[0]! : parts.length === 0 ? T.unknown : { k: 'inter', of: parts };
+  const parts = types.filter((t) => !isPrimitive(t, 'unknown'));
+  return parts.length === 1 ? parts[0]! : parts.length === 0 ? T.unknown : { kind: 'intersection', members: parts };
 }
 
-export function printType(t: TsType): string {
-  switch (t.k) {
-    case 'name':
-    case 'lit':
-      return t.text;
-    case 'ref':
-      return t.model;
-    case 'array':
-      return `${t.readonly ? 'ReadonlyArray' : 'Array'}<${printType(t.of)}>`;
-    case 'record':
-      return `Record<string, ${printType(t.of)}>`;
-    case 'union':
-      return t.of.map((m) => (m.k === 'inter' ? `(${printType(m)})` : printType(m))).join(' | ');
-    case 'inter':
-      return t.of.map((m) => (m.k === 'union' ? `(${printType(m)})` : printType(m))).join(' & ');
-    case 'object': {
-      const members = t.props.map((p) => `${p.readonly ? 'readonly ' : ''}${p.key}${p.optional ? '?' : ''}: ${printType(p.type)}`);
-      if (t.index) members.push(`[key: string]: ${printType(t.index)}`);
-      return members.length === 0 ? 'Record<string, never>' : `{ ${members.join('; ')} }`;
-    }
-  }
+/** A text that is equal for equal types (members are compared by it). */
+export function typeKey(t: TsType): string {
+  return JSON.stringify(t, (_key, value: unknown) => (value === undefined ? null : value));
 }
 
 /** Every model name a type mentions. */
 export function collectRefs(t: TsType, into: Set<string>): Set<string> {
-  switch (t.k) {
-    case 'ref':
+  switch (t.kind) {
+    case 'reference':
       into.add(t.model);
       break;
     case 'array':
+      collectRefs(t.items, into);
+      break;
     case 'record':
-      collectRefs(t.of, into);
+      collectRefs(t.values, into);
       break;
     case 'union':
-    case 'inter':
-      t.of.forEach((m) => collectRefs(m, into));
+    case 'intersection':
+      t.members.forEach((m) => collectRefs(m, into));
       break;
     case 'object':
-      t.props.forEach((p) => collectRefs(p.type, into));
-      if (t.index) collectRefs(t.index, into);
+      t.properties.forEach((p) => collectRefs(p.type, into));
+      if (t.additional) collectRefs(t.additional, into);
       break;
   }
   return into;
 }
 
 export function literal(value: unknown): TsType {
-  if (typeof value === 'string') return { k: 'lit', text: quote(value) };
-  if (typeof value === 'number' && Number.isFinite(value)) return { k: 'lit', text: String(value) };
-  if (typeof value === 'boolean') return { k: 'lit', text: String(value) };
+  if (typeof value === 'string' || typeof value === 'boolean') return { kind: 'literal', value };
+  if (typeof value === 'number' && Number.isFinite(value)) return { kind: 'literal', value };
   if (value === null) return T.null;
   return T.unknown; // objects as enum values have no literal type
 }
@@ -126,7 +107,7 @@ export class TypeMapper {
   refType(ref: string): TsType {
     const key = refName(ref);
     const name = key === undefined ? undefined : this.models.nameOf(key);
-    return name === undefined ? T.unknown : { k: 'ref', model: name };
+    return name === undefined ? T.unknown : { kind: 'reference', model: name };
   }
 
   private baseType(s: Schema): TsType {
@@ -150,14 +131,14 @@ export class TypeMapper {
     const type = types[0] ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
     switch (type) {
       case 'string':
-        return s.format === 'binary' ? T.blob : T.string;
+        return s.format === 'binary' ? T.binary : T.string;
       case 'integer':
       case 'number':
         return T.number;
       case 'boolean':
         return T.boolean;
       case 'array':
-        return { k: 'array', of: isArraySchema(s) && s.items ? this.typeOf(s.items) : T.unknown };
+        return { kind: 'array', items: isArraySchema(s) && s.items ? this.typeOf(s.items) : T.unknown };
       case 'object':
         return this.objectType(s);
       default:
@@ -168,14 +149,14 @@ export class TypeMapper {
   /** An object written inline (one openapi-generator did not lift into a model). */
   objectType(s: Schema): TsType {
     const props = Object.entries(s.properties ?? {}).map(([name, p]) => ({
-      key: propertyKey(name),
+      name,
       type: this.typeOf(p),
       optional: !(s.required ?? []).includes(name),
       readonly: p.readOnly === true,
     }));
     const index = this.indexType(s);
-    if (props.length === 0) return { k: 'record', of: index ?? T.unknown };
-    return { k: 'object', props, index };
+    if (props.length === 0) return { kind: 'record', values: index ?? T.unknown };
+    return { kind: 'object', properties: props, additional: index };
   }
 
   /** The `[key: string]` type; `unknown` when other properties would not fit it. */
@@ -202,7 +183,7 @@ export class TypeMapper {
         const target = key === undefined ? undefined : this.models.schemaOf(key);
         const pinned = target ? pinnedValues(target.properties?.[d.propertyName] ?? {}) : undefined;
         if (pinned && tags.every((t) => pinned.includes(t))) return type;
-        return intersection([type, { k: 'object', props: [{ key: propertyKey(d.propertyName), type: union(tags.map(literal)), optional: false, readonly: false }] }]);
+        return intersection([type, { kind: 'object', properties: [{ name: d.propertyName, type: union(tags.map(literal)), optional: false, readonly: false }] }]);
       }),
     );
   }

@@ -1,153 +1,199 @@
-// The intermediate representation: the one contract between the spec side and the output
-// side. Every name, type expression and doc text is decided here and already escaped for
-// where it goes, so templates only loop and branch.
+// The intermediate representation: what the API means, the one contract between the spec side
+// and the output side. It holds decided names (models, classes, methods, variables: deciding
+// them reports clashes) and spec text as written; no output text. Every string of output
+// (type expressions, doc lines, Markdown, examples, signatures) is the view step's job
+// (generator/view/).
 
 export interface ClientIR {
   packageName: string;
   packageVersion: string;
-  packageDescription: string;
   /** Module name used in docs headings, as the Ruby client's `OpenApiOpenAIClient`. */
   moduleName: string;
-  /** Markdown, one line, escaped (so are `apiVersion` and `basePath`). */
-  title: string;
-  apiVersion: string;
-  /** Markdown, already escaped. */
-  description: string;
-  basePath: string;
-  /** `basePath` as a TypeScript string literal. */
-  basePathLiteral: string;
+  info: { title: string; version: string; description?: string | undefined };
+  /** The document's servers; the first is the client's default. */
+  servers: ServerIR[];
   /** Environment variables the client reads when the option is not given (undefined: none). */
   apiKeyEnv: string | undefined;
   baseUrlEnv: string | undefined;
-  /** The same names as TypeScript expressions (`undefined` when absent). */
-  apiKeyEnvLiteral: string;
-  baseUrlEnvLiteral: string;
-  /** `<package>/<version>` as a TypeScript string literal. */
-  userAgentLiteral: string;
-  /** package.json links, when a repository is known. */
-  repository: RepositoryIR | undefined;
-  securitySchemes: SecurityIR[];
-  /** Which README walkthroughs apply: each needs its operation in the spec. */
-  readme: { chat: boolean; files: boolean; speech: boolean; paging: boolean };
+  /** https URL of the source repository, when known. */
+  repository: string | undefined;
+  securitySchemes: SecuritySchemeIR[];
   apis: ApiIR[];
   models: ModelIR[];
 }
 
-export interface RepositoryIR {
-  gitUrl: string;
-  homepage: string;
-  issues: string;
+/** A TypeScript type as a structure: the view prints it, the API diff compares it. */
+export type TsType =
+  | { kind: 'primitive'; name: PrimitiveName }
+  /** Any string besides the listed values of an open enum. */
+  | { kind: 'openString' }
+  | { kind: 'literal'; value: string | number | boolean }
+  | { kind: 'reference'; model: string }
+  | { kind: 'array'; items: TsType }
+  | { kind: 'record'; values: TsType }
+  | { kind: 'union'; members: TsType[] }
+  | { kind: 'intersection'; members: TsType[] }
+  | { kind: 'object'; properties: ObjectTypeProperty[]; additional?: TsType | undefined };
+
+export type PrimitiveName = 'string' | 'number' | 'boolean' | 'null' | 'unknown' | 'never' | 'void' | 'binary';
+
+export interface ObjectTypeProperty {
+  /** The wire name. */
+  name: string;
+  type: TsType;
+  optional: boolean;
+  readonly: boolean;
 }
 
-export interface SecurityIR {
-  /** Markdown, one line, escaped. */
-  name: string;
-  /** The README heading's anchor. */
-  anchor: string;
-  /** e.g. "Bearer authentication" */
-  kindLabel: string;
-  isBearer: boolean;
+/** An example value for docs: the spec's example, default or enum value, else a placeholder of the right type. */
+export type ExampleValue =
+  | { kind: 'scalar'; value: string | number | boolean | null }
+  | { kind: 'binary' }
+  | { kind: 'array'; items: ExampleValue[] }
+  | { kind: 'object'; entries: Array<{ name: string; value: ExampleValue }> };
+
+export interface ServerIR {
+  url: string;
+  description?: string | undefined;
+  variables: Array<{ name: string; default: string; enum?: string[] | undefined; description?: string | undefined }>;
 }
+
+export interface SecuritySchemeIR {
+  name: string;
+  /** `apiKey`, `http`, `oauth2`, `openIdConnect`, `mutualTLS`, or what the spec says. */
+  type: string;
+  description?: string | undefined;
+  /** apiKey: where the key goes and under which name. */
+  in?: string | undefined;
+  paramName?: string | undefined;
+  /** http: `bearer`, `basic`, … (lower case) and the bearer token's format. */
+  scheme?: string | undefined;
+  bearerFormat?: string | undefined;
+  /** oauth2: the flows as written (authorizationUrl, tokenUrl, refreshUrl, scopes). */
+  flows?: Record<string, OAuthFlowIR> | undefined;
+  openIdConnectUrl?: string | undefined;
+}
+
+export interface OAuthFlowIR {
+  authorizationUrl?: string | undefined;
+  tokenUrl?: string | undefined;
+  refreshUrl?: string | undefined;
+  scopes: Record<string, string>;
+}
+
+/**
+ * What a request must carry: any one alternative (OR), each of which needs all its schemes
+ * (AND) with their scopes. An empty alternative (`{}`) makes authorization optional.
+ */
+export type SecurityIR = SecurityAlternativeIR[];
+export type SecurityAlternativeIR = Array<{ scheme: string; scopes: string[] }>;
 
 export interface ApiIR {
   className: string;
   tag: string;
-  /** The class's doc comment. */
-  docLines: string[];
-  /** Markdown, escaped. */
-  description: string;
+  description?: string | undefined;
   operations: OperationIR[];
-  /** Model names the API file imports, sorted. */
-  modelImports: string[];
-  usesStream: boolean;
-  /** Body encoders the class imports from the runtime, sorted. */
-  bodyEncoders: string[];
-  optionTypes: OptsTypeIR[];
-}
-
-/** The `...Opts` interface holding an operation's optional parameters. */
-export interface OptsTypeIR {
-  name: string;
-  params: ParamIR[];
-}
-
-export interface ParamIR {
-  wireName: string;
-  /** Key for an object literal: bare, quoted, or computed for `__proto__`. */
-  key: string;
-  varName: string;
-  location: 'path' | 'query' | 'header' | 'cookie' | 'body';
-  isBody: boolean;
-  required: boolean;
-  tsType: string;
-  /** How the method body reads the value: `completionId` or `opts?.limit`. */
-  accessor: string;
-  docLines: string[];
-  /** Markdown, escaped for a table cell. */
-  description: string;
-  docType: string;
-  notes: string;
 }
 
 export interface OperationIR {
   operationId: string;
+  /** The decided method name (variants: see methodVariants). */
   methodName: string;
-  withHttpInfoName: string;
-  httpMethod: string;
+  method: string;
   path: string;
-  pathLiteral: string;
-  /** `path` as one line of Markdown. */
-  pathMarkdown: string;
-  docLines: string[];
-  /** One-line markdown summary for tables. */
-  summary: string;
-  /** Markdown paragraph(s), escaped. */
-  description: string;
+  /** Every tag of the operation (it is listed in the first one's class). */
+  tags: string[];
+  summary?: string | undefined;
+  description?: string | undefined;
   deprecated: boolean;
-  /** Arguments in call order, the optional-parameter object and request options excluded. */
-  positional: ParamIR[];
-  opts?: OptsTypeIR;
-  pathParams: ParamIR[];
-  queryParams: ParamIR[];
-  headerParams: ParamIR[];
-  body?: ParamIR & {
-    bodyType: string;
-    mediaType: string;
-    /** The runtime's encoder for this media type; '' for JSON, the runtime's default. */
-    encoder: string;
-  };
-  returnType: string;
-  responseType: 'json' | 'text' | 'binary' | 'void';
-  responseMediaType: string;
-  /** `['ApiKeyAuth']` as a literal; '' when the operation needs no authorization. */
-  authLiteral: string;
-  /** The schemes' names (Markdown) and their README anchors. */
-  auth: Array<{ name: string; anchor: string }>;
-  stream?: StreamIR;
-  pagination?: { methodName: string; itemType: string; cursorParam: string };
-  /** Markdown heading anchor of the method's section. */
-  anchor: string;
-  /** `Promise<X> name(args)` escaped for Markdown. */
-  docSignature: string;
-  docWithHttpInfoSignature: string;
-  /** Docs example: type names to import, argument declarations, the call's arguments. */
-  exampleImports: string[];
-  exampleDecls: string[];
-  exampleCall: string;
-  hasParams: boolean;
-  docReturnType: string;
-  /** Media types as one line of Markdown ('' for none). */
-  requestContentType: string;
+  /** In call order: path (in path order), query, header, cookie. */
+  parameters: ParameterIR[];
+  requestBody?: RequestBodyIR | undefined;
+  /** Every response the spec declares, by status (`200`, `4XX`, `default`). */
+  responses: ResponseIR[];
+  /** What the method resolves to: the success response's body. */
+  result: ResultIR;
+  security: SecurityIR;
+  /** Servers for this operation (its own, else its path's); empty: the document's. */
+  servers: ServerIR[];
+  stream?: StreamIR | undefined;
+  pagination?: PaginationIR | undefined;
+  /** The name of the `...Opts` interface holding the optional parameters, when there are any. */
+  optionsTypeName?: string | undefined;
+}
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface ParameterIR {
+  /** The wire name. */
+  name: string;
+  in: ParameterLocation;
+  /** The decided argument or option name. */
+  varName: string;
+  style: string;
+  explode: boolean;
+  allowReserved: boolean;
+  required: boolean;
+  deprecated: boolean;
+  description?: string | undefined;
+  type: TsType;
+  /** False when a path segment or header cannot carry every value of `type` (an object, `{}`). */
+  carriable: boolean;
+  /** For a `content`-encoded parameter: its media type (JSON in a query parameter). */
+  contentMediaType?: string | undefined;
+  default?: string | number | boolean | undefined;
+  example: ExampleValue;
+}
+
+export interface MediaIR {
+  mediaType: string;
+  type: TsType;
+  /** Form bodies: the `encoding` object as written. */
+  encoding?: Record<string, unknown> | undefined;
+}
+
+export interface RequestBodyIR {
+  required: boolean;
+  description?: string | undefined;
+  /** The decided argument name (after the body's model, as openapi-generator names it). */
+  varName: string;
+  media: MediaIR[];
+  /** The media type the client sends: the first JSON, else multipart, else form, else the first. */
+  sent: MediaIR;
+  /** An example of the sent media type's body. */
+  example: ExampleValue;
+}
+
+export interface ResponseIR {
+  status: string;
+  description?: string | undefined;
+  media: MediaIR[];
+}
+
+export interface ResultIR {
+  /** How the success body is read: JSON, text, a Blob, or not at all. */
+  decode: 'json' | 'text' | 'binary' | 'none';
+  mediaType?: string | undefined;
+  type: TsType;
 }
 
 export interface StreamIR {
-  methodName: string;
-  chunkType: string;
-  /** Only the stream is available (no JSON variant). */
-  only: boolean;
-  /** The body has a `stream` flag: `stream: true` selects the stream overload. */
-  flagProperty: boolean;
+  /** The server-sent event media type and each event's type. */
+  mediaType: string;
+  chunkType: TsType;
+  /** The body has a `stream` flag: `stream: true` selects the stream. */
+  selectedByFlag: boolean;
 }
+
+export type PaginationIR = {
+  kind: 'cursor';
+  /** The query parameter (wire name) that takes the last item's cursor. */
+  cursorParam: string;
+  /** The page's fields: the list of items and the flag saying more pages follow. */
+  itemsField: string;
+  hasMoreField: string;
+  itemType: TsType;
+};
 
 export type ModelKind = 'interface' | 'intersection' | 'alias' | 'enum';
 
@@ -156,41 +202,29 @@ export interface ModelIR {
   schemaKey: string;
   /** Where the schema is: `#/components/schemas/X` or the inline spot it was lifted from. */
   source: string;
-  /** `source`, safe after `//`. */
-  sourceComment: string;
   inline: boolean;
   kind: ModelKind;
-  isInterface: boolean;
-  isIntersection: boolean;
-  isAlias: boolean;
-  isEnum: boolean;
-  docLines: string[];
-  description: string;
+  description?: string | undefined;
   deprecated: boolean;
-  /** For intersections: the types joined with `&` before the own properties. */
-  heritage: string[];
+  /** Intersections: the types joined with `&` before the own properties. */
+  heritage: TsType[];
   properties: PropertyIR[];
-  indexSignature?: string;
-  /** For aliases: the whole type expression. */
-  tsType: string;
-  enumMembers: Array<{ key: string; literal: string; literalMarkdown: string }>;
-  tsTypeMarkdown: string;
-  imports: string[];
-  /** A TypeScript example value for docs. */
-  example: string;
-  docKind: string;
+  /** The type of properties not named (`[key: string]`). */
+  additional?: TsType | undefined;
+  /** Aliases: the whole type. */
+  type?: TsType | undefined;
+  /** Enums: the values. */
+  enumValues: string[];
+  example: ExampleValue;
 }
 
 export interface PropertyIR {
-  wireName: string;
-  /** `wireName` as one line of Markdown. */
-  wireNameMarkdown: string;
-  key: string;
-  tsType: string;
-  optional: boolean;
+  /** The wire name. */
+  name: string;
+  type: TsType;
+  required: boolean;
   readonly: boolean;
-  docLines: string[];
-  description: string;
-  docType: string;
-  notes: string;
+  deprecated: boolean;
+  description?: string | undefined;
+  default?: string | number | boolean | undefined;
 }

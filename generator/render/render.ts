@@ -1,10 +1,10 @@
-// Stage 4: IR → file contents. Templates are compiled once per process and only loop and
-// branch over the IR; the static runtime is copied as it is.
+// Stage 5: view → file contents. Templates are compiled once per process and only loop and
+// branch over the view; the static runtime is copied as it is.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import type { ClientIR } from '../ir/types.ts';
+import type { ClientView } from '../view/types.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -21,7 +21,7 @@ interface Templates {
   server: HandlebarsTemplateDelegate;
 }
 
-const INLINE_PARTIALS = new Set(['args', 'callArgs', 'requestSpec']);
+const INLINE_PARTIALS = new Set(['requestSpec']);
 
 let compiled: { templates: Templates; statics: Array<[string, string]> } | undefined;
 
@@ -64,20 +64,20 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-export function render(ir: ClientIR): FileTree {
+export function render(view: ClientView): FileTree {
   const { templates: t, statics } = load();
   const files: FileTree = new Map(statics);
-  const shared = { moduleName: ir.moduleName, packageName: ir.packageName, basePath: ir.basePath };
-  for (const api of ir.apis) {
+  const shared = { moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath };
+  for (const api of view.apis) {
     files.set(`src/apis/${api.className}.ts`, t.api(api));
     files.set(`docs/${api.className}.md`, t.apiDoc({ ...shared, api }));
   }
-  for (const model of ir.models) {
+  for (const model of view.models) {
     files.set(`src/models/${model.name}.ts`, t.model(model));
     files.set(`docs/${model.name}.md`, t.modelDoc({ ...shared, model }));
   }
-  files.set('src/runtime/server.ts', t.server(ir)); // replaces the static default
-  files.set('README.md', t.readme(ir));
-  files.set('package.json', t.packageJson(ir));
+  files.set('src/runtime/server.ts', t.server(view)); // replaces the static default
+  files.set('README.md', t.readme(view));
+  files.set('package.json', t.packageJson(view));
   return files;
 }

@@ -29,11 +29,12 @@ if (mode === 'generate') {
     import('../../generator/load/loadSpec.ts'),
     import('../../generator/normalize/normalize.ts'),
     import('../../generator/ir/buildIr.ts'),
+    import('../../generator/view/buildView.ts'),
     import('../../generator/render/render.ts'),
     import('../../generator/postprocess/postprocess.ts'),
     import('../../generator/write/writeTree.ts'),
   ]);
-  const [{ loadSpec }, { normalize }, { buildIr, DEFAULT_PACKAGE }, { render }, { postprocess }, { writeTreeAtomically }] = modules;
+  const [{ loadSpec }, { normalize }, { buildIr, DEFAULT_PACKAGE }, { buildView }, { render }, { postprocess }, { writeTreeAtomically }] = modules;
   const stages: Record<string, number> = { import: performance.now() - importStart };
   let t = performance.now();
   const lap = (name: string) => {
@@ -47,7 +48,9 @@ if (mode === 'generate') {
   lap('normalize');
   const ir = buildIr(spec, { ...DEFAULT_PACKAGE });
   lap('ir');
-  const rendered = render(ir);
+  const view = buildView(ir);
+  lap('view');
+  const rendered = render(view);
   lap('render');
   const files = postprocess(rendered);
   lap('postprocess');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { buildIr } from '../ir/buildIr.ts';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
-import { buildIr } from './buildIr.ts';
+import { buildView } from './buildView.ts';
 
-const ir = buildIr(
+// The view of a small spec: the type expressions, names and argument lists the templates print.
+const ir = buildView(buildIr(
   normalize(
     parseSpecText(
       `openapi: 3.1.0
@@ -46,7 +48,7 @@ components:
       'spec.yaml',
     ),
   ),
-);
+));
 const model = (name: string) => ir.models.find((m) => m.name === name)!;
 
 describe('type mapping', () => {

@@ -1,0 +1,306 @@
+// Stage 4: ClientIR → ClientView, every string the templates print: identifiers and keys, type
+// expressions, doc comment lines, Markdown cells and anchors, signatures and examples. It reads
+// the IR alone, never the spec.
+import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
+import { methodVariants } from '../ir/buildApis.ts';
+import { collectRefs, T } from '../ir/typeExpr.ts';
+import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, SecuritySchemeIR, TsType } from '../ir/types.ts';
+import { exampleText } from './exampleText.ts';
+import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
+import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
+import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
+import { docType, intersectionMember, printType } from './typeText.ts';
+import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, ParamView, PropertyView, SecurityView } from './types.ts';
+
+export function buildView(ir: ClientIR): ClientView {
+  const basePath = (ir.servers[0]?.url ?? '').replace(/\/+$/, '');
+  return {
+    packageName: ir.packageName,
+    packageVersion: ir.packageVersion,
+    moduleName: ir.moduleName,
+    packageDescription: `TypeScript client for the ${ir.info.title}`,
+    title: tableCell(ir.info.title),
+    apiVersion: tableCell(ir.info.version),
+    description: markdown(ir.info.description),
+    basePath: tableCell(basePath),
+    basePathLiteral: quote(basePath),
+    apiKeyEnv: ir.apiKeyEnv,
+    baseUrlEnv: ir.baseUrlEnv,
+    apiKeyEnvLiteral: optionalLiteral(ir.apiKeyEnv),
+    baseUrlEnvLiteral: optionalLiteral(ir.baseUrlEnv),
+    userAgentLiteral: quote(`${ir.packageName}/${ir.packageVersion}`),
+    repository: ir.repository === undefined ? undefined : repositoryLinks(ir.repository),
+    securitySchemes: ir.securitySchemes.map(securityView),
+    readme: readmeWalkthroughs(ir),
+    apis: ir.apis.map((api) => apiView(api, ir.securitySchemes)),
+    models: ir.models.map(modelView),
+  };
+}
+
+function optionalLiteral(text: string | undefined): string {
+  return text === undefined ? 'undefined' : quote(text);
+}
+
+function repositoryLinks(url: string): ClientView['repository'] {
+  const base = url.replace(/\.git$/, '');
+  return { gitUrl: `git+${base}.git`, homepage: `${base}#readme`, issues: `${base}/issues` };
+}
+
+function isBearer(s: SecuritySchemeIR): boolean {
+  return s.type === 'http' && s.scheme === 'bearer';
+}
+
+function securityView(s: SecuritySchemeIR): SecurityView {
+  const label = s.type === 'http' ? `HTTP ${s.scheme ?? ''} authentication`.replace(/ +/g, ' ') : s.type === 'apiKey' ? `API key in ${s.in ?? 'header'} '${s.paramName ?? ''}'` : s.type;
+  return { name: tableCell(s.name), anchor: headingAnchor(s.name), isBearer: isBearer(s), kindLabel: tableCell(label) };
+}
+
+// ── APIs ──────────────────────────────────────────────────────────────────
+
+function apiView(api: ApiIR, schemes: SecuritySchemeIR[]): ApiView {
+  const operations = api.operations.map((op) => operationView(op, schemes));
+  const imports = new Set<string>();
+  for (const op of api.operations) for (const type of operationTypes(op)) collectRefs(type, imports);
+  return {
+    className: api.className,
+    tag: api.tag,
+    docLines: docLines(`${api.tag} operations.`),
+    description: markdown(api.description),
+    operations,
+    modelImports: [...imports].sort(),
+    usesStream: operations.some((o) => o.stream),
+    bodyEncoders: [...new Set(operations.map((o) => o.body?.encoder ?? '').filter(Boolean))].sort(),
+    optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
+  };
+}
+
+/** Every type an operation's methods mention: its parameters' (as the spec types them), body, result, stream and pages. */
+function operationTypes(op: OperationIR): TsType[] {
+  return [
+    ...sentParameters(op).map((p) => p.type),
+    ...(op.requestBody ? [op.requestBody.sent.type] : []),
+    op.result.type,
+    ...(op.stream ? [op.stream.chunkType] : []),
+    ...(op.pagination ? [op.pagination.itemType] : []),
+  ];
+}
+
+/** Cookie parameters are not sent yet. */
+function sentParameters(op: OperationIR): ParameterIR[] {
+  return op.parameters.filter((p) => p.in !== 'cookie');
+}
+
+/** What a path segment or header takes when it cannot carry the schema's values. */
+const SCALAR: TsType = { kind: 'union', members: [T.string, T.number, T.boolean] };
+
+function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationView {
+  const variants = methodVariants(op.methodName);
+  const args: Arg[] = sentParameters(op).map((p) => ({ view: paramView(p, op.optionsTypeName !== undefined && !p.required), description: p.description, type: p.type, example: p.example }));
+  const params = args.map((a) => a.view);
+  const body = op.requestBody && bodyView(op.requestBody);
+  const positionalArgs = args.filter((a) => a.view.required);
+  if (op.requestBody && body) positionalArgs.push({ view: body, description: op.requestBody.description, type: op.requestBody.sent.type, example: op.requestBody.example });
+  const positional = positionalArgs.map((a) => a.view);
+  const optionalArgs = args.filter((a) => !a.view.required);
+  const opts: OptsTypeView | undefined = op.optionsTypeName === undefined ? undefined : { name: op.optionsTypeName, params: optionalArgs.map((a) => a.view) };
+  const stream = op.stream && {
+    methodName: variants.stream,
+    chunkType: printType(op.stream.chunkType),
+    only: op.result.decode === 'none',
+    flagProperty: op.stream.selectedByFlag,
+  };
+  const returnType = printType(op.result.type);
+  const mainReturn = stream?.only ? `Stream<${stream.chunkType}>` : returnType;
+  const signature = signatureOf(positional, opts?.name, stream?.flagProperty === true);
+  const schemeNames = securitySchemeNames(op);
+  const bearer = schemeNames.filter((name) => schemes.some((s) => s.name === name && isBearer(s)));
+  const pagination = op.pagination && {
+    methodName: variants.all,
+    itemType: printType(op.pagination.itemType),
+    cursorParam: params.find((p) => p.location === 'query' && p.wireName === op.pagination!.cursorParam)!.varName,
+  };
+  return {
+    operationId: op.operationId,
+    methodName: op.methodName,
+    withHttpInfoName: variants.withHttpInfo,
+    httpMethod: op.method.toUpperCase(),
+    path: op.path,
+    pathLiteral: quote(op.path),
+    pathMarkdown: tableCell(op.path),
+    docLines: docLines([op.summary, op.description].filter(Boolean).join('\n\n'), [
+      ...positionalArgs.map((a) => `@param ${a.view.varName} ${oneLine(a.description ?? '')}`.trimEnd()),
+      ...(opts ? ['@param opts Optional parameters.'] : []),
+      '@param options Per-request options: signal, timeoutMs, maxRetries, headers.',
+      ...(op.deprecated ? ['@deprecated'] : []),
+    ]),
+    summary: tableCell(op.summary ?? firstSentence(op.description)),
+    description: markdown(op.description ?? op.summary),
+    deprecated: op.deprecated,
+    positional,
+    opts,
+    pathParams: params.filter((p) => p.location === 'path'),
+    queryParams: params.filter((p) => p.location === 'query'),
+    headerParams: params.filter((p) => p.location === 'header'),
+    body,
+    returnType,
+    responseType: op.result.decode === 'none' ? 'void' : op.result.decode,
+    responseMediaType: tableCell(stream?.only ? op.stream!.mediaType : op.result.mediaType ?? ''),
+    authLiteral: bearer.length ? `[${bearer.map(quote).join(', ')}]` : '',
+    auth: schemeNames.map((name) => ({ name: tableCell(name), anchor: headingAnchor(name) })),
+    stream,
+    pagination,
+    anchor: op.methodName.toLowerCase(),
+    signature,
+    docSignature: markdownCode(`Promise<${mainReturn}> ${op.methodName}(${signature.params})`),
+    docWithHttpInfoSignature: markdownCode(`Promise<ApiResponse<${mainReturn}>> ${variants.withHttpInfo}(${signature.plainParams})`),
+    ...exampleView(positionalArgs, opts && { name: opts.name, args: optionalArgs }, stream?.flagProperty === true),
+    hasParams: positional.length > 0 || opts !== undefined,
+    docReturnType: op.result.decode === 'none' ? 'void (empty response body)' : op.result.decode === 'json' ? docType(op.result.type) : `**${returnType}**`,
+    requestContentType: tableCell(op.requestBody?.sent.mediaType),
+  };
+}
+
+/** The schemes an operation may use, each once, in the order the spec lists them. */
+export function securitySchemeNames(op: OperationIR): string[] {
+  return [...new Set(op.security.flatMap((alternative) => alternative.map((s) => s.scheme)))];
+}
+
+/** An argument of the method: its view and the meaning the docs example and comment need. */
+interface Arg {
+  view: ParamView;
+  description: string | undefined;
+  /** The type the spec gives (a path or header value may be declared wider). */
+  type: TsType;
+  example: ExampleValue;
+}
+
+/** The docs example: argument declarations (typed as the method declares them), the types they import, the call. */
+function exampleView(positional: Arg[], opts: { name: string; args: Arg[] } | undefined, streamFlag: boolean) {
+  const imports = new Set<string>();
+  for (const a of positional) collectRefs(a.type, imports);
+  const decls = positional.map(({ view: p, example }) => `const ${p.varName}: ${p.tsType}${p.isBody && streamFlag ? NON_STREAMING_BODY : ''} = ${exampleText(example)};`);
+  if (opts) {
+    const inner = opts.args.map(({ view: p, example }) => `  ${p.varName}: ${exampleText(example)},`);
+    decls.push(`const opts: ${opts.name} = {\n${inner.join('\n')}\n};`);
+    imports.add(opts.name);
+  }
+  return { exampleImports: [...imports].sort(), exampleDecls: decls, exampleCall: [...positional.map((a) => a.view.varName), ...(opts ? ['opts'] : [])].join(', ') };
+}
+
+/** The type the method declares a parameter with. */
+export function declaredType(p: ParameterIR): TsType {
+  return p.carriable ? p.type : SCALAR;
+}
+
+function paramView(p: ParameterIR, inOpts: boolean): ParamView {
+  const type = declaredType(p);
+  const notes = [p.required ? '' : '[optional]', p.default === undefined ? '' : `[default to ${String(p.default)}]`].filter(Boolean).join(' ');
+  return {
+    ...paramShape(p.name, p.varName, p.in, p.required, type, p.description, p.deprecated),
+    accessor: inOpts ? `opts?.${p.varName}` : p.varName,
+    notes: tableCell(notes),
+  };
+}
+
+function bodyView(body: NonNullable<OperationIR['requestBody']>): NonNullable<OperationView['body']> {
+  const bodyType = bodyTypeOf(body.sent.mediaType);
+  return {
+    ...paramShape(body.varName, body.varName, 'body', body.required, body.sent.type, body.description),
+    bodyType,
+    mediaType: body.sent.mediaType,
+    encoder: bodyType === 'json' ? '' : `${bodyType}Body`,
+  };
+}
+
+function paramShape(wireName: string, varName: string, location: ParamView['location'], required: boolean, type: TsType, description?: string, deprecated = false): ParamView {
+  return {
+    wireName,
+    key: objectLiteralKey(wireName),
+    varName,
+    location,
+    isBody: location === 'body',
+    required,
+    tsType: printType(type),
+    accessor: varName,
+    docLines: docLines(description, deprecated ? ['@deprecated'] : []),
+    description: tableCell(description),
+    docType: docType(type),
+    notes: required ? '' : '[optional]',
+  };
+}
+
+const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
+
+/** The runtime's body encoder family for a media type ('json' is the runtime's default). */
+function bodyTypeOf(mediaType: string): string {
+  if (JSON_MEDIA.test(mediaType)) return 'json';
+  if (/^multipart\/form-data/i.test(mediaType)) return 'multipart';
+  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) return 'form';
+  if (/^text\/|^application\/(sdp|xml)/i.test(mediaType)) return 'text';
+  return 'binary';
+}
+
+function firstSentence(text: string | undefined): string {
+  return (text ?? '').split(/(?<=\.)\s/)[0] ?? '';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// ── models ────────────────────────────────────────────────────────────────
+
+function modelView(model: ModelIR): ModelView {
+  const refs = new Set<string>();
+  for (const type of [...model.heritage, ...model.properties.map((p) => p.type), ...(model.additional ? [model.additional] : []), ...(model.type ? [model.type] : [])]) collectRefs(type, refs);
+  refs.delete(model.name);
+  const keys = new NameRegistry();
+  const tsType = model.type ? printType(model.type) : '';
+  return {
+    name: model.name,
+    schemaKey: model.schemaKey,
+    source: model.source,
+    sourceComment: lineComment(model.source),
+    inline: model.inline,
+    kind: model.kind,
+    isInterface: model.kind === 'interface',
+    isIntersection: model.kind === 'intersection',
+    isAlias: model.kind === 'alias',
+    isEnum: model.kind === 'enum',
+    docLines: docLines(model.description, model.deprecated ? ['@deprecated'] : []),
+    description: markdown(model.description),
+    deprecated: model.deprecated,
+    heritage: model.heritage.map(intersectionMember),
+    properties: model.properties.map(propertyView),
+    indexSignature: model.additional && printType(model.additional),
+    tsType,
+    enumMembers: model.enumValues.map((v) => ({ key: keys.claim(enumKey(v)), literal: quote(v), literalMarkdown: escapePipes(quote(v)) })),
+    tsTypeMarkdown: tsType, // shown in a code span; literals inside were quoted, so no backtick
+    imports: [...refs].sort(),
+    example: exampleText(model.example),
+    docKind: model.kind === 'enum' ? 'enum' : model.kind === 'alias' ? 'type alias' : 'object',
+  };
+}
+
+function propertyView(p: PropertyIR): PropertyView {
+  const notes = [p.required ? '' : '[optional]', p.readonly ? '[readonly]' : '', p.deprecated ? '[deprecated]' : '', p.default === undefined ? '' : `[default to ${String(p.default)}]`].filter(Boolean).join(' ');
+  return {
+    wireName: p.name,
+    wireNameMarkdown: tableCell(p.name),
+    key: propertyKey(p.name),
+    tsType: printType(p.type),
+    optional: !p.required,
+    readonly: p.readonly,
+    docLines: docLines(p.description, p.deprecated ? ['@deprecated'] : []),
+    description: tableCell(p.description),
+    docType: docType(p.type),
+    notes: tableCell(notes),
+  };
+}
+
+function enumKey(value: string): string {
+  // SHOUTING_CASE values read better as PascalCase keys: US_STORAGE → UsStorage.
+  const key = camelize(/^[A-Z0-9_]+$/.test(value) ? value.toLowerCase() : value);
+  if (key === '') return 'Empty';
+  return /^[0-9]/.test(key) ? `Value${key}` : key;
+}

@@ -1,0 +1,211 @@
+// The view model: every string the templates print, computed from the IR (generator/view/buildView.ts)
+// and already escaped for where it goes, so templates only loop and branch.
+import type { ModelKind } from '../ir/types.ts';
+
+export interface ClientView {
+  packageName: string;
+  packageVersion: string;
+  packageDescription: string;
+  /** Module name used in docs headings, as the Ruby client's `OpenApiOpenAIClient`. */
+  moduleName: string;
+  /** Markdown, one line, escaped (so are `apiVersion` and `basePath`). */
+  title: string;
+  apiVersion: string;
+  /** Markdown, already escaped. */
+  description: string;
+  basePath: string;
+  /** `basePath` as a TypeScript string literal. */
+  basePathLiteral: string;
+  /** Environment variables the client reads when the option is not given (undefined: none). */
+  apiKeyEnv: string | undefined;
+  baseUrlEnv: string | undefined;
+  /** The same names as TypeScript expressions (`undefined` when absent). */
+  apiKeyEnvLiteral: string;
+  baseUrlEnvLiteral: string;
+  /** `<package>/<version>` as a TypeScript string literal. */
+  userAgentLiteral: string;
+  /** package.json links, when a repository is known. */
+  repository: RepositoryView | undefined;
+  securitySchemes: SecurityView[];
+  /** Which README walkthroughs apply (see readmeWalkthroughs.ts). */
+  readme: Record<WalkthroughName, boolean>;
+  apis: ApiView[];
+  models: ModelView[];
+}
+
+export type WalkthroughName = 'chat' | 'files' | 'speech' | 'paging';
+
+export interface RepositoryView {
+  gitUrl: string;
+  homepage: string;
+  issues: string;
+}
+
+export interface SecurityView {
+  /** Markdown, one line, escaped. */
+  name: string;
+  /** The README heading's anchor. */
+  anchor: string;
+  /** e.g. "Bearer authentication" */
+  kindLabel: string;
+  isBearer: boolean;
+}
+
+export interface ApiView {
+  className: string;
+  tag: string;
+  /** The class's doc comment. */
+  docLines: string[];
+  /** Markdown, escaped. */
+  description: string;
+  operations: OperationView[];
+  /** Model names the API file imports, sorted. */
+  modelImports: string[];
+  usesStream: boolean;
+  /** Body encoders the class imports from the runtime, sorted. */
+  bodyEncoders: string[];
+  optionTypes: OptsTypeView[];
+}
+
+/** The `...Opts` interface holding an operation's optional parameters. */
+export interface OptsTypeView {
+  name: string;
+  params: ParamView[];
+}
+
+export interface ParamView {
+  wireName: string;
+  /** Key for an object literal: bare, quoted, or computed for `__proto__`. */
+  key: string;
+  varName: string;
+  location: 'path' | 'query' | 'header' | 'cookie' | 'body';
+  isBody: boolean;
+  required: boolean;
+  tsType: string;
+  /** How the method body reads the value: `completionId` or `opts?.limit`. */
+  accessor: string;
+  docLines: string[];
+  /** Markdown, escaped for a table cell. */
+  description: string;
+  docType: string;
+  notes: string;
+}
+
+export interface OperationView {
+  operationId: string;
+  methodName: string;
+  withHttpInfoName: string;
+  httpMethod: string;
+  path: string;
+  pathLiteral: string;
+  /** `path` as one line of Markdown. */
+  pathMarkdown: string;
+  docLines: string[];
+  /** One-line markdown summary for tables. */
+  summary: string;
+  /** Markdown paragraph(s), escaped. */
+  description: string;
+  deprecated: boolean;
+  /** Arguments in call order, the optional-parameter object and request options excluded. */
+  positional: ParamView[];
+  opts?: OptsTypeView;
+  pathParams: ParamView[];
+  queryParams: ParamView[];
+  headerParams: ParamView[];
+  body?: ParamView & {
+    bodyType: string;
+    mediaType: string;
+    /** The runtime's encoder for this media type; '' for JSON, the runtime's default. */
+    encoder: string;
+  };
+  returnType: string;
+  responseType: 'json' | 'text' | 'binary' | 'void';
+  responseMediaType: string;
+  /** `['ApiKeyAuth']` as a literal; '' when the operation needs no authorization. */
+  authLiteral: string;
+  /** The schemes' names (Markdown) and their README anchors. */
+  auth: Array<{ name: string; anchor: string }>;
+  stream?: StreamView;
+  pagination?: { methodName: string; itemType: string; cursorParam: string };
+  /** Markdown heading anchor of the method's section. */
+  anchor: string;
+  /** The method's parameter lists and call arguments, printed by the code and the docs (see signatures.ts). */
+  signature: SignatureView;
+  /** `Promise<X> name(args)` escaped for Markdown. */
+  docSignature: string;
+  docWithHttpInfoSignature: string;
+  /** Docs example: type names to import, argument declarations, the call's arguments. */
+  exampleImports: string[];
+  exampleDecls: string[];
+  exampleCall: string;
+  hasParams: boolean;
+  docReturnType: string;
+  /** Media types as one line of Markdown ('' for none). */
+  requestContentType: string;
+}
+
+export interface SignatureView {
+  /** `a: A, b?: B, opts?: XOpts, options?: RequestOptions` */
+  params: string;
+  /** `a, b, opts, options` */
+  call: string;
+  /** Where a body's `stream` flag selects the stream: the lists of each overload. */
+  streamOverloadParams: string;
+  plainOverloadParams: string;
+  /** `params` with the body declared non-streaming, and the call passing it so. */
+  plainParams: string;
+  plainCall: string;
+}
+
+export interface StreamView {
+  methodName: string;
+  chunkType: string;
+  /** Only the stream is available (no JSON variant). */
+  only: boolean;
+  /** The body has a `stream` flag: `stream: true` selects the stream overload. */
+  flagProperty: boolean;
+}
+
+export interface ModelView {
+  name: string;
+  schemaKey: string;
+  /** Where the schema is: `#/components/schemas/X` or the inline spot it was lifted from. */
+  source: string;
+  /** `source`, safe after `//`. */
+  sourceComment: string;
+  inline: boolean;
+  kind: ModelKind;
+  isInterface: boolean;
+  isIntersection: boolean;
+  isAlias: boolean;
+  isEnum: boolean;
+  docLines: string[];
+  description: string;
+  deprecated: boolean;
+  /** For intersections: the types joined with `&` before the own properties. */
+  heritage: string[];
+  properties: PropertyView[];
+  indexSignature?: string;
+  /** For aliases: the whole type expression. */
+  tsType: string;
+  enumMembers: Array<{ key: string; literal: string; literalMarkdown: string }>;
+  tsTypeMarkdown: string;
+  imports: string[];
+  /** A TypeScript example value for docs. */
+  example: string;
+  docKind: string;
+}
+
+export interface PropertyView {
+  wireName: string;
+  /** `wireName` as one line of Markdown. */
+  wireNameMarkdown: string;
+  key: string;
+  tsType: string;
+  optional: boolean;
+  readonly: boolean;
+  docLines: string[];
+  description: string;
+  docType: string;
+  notes: string;
+}
