@@ -96,7 +96,7 @@ describe('api:diff outputs', () => {
     const md = run('head.json', '--format', 'md').output;
     expect(md.startsWith('## API changes: major: 1 breaking, 1 feature, 1 docs\n')).toBe(true);
     const order = ['### Deprecations', '### Breaking changes (1)', '#### `NewPet`', '  - before: `name?: string`', '  - after: `name: string`', '### Features (1)', '#### `Pet`'].map((s) => md.indexOf(s));
-    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(md).toContain("- ``Pet.we`ird``: optional property we\\`ird added");
   });
 

@@ -59,7 +59,7 @@ function reportAliasCycles(spec: NormalizedSpec, names: Map<string, string>, eag
     const cycle = findCycle(name, eager);
     if (!cycle) continue;
     cycle.forEach((n) => reported.add(n));
-    const path = [...cycle, cycle[0]].map((n) => keyOf.get(n) ?? n).join(' → ');
+    const path = [...cycle, cycle[0] ?? name].map((n) => keyOf.get(n) ?? n).join(' → ');
     spec.diagnostics.error(schemaPointer(spec, start), `schema '${start}' refers to itself through $ref, allOf, oneOf or anyOf alone (${path}); no type can say that: put the reference inside a property or an array`);
   }
 }
