@@ -18,7 +18,7 @@ describe('workflows', () => {
     const scripts = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts as Record<string, string>;
     for (const file of WORKFLOWS) {
       for (const run of runSteps(file)) {
-        for (const [, name] of run.matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `${file}: npm run ${name}`).toHaveProperty([name]);
+        for (const [, name = ''] of run.matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `${file}: npm run ${name}`).toHaveProperty([name]);
         for (const [path] of run.matchAll(/scripts\/[\w/.-]+\.(?:ts|sh)/g)) expect(existsSync(join(REPO, path)), `${file}: ${path}`).toBe(true);
       }
     }
@@ -29,10 +29,10 @@ describe('workflows', () => {
   });
 
   it('the PR workflow checks freshness, then diffs against the base branch, then comments', () => {
-    const runs = runSteps(WORKFLOWS[0]).join('\n');
+    const runs = runSteps(WORKFLOWS[0]!).join('\n');
     expect(runs.indexOf('npm run generate -- --check')).toBeLessThan(runs.indexOf('scripts/ci/pr-report.ts --base "origin/$BASE_REF"'));
     expect(runs).toContain('scripts/ci/sticky-comment.sh');
-    expect(runSteps(WORKFLOWS[1])).toContain('npm run release');
+    expect(runSteps(WORKFLOWS[1]!)).toContain('npm run release');
   });
 });
 
