@@ -134,7 +134,8 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
     requestBody: requestBody && { ...requestBody, sent: withoutSchema(requestBody.sent) },
     responses: op.responses.map((r) => ({ status: r.status, description: r.description, media: r.content.map((c) => media(c, typeOf)) })),
     result,
-    security: op.security.length > 0 ? [op.security.map((scheme) => ({ scheme, scopes: [] }))] : [],
+    // The normalized spec keeps the schemes' names only: each is taken as an alternative of its own.
+    security: op.security.map((scheme) => [{ scheme, scopes: [] }]),
     servers: [],
     stream,
     pagination,
