@@ -104,25 +104,3 @@ describe('operations', () => {
     expect(op.withHttpInfoName).toBe('getItemWithHttpInfo');
   });
 });
-
-describe('names the runtime already exports', () => {
-  it('are never taken by a model: a schema called Stream or RateLimitError gets a suffix', () => {
-    const clashing = buildIr(
-      normalize(
-        parseSpecText(
-          `openapi: 3.1.0
-info: {title: T, version: '1'}
-paths: {}
-components:
-  schemas:
-    Stream: {type: object, properties: {id: {type: string}}}
-    RateLimitError: {type: string}
-    Page: {type: integer}
-`,
-          'spec.yaml',
-        ),
-      ),
-    );
-    expect(clashing.models.map((m) => m.name)).toEqual(['Page2', 'RateLimitError2', 'Stream2']);
-  });
-});

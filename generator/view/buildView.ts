@@ -2,7 +2,7 @@
 // expressions, doc comment lines, Markdown cells and anchors, signatures and examples. It reads
 // the IR alone, never the spec.
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
-import { methodVariants } from '../ir/buildApis.ts';
+import { JSON_TYPE, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, SecuritySchemeIR, TsType } from '../ir/types.ts';
 import { exampleText } from './exampleText.ts';
@@ -229,11 +229,9 @@ function paramShape(wireName: string, varName: string, location: ParamView['loca
   };
 }
 
-const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
-
 /** The runtime's body encoder family for a media type ('json' is the runtime's default). */
 function bodyTypeOf(mediaType: string): string {
-  if (JSON_MEDIA.test(mediaType)) return 'json';
+  if (JSON_TYPE.test(mediaType)) return 'json';
   if (/^multipart\/form-data/i.test(mediaType)) return 'multipart';
   if (/^application\/x-www-form-urlencoded/i.test(mediaType)) return 'form';
   if (/^text\/|^application\/(sdp|xml)/i.test(mediaType)) return 'text';
