@@ -99,13 +99,13 @@ class ClassMembers {
 function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: ClassMembers): OperationIR {
   const methodName = members.methodName(op);
   const vars = new NameRegistry(['options', 'opts']);
-  const typeOf = (s: Schema): TsType => ctx.mapper.typeOf(s);
+  const typeOf = (s: Schema) => ctx.mapper.typeOf(s);
 
   const pathOrder = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const sorted = [...op.parameters].sort((a, b) => rank(a, pathOrder) - rank(b, pathOrder));
-  const sent = sorted.filter((p) => p.in !== 'cookie');
-  const parameters = sent.map((p) => parameter(p, vars.claim(toVariableName(p.name)), op, ctx));
-  const requestBody = op.requestBody && op.requestBody.content.length > 0 ? buildBody(op.requestBody, vars, ctx) : undefined;
+  const parameters = sorted.filter((p) => p.in !== 'cookie').map((p) => parameter(p, vars.claim(toVariableName(p.name)), op, ctx));
+  const built = op.requestBody && op.requestBody.content.length > 0 ? buildBody(op.requestBody, vars, ctx) : undefined;
+  const requestBody = built?.body;
   // Cookie parameters are not sent yet: their names come last, so they never take another's.
   for (const p of sorted) if (p.in === 'cookie') parameters.push(parameter(p, vars.claim(toVariableName(p.name)), op, ctx));
 
@@ -113,7 +113,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
   const stream: StreamIR | undefined = sse && {
     mediaType: sse.mediaType,
     chunkType: typeOf(sse.schema),
-    selectedByFlag: requestBody !== undefined && propertyNames(requestBody.sent.schema, ctx.spec).has('stream'),
+    selectedByFlag: built !== undefined && propertyNames(built.sentSchema, ctx.spec).has('stream'),
   };
   const pagination = paginationOf(op, json, parameters, ctx);
   const optional = parameters.filter((p) => !p.required && p.in !== 'cookie');
@@ -131,7 +131,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
     description: op.description,
     deprecated: op.deprecated,
     parameters,
-    requestBody: requestBody && { ...requestBody, sent: withoutSchema(requestBody.sent) },
+    requestBody,
     responses: op.responses.map((r) => ({ status: r.status, description: r.description, media: r.content.map((c) => media(c, typeOf)) })),
     result,
     // The normalized spec keeps the schemes' names only: each is taken as an alternative of its own.
@@ -152,27 +152,22 @@ function media(content: MediaContent, typeOf: (s: Schema) => TsType): MediaIR {
   return { mediaType: content.mediaType, type: typeOf(content.schema), encoding: content.encoding };
 }
 
-function withoutSchema(sent: MediaIR & { schema: Schema }): MediaIR {
-  const { schema: _schema, ...rest } = sent;
-  return rest;
-}
-
-function buildBody(requestBody: NonNullable<NormalizedOperation['requestBody']>, vars: NameRegistry, ctx: ApiContext): Omit<RequestBodyIR, 'sent'> & { sent: MediaIR & { schema: Schema } } {
-  const typeOf = (s: Schema): TsType => ctx.mapper.typeOf(s);
+/** The body with every media type; the one the client sends is picked here, once. Also its schema, for the stream flag. */
+function buildBody(requestBody: NonNullable<NormalizedOperation['requestBody']>, vars: NameRegistry, ctx: ApiContext): { body: RequestBodyIR; sentSchema: Schema } {
   const content = pickBody(requestBody.content)!;
-  const all = requestBody.content.map((c) => (c === content ? { ...media(c, typeOf), schema: c.schema } : media(c, typeOf)));
-  const sent = all[requestBody.content.indexOf(content)] as MediaIR & { schema: Schema };
+  const all = requestBody.content.map((c) => media(c, (s) => ctx.mapper.typeOf(s)));
   const key = content.schema.$ref === undefined ? undefined : refName(content.schema.$ref);
   const modelName = key === undefined ? undefined : ctx.modelNames.get(key);
-  return {
+  const body: RequestBodyIR = {
     required: requestBody.required,
     description: requestBody.description,
     // Named after its model, as openapi-generator names it (`createChatCompletionRequest`).
     varName: vars.claim(modelName ? toVariableName(modelName) : 'body'),
-    media: all.map((m) => (m === sent ? withoutSchema(sent) : m)),
-    sent,
+    media: all,
+    sent: all[requestBody.content.indexOf(content)]!,
     example: ctx.examples.write(content.schema),
   };
+  return { body, sentSchema: content.schema };
 }
 
 /** The success response: JSON, else text or binary, else nothing; and an event stream if offered. */
