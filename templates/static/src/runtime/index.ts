@@ -6,8 +6,10 @@ export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndStat
 export { toFile, buildFormData, type FileData, type ToFileOptions } from './multipart.js';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
 export { buildUrl, encodePathParam, toSearchParams } from './url.js';
+export { serializeParams, type ParamSpec, type ParamLocation, type ParamStyle, type SerializedParams } from './params.js';
+export { resolveServerUrl, type ServerSpec, type ServerVariable, type ServerVariables } from './servers.js';
 export { assertValidHeader } from './headers.js';
 export { Redactor } from './redact.js';
-export { BASE_PATH } from './server.js';
+export { BASE_PATH, SERVERS } from './server.js';
 export { Configuration, type ConfigurationParameters, type AccessToken } from '../Configuration.js';
 export * from '../ApiError.js';
