@@ -7,6 +7,18 @@ export { toFile, buildFormData, type FileData, type ToFileOptions } from './mult
 export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
 export { buildUrl, encodePathParam, toSearchParams } from './url.js';
 export { serializeParams, type ParamSpec, type ParamLocation, type ParamStyle, type SerializedParams } from './params.js';
+export {
+  walkPages,
+  nextLink,
+  OPENAI_CURSOR,
+  type Pagination,
+  type CursorPagination,
+  type PagePagination,
+  type OffsetPagination,
+  type LinkPagination,
+  type NextUrlPagination,
+  type FieldPath,
+} from './pagination.js';
 export { resolveServerUrl, type ServerSpec, type ServerVariable, type ServerVariables } from './servers.js';
 export { assertValidHeader } from './headers.js';
 export { Redactor } from './redact.js';
