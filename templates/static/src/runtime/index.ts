@@ -18,6 +18,10 @@ export {
   type LinkPagination,
   type NextUrlPagination,
   type FieldPath,
+  type PaginationFields,
+  type PageRequest,
+  type FetchedPage,
+  type WalkContext,
 } from './pagination.js';
 export { resolveServerUrl, type ServerSpec, type ServerVariable, type ServerVariables } from './servers.js';
 export { assertValidHeader } from './headers.js';

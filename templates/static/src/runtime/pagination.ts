@@ -11,7 +11,7 @@ import type { RequestSpec } from './types.js';
 /** A field of the response body: a top-level name, or the names leading to a nested one. */
 export type FieldPath = string | readonly string[];
 
-interface Common {
+export interface PaginationFields {
   /** Where the page's items are; the body itself when absent. */
   itemsField?: FieldPath | undefined;
   /** A boolean field; the walk stops when it is false or missing. */
@@ -19,7 +19,7 @@ interface Common {
 }
 
 /** `?after=<cursor>`, the cursor read from `nextField`, else from `itemCursorField` of the page's last item. */
-export interface CursorPagination extends Common {
+export interface CursorPagination extends PaginationFields {
   kind: 'cursor';
   param: string;
   nextField?: FieldPath | undefined;
@@ -27,25 +27,25 @@ export interface CursorPagination extends Common {
 }
 
 /** `?page=N`, counting up from the caller's page, else from `firstPage` (default 1). */
-export interface PagePagination extends Common {
+export interface PagePagination extends PaginationFields {
   kind: 'page';
   param: string;
   firstPage?: number | undefined;
 }
 
 /** `?offset=N`, advanced by the number of items each page returned. */
-export interface OffsetPagination extends Common {
+export interface OffsetPagination extends PaginationFields {
   kind: 'offset';
   param: string;
 }
 
 /** The `Link: <url>; rel="next"` response header (RFC 8288). */
-export interface LinkPagination extends Common {
+export interface LinkPagination extends PaginationFields {
   kind: 'link';
 }
 
 /** A URL field of the body, e.g. `next` or `links.next`. */
-export interface NextUrlPagination extends Common {
+export interface NextUrlPagination extends PaginationFields {
   kind: 'nextUrl';
   nextField: FieldPath;
 }
