@@ -103,6 +103,7 @@ describe('the style table, per location', () => {
     ]);
     expect(out.query).toEqual(['d=x', 'd=y', 'since=2024-01-02T03%3A04%3A05.000Z', 'range=2024-01-02T03%3A04%3A05.000Z,2024-01-02T03%3A04%3A05.000Z']);
     expect(out.headers).toEqual({});
+    expect(out.cookies).toEqual([]);
   });
 
   it('allowReserved keeps reserved characters and %XX escapes, but still encodes #, spaces and %', () => {
@@ -219,6 +220,14 @@ describe('on the wire', () => {
     expect(sent.headers['x-mode']).toBe('param');
     expect(sent.headers['x-extra']).toBe('1');
     expect(sent.headers.cookie).toBeUndefined();
+  });
+
+  it("adds cookie parameters to the caller's own Cookie header instead of replacing it", async () => {
+    const { server, api } = await serve(echo, { defaultHeaders: { Cookie: 'session=s1' } });
+    const spec: RequestSpec = { method: 'GET', path: '/me', responseType: 'json', params: [{ name: 'theme', in: 'cookie', value: 'dark' }] };
+    await api.call(spec);
+    await api.call(spec, { headers: { cookie: 'other=o' } });
+    expect(server.requests.map((r) => r.headers.cookie)).toEqual(['session=s1; theme=dark', 'other=o; theme=dark']);
   });
 
   it('refuses before sending: a missing or dot-segment path parameter, a header with CR/LF', async () => {

@@ -6,7 +6,7 @@ export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndStat
 export { toFile, buildFormData, type FileData, type ToFileOptions } from './multipart.js';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
 export { buildUrl, encodePathParam, toSearchParams } from './url.js';
-export { serializeParams, type ParamSpec, type ParamLocation, type ParamStyle, type SerializedParams } from './params.js';
+export { serializeParams, withCookies, type ParamSpec, type ParamLocation, type ParamStyle, type SerializedParams } from './params.js';
 export {
   walkPages,
   nextLink,

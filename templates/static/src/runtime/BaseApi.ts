@@ -9,7 +9,7 @@ import { DEFAULT_RETRY_POLICY, retryDelayWithin, shouldRetryResponse, sleep, typ
 import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
-import { serializeParams } from './params.js';
+import { serializeParams, withCookies } from './params.js';
 import { OPENAI_CURSOR, queryValueOf, specForPage, walkPages, type Pagination } from './pagination.js';
 import { isBrowser } from './environment.js';
 import { ACCESS_TOKEN_ENV, USER_AGENT } from './server.js';
@@ -114,7 +114,10 @@ export abstract class BaseApi {
     const params = serializeParams(spec.params ?? []);
     const url = urlOverride ?? buildUrl(config.baseUrlFor(spec.servers), spec.path, spec.pathParams, spec.query, params);
     // Validate caller-supplied headers before doing any work that could have side effects.
-    const headers = mergeHeaders(accept ? { accept } : undefined, CLIENT_HEADERS, config.defaultHeaders, spec.headers, params.headers, options.headers);
+    const headers = withCookies(
+      mergeHeaders(accept ? { accept } : undefined, CLIENT_HEADERS, config.defaultHeaders, spec.headers, params.headers, options.headers),
+      params.cookies,
+    );
     const body: PreparedBody = spec.body === undefined ? NO_BODY : await (spec.encodeBody ?? jsonBody)(spec.body);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
     let token: string | undefined;

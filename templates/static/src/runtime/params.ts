@@ -30,8 +30,10 @@ export interface SerializedParams {
   path: Record<string, string>;
   /** Encoded `key=value` pairs, in parameter order, to be joined with `&`. */
   query: string[];
-  /** Header name → value; cookie parameters arrive here as one `cookie` header. */
+  /** Lower-case header name → value. */
   headers: Record<string, string>;
+  /** Encoded `name=value` pairs of the cookie parameters, for one Cookie header (see withCookies). */
+  cookies: string[];
 }
 
 const STYLES_BY_LOCATION: Record<ParamLocation, readonly ParamStyle[]> = {
@@ -48,8 +50,7 @@ type Shape = { kind: 'primitive'; value: string } | { kind: 'array'; items: stri
 
 /** Serializes every parameter; throws TypeError for a style its location does not allow. */
 export function serializeParams(params: readonly ParamSpec[]): SerializedParams {
-  const out: SerializedParams = { path: Object.create(null) as Record<string, string>, query: [], headers: {} };
-  const cookies: string[] = [];
+  const out: SerializedParams = { path: Object.create(null) as Record<string, string>, query: [], headers: {}, cookies: [] };
   for (const param of params) {
     if (isAbsent(param.value)) continue;
     switch (param.in) {
@@ -65,14 +66,24 @@ export function serializeParams(params: readonly ParamSpec[]): SerializedParams 
         break;
       }
       case 'cookie':
-        cookies.push(...serializeCookieParam(param));
+        out.cookies.push(...serializeCookieParam(param));
         break;
       default:
         throw new TypeError(`Parameter "${printable(param.name)}": unknown location "${printable(String(param.in))}"`);
     }
   }
-  if (cookies.length > 0) out.headers['cookie'] = cookies.join('; ');
   return out;
+}
+
+/**
+ * Adds cookie pairs to the merged (lower-case) headers: after a Cookie header the caller set
+ * (default or per-call headers), so a session cookie of theirs is kept, not replaced.
+ */
+export function withCookies(headers: Record<string, string>, cookies: readonly string[]): Record<string, string> {
+  if (cookies.length === 0) return headers;
+  const given = headers['cookie'];
+  headers['cookie'] = [...(given === undefined || given === '' ? [] : [given]), ...cookies].join('; ');
+  return headers;
 }
 
 /** Path: simple `blue`, label `.blue`, matrix `;color=blue`; never empty nor a dot segment. */

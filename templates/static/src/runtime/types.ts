@@ -34,7 +34,7 @@ export interface RequestSpec {
   /**
    * Parameters with their OpenAPI style (see params.ts), serialized after `pathParams`, `query`
    * and `headers`: a path parameter here wins over `pathParams`, query pairs follow `query`,
-   * header and cookie parameters (one Cookie header) win over `headers`.
+   * header parameters win over `headers`, cookie parameters join any Cookie header into one.
    */
   params?: readonly ParamSpec[] | undefined;
   /** The path's or operation's own servers, used instead of the configured server unless basePath is set. */
