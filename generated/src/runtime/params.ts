@@ -160,7 +160,7 @@ export function serializeCookieParam(param: ParamSpec): string[] {
 
 // URL parsers treat "." / ".." (and their %2E spellings) as dot-segments and
 // resolve them away, so encoding alone cannot keep them in the path: reject.
-export const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
+const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
 
 /**
  * RFC 3986 percent-encoding of everything but the unreserved characters (`A-Z a-z 0-9 - . _ ~`).

@@ -1,4 +1,4 @@
-import { DOT_SEGMENT, type SerializedParams } from './params.js';
+import { serializePathParam, type SerializedParams } from './params.js';
 
 export type PathParams = Record<string, string | number | boolean>;
 
@@ -26,12 +26,9 @@ export function buildUrl(
   return `${basePath.replace(/\/+$/, '')}${path}${pairs.length > 0 ? `?${pairs.join('&')}` : ''}`;
 }
 
+/** A `simple` path parameter, percent-encoded; TypeError when empty, "." or "..". */
 export function encodePathParam(name: string, value: string | number | boolean): string {
-  const encoded = encodeURIComponent(String(value));
-  if (encoded === '' || DOT_SEGMENT.test(encoded)) {
-    throw new TypeError(`Path parameter "${name}" must not be empty, "." or ".."`);
-  }
-  return encoded;
+  return serializePathParam({ name, in: 'path', value });
 }
 
 /**
