@@ -97,11 +97,7 @@ export function serializePathParam(param: ParamSpec): string {
   if (style === 'label') {
     expansion = `.${joinShape(shape, explode, '.', '=', '.')}`;
   } else if (style === 'matrix') {
-    expansion = shape.kind === 'object' && explode
-      ? shape.entries.map(([key, value]) => `;${key}=${value}`).join('')
-      : shape.kind === 'array' && explode
-        ? shape.items.map((item) => `;${name}${item === '' ? '' : `=${item}`}`).join('')
-        : `;${name}${isEmptyPrimitive(shape) ? '' : `=${joinShape(shape, false, ',', ',', ',')}`}`;
+    expansion = matrixExpansion(name, shape, explode);
   } else {
     expansion = joinShape(shape, explode, ',', '=', ',');
   }
@@ -120,12 +116,7 @@ export function serializeQueryParam(param: ParamSpec): string[] {
   if (style === 'deepObject') return deepObjectPairs(param.name, param.value, encode);
   const shape = shapeOf(param, encode);
   if (shape === undefined) return [];
-  const explode = explodeOf(param, style);
-  if (explode || shape.kind === 'primitive') {
-    if (shape.kind === 'array') return shape.items.map((item) => `${name}=${item}`);
-    if (shape.kind === 'object') return shape.entries.map(([key, value]) => `${key}=${value}`);
-    return [`${name}=${shape.value}`];
-  }
+  if (explodeOf(param, style) || shape.kind === 'primitive') return formPairs(name, shape);
   const delimiter = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '%7C' : ',';
   return [`${name}=${joinShape(shape, false, delimiter, delimiter, delimiter)}`];
 }
@@ -151,10 +142,7 @@ export function serializeCookieParam(param: ParamSpec): string[] {
   const style = styleOf(param);
   const shape = shapeOf(param);
   if (shape === undefined) return [];
-  if (explodeOf(param, style)) {
-    if (shape.kind === 'array') return shape.items.map((item) => `${name}=${item}`);
-    if (shape.kind === 'object') return shape.entries.map(([key, value]) => `${key}=${value}`);
-  }
+  if (explodeOf(param, style)) return formPairs(name, shape);
   return [`${name}=${joinShape(shape, false, ',', ',', ',')}`];
 }
 
@@ -228,8 +216,19 @@ function shapeOf(param: ParamSpec, encode: (text: string) => string = encodeStri
   return { kind: 'primitive', value: encode(scalarText(param, value)) };
 }
 
-function isEmptyPrimitive(shape: Shape): boolean {
-  return shape.kind === 'primitive' && shape.value === '';
+/** Exploded `form`: `name=item` per array item, `key=value` per object entry. */
+function formPairs(name: string, shape: Shape): string[] {
+  if (shape.kind === 'array') return shape.items.map((item) => `${name}=${item}`);
+  if (shape.kind === 'object') return shape.entries.map(([key, value]) => `${key}=${value}`);
+  return [`${name}=${shape.value}`];
+}
+
+/** `;color=blue`, `;color=blue,black` or exploded `;color=blue;color=black` / `;R=100;G=200`; an empty value is `;color`. */
+function matrixExpansion(name: string, shape: Shape, explode: boolean): string {
+  const pair = (key: string, value: string) => (value === '' ? `;${key}` : `;${key}=${value}`);
+  if (explode && shape.kind === 'object') return shape.entries.map(([key, value]) => pair(key, value)).join('');
+  if (explode && shape.kind === 'array') return shape.items.map((item) => pair(name, item)).join('');
+  return pair(name, joinShape(shape, false, ',', ',', ','));
 }
 
 /**
