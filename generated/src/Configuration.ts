@@ -1,5 +1,6 @@
 import { isBrowser, readEnv } from './runtime/environment.js';
-import { ACCESS_TOKEN_ENV, BASE_PATH, BASE_PATH_ENV } from './runtime/server.js';
+import { ACCESS_TOKEN_ENV, BASE_PATH_ENV, SERVERS } from './runtime/server.js';
+import { resolveServerUrl, type ServerSpec, type ServerVariables } from './runtime/servers.js';
 
 export type AccessToken = string | (() => string | Promise<string>);
 
@@ -7,8 +8,15 @@ export type AccessToken = string | (() => string | Promise<string>);
 export interface ConfigurationParameters {
   /** Defaults to the environment variable named by ACCESS_TOKEN_ENV, when there is one. */
   accessToken?: AccessToken | undefined;
-  /** Defaults to the environment variable named by BASE_PATH_ENV, then to BASE_PATH. */
+  /** Defaults to the environment variable named by BASE_PATH_ENV, then to the server picked by serverIndex. When set, it wins over every server of the spec. */
   basePath?: string | undefined;
+  /** Which of the spec's servers (SERVERS) to use, default 0. */
+  serverIndex?: number | undefined;
+  /**
+   * Values for the server's URL variables, checked against their `enum`; the others keep their
+   * defaults. They also fill the same-named variables of an operation's own servers.
+   */
+  serverVariables?: Record<string, string> | undefined;
   fetch?: typeof fetch | undefined;
   defaultHeaders?: Record<string, string> | undefined;
   maxRetries?: number | undefined;
@@ -48,9 +56,18 @@ export class Configuration {
   readonly #accessToken: AccessToken | undefined;
   // Private too, since callers may put credentials in headers; exposed by a getter.
   readonly #defaultHeaders: Readonly<Record<string, string>>;
+  /** True when basePath came from the caller or the environment rather than from the spec's servers. */
+  readonly #basePathGiven: boolean;
+  readonly #serverVariables: ServerVariables;
 
   constructor(params: ConfigurationParameters = {}) {
-    this.basePath = (params.basePath ?? readEnv(BASE_PATH_ENV) ?? BASE_PATH).replace(/\/+$/, '');
+    const givenBasePath = params.basePath ?? readEnv(BASE_PATH_ENV);
+    this.#basePathGiven = givenBasePath !== undefined;
+    this.#serverVariables = Object.freeze({ ...params.serverVariables });
+    // A wrong serverIndex or variable is refused even when basePath wins: it is a mistake either way.
+    const serverChosen = params.serverIndex !== undefined || params.serverVariables !== undefined;
+    const serverUrl = serverChosen || !this.#basePathGiven ? resolveServerUrl(SERVERS, params.serverIndex, this.#serverVariables) : undefined;
+    this.basePath = (givenBasePath ?? serverUrl ?? '').replace(/\/+$/, '');
     this.fetch = params.fetch;
     this.#defaultHeaders = Object.freeze({ ...params.defaultHeaders });
     this.maxRetries = nonNegative(params.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries');
@@ -65,6 +82,16 @@ export class Configuration {
         'Refusing to hold a credential in a browser, where anyone using the page can read it; pass dangerouslyAllowBrowser: true to accept that risk.',
       );
     }
+  }
+
+  /**
+   * The base URL of a request: basePath when the caller gave one, else the operation's own
+   * (path- or operation-level) servers when it has them, their first one filled with
+   * serverVariables and defaults, else the server picked at construction.
+   */
+  baseUrlFor(servers?: readonly ServerSpec[]): string {
+    if (this.#basePathGiven || servers === undefined || servers.length === 0) return this.basePath;
+    return resolveServerUrl(servers, 0, this.#serverVariables, { ignoreUnknown: true }).replace(/\/+$/, '');
   }
 
   get defaultHeaders(): Readonly<Record<string, string>> {

@@ -9,6 +9,8 @@ import { DEFAULT_RETRY_POLICY, retryDelayWithin, shouldRetryResponse, sleep, typ
 import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
+import { serializeParams, withCookies } from './params.js';
+import { OPENAI_CURSOR, queryValueOf, specForPage, walkPages, type Pagination } from './pagination.js';
 import { isBrowser } from './environment.js';
 import { ACCESS_TOKEN_ENV, USER_AGENT } from './server.js';
 
@@ -53,8 +55,13 @@ export abstract class BaseApi {
     this.configuration = configuration instanceof Configuration ? configuration : new Configuration(configuration);
   }
 
-  protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const prepared = await this.#prepare(spec, options, spec.responseType === 'json' ? 'application/json' : undefined);
+  protected request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    return this.#request<T>(spec, options, undefined);
+  }
+
+  /** `url`, when given, replaces base + path + path and query parameters (a next-page link). */
+  async #request<T>(spec: RequestSpec, options: RequestOptions, url: string | undefined): Promise<ApiResponse<T>> {
+    const prepared = await this.#prepare(spec, options, spec.responseType === 'json' ? 'application/json' : undefined, url);
     const limit = this.configuration.maxResponseBytes;
     return this.#send(prepared, true, async (response) => ({
       data: (await readBody(response, spec.responseType, limit, prepared.redactor)) as T,
@@ -83,19 +90,18 @@ export abstract class BaseApi {
    * Stops quietly when a page gives no cursor or one already followed: a server that
    * cycles through cursors would otherwise be paged forever.
    */
-  protected async *paginate<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>): AsyncIterableIterator<T> {
-    const followed = new Set<string>();
-    let after: string | undefined;
-    for (;;) {
-      const page = await fetchPage(after);
-      const items = page.data ?? [];
-      yield* items;
-      if (!page.has_more) return;
-      const next = page.last_id ?? idOf(items[items.length - 1]);
-      if (next === undefined || followed.has(next)) return;
-      followed.add(next);
-      after = next;
-    }
+  protected paginate<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>): AsyncIterableIterator<T> {
+    const context = { baseUrl: this.configuration.basePath, initial: () => undefined };
+    return walkPages<T>(OPENAI_CURSOR, context, async (next) => ({ body: await fetchPage(next.query?.['after']?.toString()), headers: {}, url: '' }));
+  }
+
+  /** Yields every item of every page of the operation `spec`, paged as `pagination` says (see pagination.ts). */
+  protected paginateBy<T>(pagination: Pagination, spec: RequestSpec, options: RequestOptions = {}): AsyncIterableIterator<T> {
+    const context = { baseUrl: this.configuration.baseUrlFor(spec.servers), initial: (name: string) => queryValueOf(spec, name) };
+    return walkPages<T>(pagination, context, async (next) => {
+      const { data, headers, response } = await this.#request<unknown>(specForPage(spec, next), options, next.url);
+      return { body: data, headers, url: response.url };
+    });
   }
 
   /** Waits between attempts. Tests override this to record delays without waiting. */
@@ -103,11 +109,15 @@ export abstract class BaseApi {
     return sleep(ms, signal);
   }
 
-  async #prepare(spec: RequestSpec, options: RequestOptions, accept: string | undefined): Promise<PreparedRequest> {
+  async #prepare(spec: RequestSpec, options: RequestOptions, accept: string | undefined, urlOverride?: string): Promise<PreparedRequest> {
     const config = this.configuration;
-    const url = buildUrl(config.basePath, spec.path, spec.pathParams, spec.query);
+    const params = serializeParams(spec.params ?? []);
+    const url = urlOverride ?? buildUrl(config.baseUrlFor(spec.servers), spec.path, spec.pathParams, spec.query, params);
     // Validate caller-supplied headers before doing any work that could have side effects.
-    const headers = mergeHeaders(accept ? { accept } : undefined, CLIENT_HEADERS, config.defaultHeaders, spec.headers, options.headers);
+    const headers = withCookies(
+      mergeHeaders(accept ? { accept } : undefined, CLIENT_HEADERS, config.defaultHeaders, spec.headers, params.headers, options.headers),
+      params.cookies,
+    );
     const body: PreparedBody = spec.body === undefined ? NO_BODY : await (spec.encodeBody ?? jsonBody)(spec.body);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
     let token: string | undefined;
@@ -217,11 +227,6 @@ export abstract class BaseApi {
 function missingCredential(spec: RequestSpec): MissingCredentialError {
   const env = ACCESS_TOKEN_ENV === undefined ? '' : ` or the ${ACCESS_TOKEN_ENV} environment variable`;
   return new MissingCredentialError(`${spec.method.toUpperCase()} ${spec.path} needs an access token: set accessToken in the Configuration${env}.`);
-}
-
-function idOf(item: unknown): string | undefined {
-  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : undefined;
 }
 
 function describe(error: unknown): string {

@@ -6,8 +6,26 @@ export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndStat
 export { toFile, buildFormData, type FileData, type ToFileOptions } from './multipart.js';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
 export { buildUrl, encodePathParam, toSearchParams } from './url.js';
+export { serializeParams, withCookies, type ParamSpec, type ParamLocation, type ParamStyle, type SerializedParams } from './params.js';
+export {
+  walkPages,
+  nextLink,
+  OPENAI_CURSOR,
+  type Pagination,
+  type CursorPagination,
+  type PagePagination,
+  type OffsetPagination,
+  type LinkPagination,
+  type NextUrlPagination,
+  type FieldPath,
+  type PaginationFields,
+  type PageRequest,
+  type FetchedPage,
+  type WalkContext,
+} from './pagination.js';
+export { resolveServerUrl, type ServerSpec, type ServerVariable, type ServerVariables } from './servers.js';
 export { assertValidHeader } from './headers.js';
 export { Redactor } from './redact.js';
-export { BASE_PATH } from './server.js';
+export { BASE_PATH, SERVERS } from './server.js';
 export { Configuration, type ConfigurationParameters, type AccessToken } from '../Configuration.js';
 export * from '../ApiError.js';

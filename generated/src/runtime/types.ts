@@ -1,4 +1,6 @@
 import type { BodyEncoder } from './body.js';
+import type { ParamSpec } from './params.js';
+import type { ServerSpec } from './servers.js';
 
 // Every field accepts undefined, so `{ signal }` with `AbortSignal | undefined` compiles under exactOptionalPropertyTypes.
 export interface RequestOptions {
@@ -29,6 +31,14 @@ export interface RequestSpec {
   /** undefined/null dropped; arrays repeat the key; objects use deepObject `key[sub]=v`; Date => ISO string. */
   query?: Record<string, unknown> | undefined;
   headers?: Record<string, string | number | boolean | ReadonlyArray<string | number | boolean> | null | undefined> | undefined;
+  /**
+   * Parameters with their OpenAPI style (see params.ts), serialized after `pathParams`, `query`
+   * and `headers`: a path parameter here wins over `pathParams`, query pairs follow `query`,
+   * header parameters win over `headers`, cookie parameters join any Cookie header into one.
+   */
+  params?: readonly ParamSpec[] | undefined;
+  /** The path's or operation's own servers, used instead of the configured server unless basePath is set. */
+  servers?: readonly ServerSpec[] | undefined;
   body?: unknown;
   /** How to encode `body`; JSON when absent (see jsonBody, multipartBody, formBody, textBody, binaryBody). */
   encodeBody?: BodyEncoder | undefined;

@@ -1,5 +1,9 @@
 // Replaced by the generator (templates/server.ts.hbs); these values let the runtime be tested on its own.
+import type { ServerSpec } from './servers.js';
+
 export const BASE_PATH = 'https://api.openai.com/v1';
+/** The spec's servers; Configuration's serverIndex picks one (default the first). */
+export const SERVERS: readonly ServerSpec[] = [{ url: BASE_PATH }];
 export const BASE_PATH_ENV: string | undefined = 'OPENAI_BASE_URL';
 export const ACCESS_TOKEN_ENV: string | undefined = 'OPENAI_API_KEY';
 export const USER_AGENT = 'openapi-openai/1.0.0';

@@ -1,26 +1,34 @@
+import { serializePathParam, type SerializedParams } from './params.js';
+
 export type PathParams = Record<string, string | number | boolean>;
 
-/** Joins base + path template + query. Throws TypeError for a missing or unsafe path parameter. */
-export function buildUrl(basePath: string, template: string, pathParams: PathParams = {}, query?: Record<string, unknown>): string {
+/**
+ * Joins base + path template + query. Path parameters come from `serialized` (see params.ts)
+ * first, then from `pathParams`; the query is `query` followed by `serialized.query`.
+ * Throws TypeError for a missing or unsafe path parameter.
+ */
+export function buildUrl(
+  basePath: string,
+  template: string,
+  pathParams: PathParams = {},
+  query?: Record<string, unknown>,
+  serialized?: Pick<SerializedParams, 'path' | 'query'>,
+): string {
   const path = template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    const expanded = serialized !== undefined && Object.prototype.hasOwnProperty.call(serialized.path, name) ? serialized.path[name] : undefined;
+    if (expanded !== undefined) return expanded;
     const value: unknown = Object.prototype.hasOwnProperty.call(pathParams, name) ? pathParams[name] : undefined;
     if (value === undefined || value === null) throw new TypeError(`Missing path parameter "${name}"`);
     return encodePathParam(name, value as string | number | boolean);
   });
-  const search = query ? toSearchParams(query).toString() : '';
-  return `${basePath.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
+  const pairs = query ? [toSearchParams(query).toString()].filter((search) => search !== '') : [];
+  if (serialized) pairs.push(...serialized.query);
+  return `${basePath.replace(/\/+$/, '')}${path}${pairs.length > 0 ? `?${pairs.join('&')}` : ''}`;
 }
 
-// URL parsers treat "." / ".." (and their %2E spellings) as dot-segments and
-// resolve them away, so encoding alone cannot keep them in the path: reject.
-const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
-
+/** A `simple` path parameter, percent-encoded; TypeError when empty, "." or "..". */
 export function encodePathParam(name: string, value: string | number | boolean): string {
-  const encoded = encodeURIComponent(String(value));
-  if (encoded === '' || DOT_SEGMENT.test(encoded)) {
-    throw new TypeError(`Path parameter "${name}" must not be empty, "." or ".."`);
-  }
-  return encoded;
+  return serializePathParam({ name, in: 'path', value });
 }
 
 /**
