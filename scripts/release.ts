@@ -12,8 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diffClients } from '../generator/diff/diffIr.ts';
-import { clientAt } from '../generator/diff/apiDiffCommand.ts';
+import { apiDiff, clientAt } from '../generator/diff/apiDiffCommand.ts';
 import { summaryLine } from '../generator/diff/format.ts';
 import { irOfSpecFile } from '../generator/diff/loadIr.ts';
 import { REPO_ROOT } from '../generator/pipeline.ts';
@@ -33,7 +32,7 @@ function main(dryRun: boolean): number {
   const recorded = readJson(join(OUT, 'package.json')).version as string;
   const last = lastRelease(REPO_ROOT, recorded);
   const head = irOfSpecFile(join(REPO_ROOT, SPEC));
-  const diff = last ? diffClients(clientAt(last.ref, SPEC, REPO_ROOT), head) : undefined;
+  const diff = last ? apiDiff(clientAt(last.ref, SPEC, REPO_ROOT), head) : undefined;
   const bump = diff?.bump ?? 'none';
   const version = last ? nextVersion(last.version, bump) : recorded;
   console.log(`last release: ${last?.from ?? 'none (first release)'}`);

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../generator/diagnostics.ts';
-import { diffClients, type ApiDiff, type DiffOptions } from '../generator/diff/diffIr.ts';
+import { apiDiff } from '../generator/diff/apiDiffCommand.ts';
+import type { ApiDiff, DiffOptions } from '../generator/diff/diffIr.ts';
 import { irOfSpecFile } from '../generator/diff/loadIr.ts';
 import type { ClientIR } from '../generator/ir/types.ts';
 import { readVersions } from '../scripts/derive-fixture.ts';
@@ -18,7 +19,7 @@ function ir(version: string): ClientIR {
 }
 
 function diff(base: string, head: string, options: DiffOptions = {}): ApiDiff {
-  return diffClients(ir(base), ir(head), options);
+  return apiDiff(ir(base), ir(head), options);
 }
 
 /** The pairs the tests below cover, `base → head`, checked against versions.tsv at the end. */
@@ -167,7 +168,7 @@ describe('api diff on consecutive OpenAI spec versions', { timeout: 180_000 }, (
     expect(d.bump).toBe('minor');
   });
 
-  itPair('2025-03-22-1ff8b64', '2026-07-30-d2f0480', '"Update openapi.yaml" (1ff8b64 → d2f0480, a year apart): 161 operations added, none removed, removed schemas and a moved endpoint break', () => {
+  itPair('2025-03-22-1ff8b64', '2026-07-30-d2f0480', '"Update openapi.yaml" (1ff8b64 → d2f0480, a year apart): 161 operations added, none removed, removed schemas, a rename and a moved endpoint break', () => {
     // Read (operation ids and component schema names of both specs): 161 new operation ids and none gone;
     // deleteFineTuningCheckpointPermission now ends in /{permission_id}; 33 component schemas are gone.
     const d = diff('2025-03-22-1ff8b64', '2026-07-30-d2f0480');
@@ -175,6 +176,14 @@ describe('api diff on consecutive OpenAI spec versions', { timeout: 180_000 }, (
     expect(operations.filter((c) => c.message.endsWith('removed'))).toEqual([]);
     expect(operations.filter((c) => c.message.endsWith('added'))).toHaveLength(161);
     expect(d.changes.find((c) => c.path === 'FineTuningApi.deleteFineTuningCheckpointPermission' && c.message.startsWith('endpoint moved'))?.kind).toBe('breaking');
+    // Read: /api_keys/{key_id} became /api_keys/{api_key_id}: the same URL and argument, only the variable's name.
+    for (const method of ['retrieveProjectApiKey', 'deleteProjectApiKey']) {
+      expect(d.changes.filter((c) => c.path.startsWith(`ProjectsApi.${method}`) && /endpoint moved|key_id/.test(c.message)).map((c) => `${c.kind} ${c.message}`)).toEqual([
+        'docs path parameter renamed: key_id → api_key_id (same URL, same argument position)',
+      ]);
+    }
+    // Read: Invite's required integer invited_at is gone and a required integer created_at came: a rename, breaking.
+    expect(d.changes.filter((c) => c.group === 'Invite' && /invited_at|created_at/.test(c.path)).map((c) => `${c.kind} ${c.message}`)).toEqual(['breaking property renamed: invited_at → created_at']);
     for (const gone of ['CancelUploadRequest', 'DefaultProjectErrorResponse', 'ListThreadsResponse', 'ResponseTextAnnotationDeltaEvent']) {
       expect(d.changes.find((c) => c.path === gone)).toMatchObject({ kind: 'breaking', message: `model ${gone} removed`, head: null });
     }
