@@ -93,6 +93,7 @@ function pairModels(changes: ApiChange[], base: ClientIR, head: ClientIR, rename
   const after = new Map(head.models.map((m) => [m.name, m]));
   const removed = removals(changes, 'model').filter((c) => before.has(c.path));
   const added = additions(changes, 'model').filter((c) => after.has(c.path));
+  if (removed.length === 0 || added.length === 0) return changes;
   // Renaming a parent renames its inline children with it: pair what is identical, apply those
   // renames to the remaining types, and pair again until nothing new pairs.
   const candidates = new Map<string, string>();
