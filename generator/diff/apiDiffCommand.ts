@@ -9,9 +9,10 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../config/config.ts';
 import { DEFAULT_MAX_SPEC_BYTES } from '../load/loadSpec.ts';
 import type { ClientIR } from '../ir/types.ts';
-import { diffClients, type ApiDiff } from './diffIr.ts';
+import { diffClients, type ApiDiff, type DiffOptions } from './diffIr.ts';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from './format.ts';
 import { irOfSpecFile } from './loadIr.ts';
+import { pairRenames } from './renames.ts';
 
 export const DEFAULT_SPEC_PATH = 'spec/openapi.yaml';
 
@@ -38,9 +39,14 @@ export function runApiDiff(argv: string[], cwd = process.cwd()): ApiDiffRun {
   const specPath = values.spec ?? DEFAULT_SPEC_PATH;
   const base = clientAt(values.base, specPath, cwd);
   const head = values.head === undefined ? irOfSpecFile(resolve(cwd, specPath)) : clientAt(values.head, specPath, cwd);
-  const diff = diffClients(base, head, { closedUnions: values['closed-unions'] === true });
+  const diff = apiDiff(base, head, { closedUnions: values['closed-unions'] === true });
   const hit = failOn === 'breaking' ? diff.summary.breaking > 0 : failOn === 'feature' ? diff.summary.breaking + diff.summary.feature > 0 : false;
   return { diff, output: formatDiff(diff, format), exitCode: hit ? 2 : 0 };
+}
+
+/** The finished change list between two clients: the IR diff, then renames paired. */
+export function apiDiff(base: ClientIR, head: ClientIR, options: DiffOptions = {}): ApiDiff {
+  return pairRenames(diffClients(base, head, options), base, head);
 }
 
 function parseCommandLine(argv: string[]) {

@@ -1,0 +1,137 @@
+// Renames: given two small specs where one thing changed its name, want one `renamed` change
+// where the IR diff alone reports a removal and an addition; and no pairing where the two are not
+// clearly the same thing.
+import { describe, expect, it } from 'vitest';
+import { apiDiff } from './apiDiffCommand.ts';
+import { diffClients, type ApiChange } from './diffIr.ts';
+import { irOfSpecText } from './loadIr.ts';
+import { renameTypes } from './renames.ts';
+
+type Spec = Record<string, any>;
+
+function spec(): Spec {
+  const ok = (ref: string) => ({ '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } } });
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Pets', version: '1' },
+    paths: {
+      '/pets': {
+        post: {
+          operationId: 'createPet',
+          tags: ['Pets'],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PetRequest' } } } },
+          responses: ok('Pet'),
+        },
+      },
+      '/pets/{pet_id}': {
+        get: { operationId: 'getPet', tags: ['Pets'], parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok('Pet') },
+      },
+    },
+    components: {
+      schemas: {
+        PetRequest: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string' } } },
+        Pet: {
+          type: 'object',
+          required: ['id', 'owner'],
+          properties: { id: { type: 'string' }, owner: { $ref: '#/components/schemas/Owner' }, born: { type: 'integer' } },
+        },
+        Owner: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, since: { type: 'integer' }, address: { type: 'object', properties: { city: { type: 'string' } } } } },
+      },
+    },
+  };
+}
+
+function diffOf(edit: (s: Spec) => void) {
+  const after = spec();
+  edit(after);
+  const base = irOfSpecText(JSON.stringify(spec()), 'base.json');
+  const head = irOfSpecText(JSON.stringify(after), 'head.json');
+  return { plain: diffClients(base, head), paired: apiDiff(base, head) };
+}
+
+const summary = (c: ApiChange) => `${c.kind} ${c.path}: ${c.message}`;
+
+describe('renames', () => {
+  it('an operation with the same method and path under another operationId is one breaking rename', () => {
+    const { plain, paired } = diffOf((s) => (s.paths['/pets/{pet_id}'].get.operationId = 'retrievePet'));
+    expect(plain.changes.map(summary)).toEqual(['breaking PetsApi.getPet: operation GET /pets/{pet_id} removed', 'feature PetsApi.retrievePet: operation GET /pets/{pet_id} added']);
+    expect(paired.changes).toEqual([
+      expect.objectContaining({ kind: 'breaking', path: 'PetsApi.retrievePet', message: 'operation renamed: PetsApi.getPet → PetsApi.retrievePet', base: '#/paths/~1pets~1{pet_id}/get', head: '#/paths/~1pets~1{pet_id}/get' }),
+    ]);
+    expect(paired.changes[0].before).toMatch(/^getPet\(/);
+    expect(paired.changes[0].after).toMatch(/^retrievePet\(/);
+    expect(paired).toMatchObject({ bump: 'major', summary: { breaking: 1, feature: 0, docs: 0 } });
+  });
+
+  it('a model with the identical structure under a new name is one rename, and the properties that now use the new name say nothing more', () => {
+    const { plain, paired } = diffOf((s) => {
+      s.components.schemas.PetOwner = s.components.schemas.Owner;
+      delete s.components.schemas.Owner;
+      s.components.schemas.Pet.properties.owner = { $ref: '#/components/schemas/PetOwner' };
+    });
+    expect(plain.changes.map((c) => c.path)).toEqual(expect.arrayContaining(['Owner', 'OwnerAddress', 'PetOwner', 'PetOwnerAddress', 'Pet.owner']));
+    // The inline child (`address`) was renamed with its parent; Pet.owner's type change is the rename itself.
+    expect(paired.changes.map(summary)).toEqual(['breaking PetOwner: model renamed: Owner → PetOwner', 'breaking PetOwnerAddress: model renamed: OwnerAddress → PetOwnerAddress']);
+    expect(paired.changes.find((c) => c.path === 'PetOwner')).toMatchObject({ base: '#/components/schemas/Owner', head: '#/components/schemas/PetOwner' });
+  });
+
+  it('a property removed and one of the same type added in the same model is one breaking rename', () => {
+    const { plain, paired } = diffOf((s) => {
+      const pet = s.components.schemas.Pet;
+      pet.properties.birth_year = pet.properties.born;
+      delete pet.properties.born;
+    });
+    expect(plain.changes.map(summary)).toEqual(['breaking Pet.born: property born removed', 'feature Pet.birth_year: optional property birth_year added']);
+    expect(paired.changes.map(summary)).toEqual(['breaking Pet.birth_year: property renamed: born → birth_year']);
+    expect(paired.changes[0]).toMatchObject({ base: '#/components/schemas/Pet/properties/born', head: '#/components/schemas/Pet/properties/birth_year', before: 'born?: number', after: 'birth_year?: number' });
+  });
+
+  it('a path parameter renamed in place keeps the URL and the argument: one docs change, no endpoint move', () => {
+    const { plain, paired } = diffOf((s) => {
+      const item = s.paths['/pets/{pet_id}'];
+      delete s.paths['/pets/{pet_id}'];
+      item.get.parameters[0].name = 'id';
+      s.paths['/pets/{id}'] = item;
+    });
+    expect(plain.changes.map((c) => c.kind)).toContain('breaking');
+    expect(paired.changes.map(summary)).toEqual(['docs PetsApi.getPet(id): path parameter renamed: pet_id → id (same URL, same argument position)']);
+    expect(paired.bump).toBe('patch');
+  });
+
+  it('does not pair things that are not clearly the same', () => {
+    // A property of another type, two candidates at once, and a model whose shape differs.
+    const otherType = diffOf((s) => {
+      delete s.components.schemas.Pet.properties.born;
+      s.components.schemas.Pet.properties.birthday = { type: 'string' };
+    });
+    expect(otherType.paired.changes.map((c) => c.message)).toEqual(['property born removed', 'optional property birthday added']);
+    const two = diffOf((s) => {
+      delete s.components.schemas.Pet.properties.born;
+      s.components.schemas.Pet.properties.a = { type: 'integer' };
+      s.components.schemas.Pet.properties.b = { type: 'integer' };
+    });
+    expect(two.paired.changes.every((c) => !c.message.includes('renamed'))).toBe(true);
+    const reshaped = diffOf((s) => {
+      s.components.schemas.Keeper = { ...s.components.schemas.Owner, required: [] };
+      delete s.components.schemas.Owner;
+      s.components.schemas.Pet.properties.owner = { $ref: '#/components/schemas/Keeper' };
+    });
+    expect(reshaped.paired.changes.some((c) => c.message === 'model Owner removed')).toBe(true);
+  });
+
+  it('does not take an identical shape elsewhere for a rename: the new model must be used where the old one was', () => {
+    // Owner leaves Pet; an unrelated, identically shaped Vet appears on PetRequest.
+    const { paired } = diffOf((s) => {
+      s.components.schemas.Vet = s.components.schemas.Owner;
+      delete s.components.schemas.Owner;
+      s.components.schemas.Pet.properties.owner = { type: 'string' };
+      s.components.schemas.PetRequest.properties.vet = { $ref: '#/components/schemas/Vet' };
+    });
+    expect(paired.changes.map((c) => c.message)).toEqual(expect.arrayContaining(['model Owner removed', 'model Vet added']));
+    expect(paired.changes.every((c) => !c.message.includes('renamed'))).toBe(true);
+  });
+
+  it('renameTypes renames type names, never text inside string literals', () => {
+    expect(renameTypes("Array<Owner> | 'Owner' | OwnerAddress", new Map([['Owner', 'PetOwner']]))).toBe("Array<PetOwner> | 'Owner' | OwnerAddress");
+  });
+});
