@@ -5,6 +5,7 @@ import { Diagnostics, parsePointer, pointerOf, SpecError } from '../diagnostics.
 import type { LoadedSpec } from '../load/loadSpec.ts';
 import { checkNames } from './checks.ts';
 import { flattenInlineSchemas } from './flattenInline.ts';
+import { operationIdFromPath, renameDuplicateOperations } from './operationIds.ts';
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
 
@@ -152,6 +153,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
     diagnostics,
   };
   flattenInlineSchemas(spec);
+  renameDuplicateOperations(spec);
   checkNames(spec);
   if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
   return spec;
@@ -278,8 +280,7 @@ function readOperation(
   const at = pointerOf(segments);
   let operationId = textField(op, 'operationId', at, ctx.diagnostics) ?? '';
   if (!operationId) {
-    // Same fallback as openapi-generator: method plus the path's words.
-    operationId = method + path.replace(/\{([^}]*)\}/g, 'by_$1').replace(/[^A-Za-z0-9]+/g, '_');
+    operationId = operationIdFromPath(path, method);
     ctx.diagnostics.warning(at, `operation has no operationId; named '${operationId}'`);
   }
   const parameters = new Map<string, NormalizedParameter>();

@@ -1,6 +1,7 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
 import { escapePointerSegment, pointerOf, parsePointer, resolvePointer, type Diagnostics } from '../diagnostics.ts';
+import { resolveMapping } from './discriminatorMapping.ts';
 import { isPlainObject, propertyMap, refName, type Schema } from './schema.ts';
 
 const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
@@ -266,12 +267,11 @@ function checkDiscriminator(s: Schema, at: string, ctx: SchemaContext): void {
   }
   if (d.mapping !== undefined) {
     if (!isPlainObject(d.mapping)) {
-      ctx.diagnostics.error(`${at}/discriminator/mapping`, 'discriminator mapping must be an object');
+      ctx.diagnostics.warning(`${at}/discriminator/mapping`, 'discriminator mapping must be an object; it is left out');
+      s.discriminator = { ...d, propertyName: d.propertyName, mapping: undefined };
       return;
     }
-    for (const [value, ref] of Object.entries(d.mapping)) {
-      const target = typeof ref === 'string' && !ref.startsWith('#') ? `#/components/schemas/${ref}` : ref;
-      if (checkRef(target, `${at}/discriminator/mapping/${value}`, ctx) !== undefined) (d.mapping as Record<string, unknown>)[value] = target;
-    }
+    // A copy: the document as written stays as it is for everything else that reads it.
+    s.discriminator = { ...d, propertyName: d.propertyName, mapping: resolveMapping(s, d.mapping, `${at}/discriminator/mapping`, ctx) };
   }
 }
