@@ -113,7 +113,7 @@ describe('warn and go on', () => {
     const { result, outDir } = await generateSpec(SPEC);
     const mappingWarnings = result.warnings.filter((w) => w.pointer.includes('/discriminator/'));
     expect(mappingWarnings.map((w) => [w.line, w.pointer, w.message])).toEqual([
-      [lineOf('fish:'), '/components/schemas/Pet/discriminator/mapping/fish', "discriminator mapping '#/components/schemas/Fish' points to nothing; that value is left out"],
+      [lineOf('fish:'), '/components/schemas/Pet/discriminator/mapping/fish', "discriminator mapping '#/components/schemas/Fish' points to nothing; it is left out"],
     ]);
     // Each mapped value reaches the member it names: Dog through the alias Canine, Cat through Zoo's property.
     const pet = readFileSync(join(outDir, 'src/models/Pet.ts'), 'utf8');

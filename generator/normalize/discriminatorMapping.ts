@@ -12,27 +12,32 @@ import { isPlainObject, refName, SCHEMA_REF_PREFIX, type Schema } from './schema
 const MAX_HOPS = 16;
 
 export function resolveMapping(s: Schema, mapping: Record<string, unknown>, at: string, ctx: SchemaContext): Record<string, string> {
-  const members = [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap((m) => (m.$ref === undefined ? [] : [m.$ref]));
   const resolved: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [value, written] of Object.entries(mapping)) {
-    const where = `${at}/${escapePointerSegment(value)}`;
-    if (typeof written !== 'string') {
-      ctx.diagnostics.warning(where, `discriminator mapping for '${value}' must be a string; that value is left out`);
-      continue;
-    }
-    const ref = mappingRef(written);
-    if (!ref.startsWith('#')) {
-      ctx.diagnostics.warning(where, `discriminator mapping '${written}' names another document; that value is left out`);
-      continue;
-    }
-    const target = followThroughRefs(ctx.document, ref);
-    if (target === undefined) {
-      ctx.diagnostics.warning(where, `discriminator mapping '${written}' points to nothing; that value is left out`);
-      continue;
-    }
-    resolved[value] = memberFor(target, members, ctx.document);
+    const target = resolveTarget(s, written, `${at}/${escapePointerSegment(value)}`, ctx);
+    if (target !== undefined) resolved[value] = target;
   }
   return resolved;
+}
+
+/** One mapping value (or 3.2's `defaultMapping`) as the reference it reaches; undefined, after a warning, when it reaches nothing. */
+export function resolveTarget(s: Schema, written: unknown, where: string, ctx: SchemaContext): string | undefined {
+  if (typeof written !== 'string') {
+    ctx.diagnostics.warning(where, 'a discriminator mapping value must be a string; it is left out');
+    return undefined;
+  }
+  const ref = mappingRef(written);
+  if (!ref.startsWith('#')) {
+    ctx.diagnostics.warning(where, `discriminator mapping '${written}' names another document; it is left out`);
+    return undefined;
+  }
+  const target = followThroughRefs(ctx.document, ref);
+  if (target === undefined) {
+    ctx.diagnostics.warning(where, `discriminator mapping '${written}' points to nothing; it is left out`);
+    return undefined;
+  }
+  const members = [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap((m) => (m.$ref === undefined ? [] : [m.$ref]));
+  return memberFor(target, members, ctx.document);
 }
 
 /** A bare name (`Dog`) is a component's; anything else is a reference as written. */

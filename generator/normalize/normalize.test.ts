@@ -195,7 +195,7 @@ components:
   });
 
   it('rejects Swagger 1.x (2.0 is converted when loaded) and YAML syntax errors with a line', () => {
-    expect(problems('swagger: "1.2"\ninfo: {title: T, version: "1"}\npaths: {}\n')[0]!.message).toContain('only Swagger 2.0, OpenAPI 3.0 and 3.1');
+    expect(problems('swagger: "1.2"\ninfo: {title: T, version: "1"}\npaths: {}\n')[0]!.message).toContain('only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2');
     expect(() => parseSpecText('openapi: 3.1.0\ninfo: {title: [unclosed\n', 'bad.yaml')).toThrow(/bad\.yaml:\d+:\d+ error/);
   });
 
