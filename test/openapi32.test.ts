@@ -1,25 +1,17 @@
 // OpenAPI 3.2 documents generate: what 3.2 adds is folded into what 3.0 and 3.1 already
 // generate, and what cannot be honoured yet is left out with a located warning.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../generator/diagnostics.ts';
 import { generate } from '../generator/pipeline.ts';
-import { lineOf, tempDir, TSC } from './helpers.ts';
+import { lineOf } from './helpers.ts';
+import { generateTypeChecked, writeSpec } from './support/generateChecked.ts';
 
 const PETS = join(import.meta.dirname, 'fixtures/specs/openapi32/pets.yaml');
 
-async function generated(specPath: string) {
-  const outDir = join(tempDir('openapi32'), 'client');
-  const result = await generate({ specPath, outDir });
-  const tsc = spawnSync(process.execPath, [TSC, '-p', join(outDir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
-  expect(tsc.stdout + tsc.stderr).toBe('');
-  return { result, outDir };
-}
-
 describe('OpenAPI 3.2', async () => {
-  const { result, outDir } = await generated(PETS);
+  const { result, outDir } = await generateTypeChecked(PETS, 'openapi32');
   const ops = result.ir.apis.flatMap((api) => api.operations);
   const op = (name: string) => ops.find((o) => o.methodName === name)!;
 
@@ -70,10 +62,8 @@ describe('OpenAPI 3.2', async () => {
 
 describe('3.2 additions in a 3.1 document', () => {
   it('are not read as 3.2: a querystring parameter is still refused there, located', async () => {
-    const dir = tempDir('openapi32');
-    const specPath = join(dir, 'spec.yaml');
-    writeFileSync(specPath, readFileSync(PETS, 'utf8').replace('openapi: 3.2.0', 'openapi: 3.1.0'));
-    await expect(generate({ specPath, outDir: join(dir, 'client') })).rejects.toThrow(
+    const specPath = writeSpec(readFileSync(PETS, 'utf8').replace('openapi: 3.2.0', 'openapi: 3.1.0'), 'openapi31');
+    await expect(generate({ specPath, outDir: join(dirname(specPath), 'client') })).rejects.toThrow(
       `${specPath}:${lineOf(specPath, 'in: querystring')}:15 error at #/paths/~1pets/get/parameters/0/in: parameter 'in' must be path, query, header or cookie`,
     );
   });

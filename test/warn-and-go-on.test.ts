@@ -1,12 +1,10 @@
 // Hints a spec gets wrong, or writes in a roundabout way, warn and go on instead of stopping the
 // run: duplicated operationIds are renamed as openapi-generator renames them, operations without
 // one are named from their path, and discriminator mappings are resolved through references.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../generator/pipeline.ts';
-import { tempDir, TSC } from './helpers.ts';
+import { generateTypeChecked, writeSpec } from './support/generateChecked.ts';
 
 const SPEC = `openapi: 3.0.3
 info: {title: Hints, version: '1'}
@@ -82,14 +80,8 @@ function lineOf(needle: string): number {
 }
 
 async function generateSpec(text: string) {
-  const dir = tempDir('warn-and-go-on');
-  const specPath = join(dir, 'spec.yaml');
-  writeFileSync(specPath, text);
-  const outDir = join(dir, 'client');
-  const result = await generate({ specPath, outDir });
-  const tsc = spawnSync(process.execPath, [TSC, '-p', join(outDir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
-  expect(tsc.stdout + tsc.stderr).toBe('');
-  return { result, specPath, outDir };
+  const specPath = writeSpec(text, 'warn-and-go-on');
+  return { ...(await generateTypeChecked(specPath, 'warn-and-go-on')), specPath };
 }
 
 describe('warn and go on', () => {
