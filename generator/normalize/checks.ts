@@ -1,26 +1,10 @@
-// Checks that need the whole spec: names that must be unique, before and after camelCasing.
-import { toApiClassName, toMethodName, toModelName } from '../naming.ts';
+// Checks that need the whole spec: model names that must be unique, before and after camelCasing
+// (operations that share a method are renamed in operationIds.ts).
+import { toModelName } from '../naming.ts';
 import { schemaPointer, type NormalizedSpec } from './normalize.ts';
 
 export function checkNames(spec: NormalizedSpec): void {
   const { diagnostics } = spec;
-  const byOperationId = new Map<string, string>();
-  const methodsByClass = new Map<string, Map<string, string>>();
-  for (const op of spec.operations) {
-    const first = byOperationId.get(op.operationId);
-    if (first !== undefined) diagnostics.error(`${op.pointer}/operationId`, `duplicate operationId '${op.operationId}' (first used at #${first})`);
-    else byOperationId.set(op.operationId, op.pointer);
-
-    const className = toApiClassName(op.tags[0]);
-    const methods = methodsByClass.get(className) ?? new Map<string, string>();
-    methodsByClass.set(className, methods);
-    const method = toMethodName(op.operationId);
-    const clash = methods.get(method);
-    if (clash !== undefined && first === undefined) {
-      diagnostics.error(`${op.pointer}/operationId`, `operationId '${op.operationId}' becomes method ${className}.${method}, which '${clash}' already names`);
-    } else methods.set(method, op.operationId);
-  }
-
   const byModelName = new Map<string, string>();
   for (const key of spec.schemas.keys()) {
     const name = toModelName(key).toLowerCase();

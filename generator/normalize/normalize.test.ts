@@ -131,8 +131,8 @@ components:
     expect(d!.message).toContain("'#/components/schemas/Missing' points to nothing");
   });
 
-  it('reports duplicate operationIds and methods that collide after camelCasing', () => {
-    const found = problems(spec(`paths:
+  it('renames duplicate operationIds and methods that collide after camelCasing, with located warnings', () => {
+    const result = normalized(spec(`paths:
   /a:
     get: {operationId: listThings, responses: {'200': {description: ok}}}
   /b:
@@ -140,11 +140,15 @@ components:
   /c:
     get: {operationId: list_things, responses: {'200': {description: ok}}}
 `));
-    expect(found.map((d) => d.message)).toEqual([
-      "duplicate operationId 'listThings' (first used at #/paths/~1a/get)",
-      "operationId 'list_things' becomes method DefaultApi.listThings, which 'listThings' already names",
+    expect(result.operations.map((op) => op.operationId)).toEqual(['listThings', 'listThings_0', 'list_things_1']);
+    const warnings = result.diagnostics.items.filter((d) => d.severity === 'warning');
+    expect(warnings.map((d) => [d.line, d.pointer])).toEqual([
+      [7, '/paths/~1b/get/operationId'],
+      [9, '/paths/~1c/get/operationId'],
     ]);
-    expect(found.map((d) => d.line)).toEqual([7, 9]);
+    expect(warnings[0]!.message).toBe(
+      "operationId 'listThings' gives method DefaultApi.listThings, which the operation at #/paths/~1a/get already has; named 'listThings_0' (method listThings0), as openapi-generator names it",
+    );
   });
 
   it('reports unknown types and external refs, all at once', () => {
@@ -191,7 +195,7 @@ components:
   });
 
   it('rejects Swagger 1.x (2.0 is converted when loaded) and YAML syntax errors with a line', () => {
-    expect(problems('swagger: "1.2"\ninfo: {title: T, version: "1"}\npaths: {}\n')[0]!.message).toContain('only Swagger 2.0, OpenAPI 3.0 and 3.1');
+    expect(problems('swagger: "1.2"\ninfo: {title: T, version: "1"}\npaths: {}\n')[0]!.message).toContain('only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2');
     expect(() => parseSpecText('openapi: 3.1.0\ninfo: {title: [unclosed\n', 'bad.yaml')).toThrow(/bad\.yaml:\d+:\d+ error/);
   });
 

@@ -5,6 +5,8 @@ import { Diagnostics, parsePointer, pointerOf, SpecError } from '../diagnostics.
 import type { LoadedSpec } from '../load/loadSpec.ts';
 import { checkNames } from './checks.ts';
 import { flattenInlineSchemas } from './flattenInline.ts';
+import { isOpenApi32, mediaSchema, operationsOf, querystringParameters, serverUrl, tagDescription, warnTagHierarchy } from './openapi32.ts';
+import { operationIdFromPath, renameDuplicateOperations } from './operationIds.ts';
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
 
@@ -111,8 +113,8 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), expanding: new Set(), expanded: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
-  if (!/^3\.[01]\./.test(openapi)) {
-    diagnostics.error(doc.openapi === undefined ? '' : '/openapi', `only OpenAPI 3.0 and 3.1 are supported (found ${JSON.stringify(openapi || 'no version')})`);
+  if (!/^3\.[012]\./.test(openapi)) {
+    diagnostics.error(doc.openapi === undefined ? '' : '/openapi', `only OpenAPI 3.0, 3.1 and 3.2 are supported (found ${JSON.stringify(openapi || 'no version')})`);
     throw new SpecError(diagnostics.errors);
   }
   const info = isPlainObject(doc.info) ? doc.info : {};
@@ -142,7 +144,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
       description: infoDescription,
     },
     packageOptions: readPackageOptions(doc['x-codegen-options'], diagnostics),
-    servers: Array.isArray(doc.servers) ? doc.servers.filter(isPlainObject).map((s) => String(s.url ?? '')) : [],
+    servers: Array.isArray(doc.servers) ? doc.servers.filter(isPlainObject).map((s) => serverUrl(String(s.url ?? ''), doc, diagnostics)) : [],
     tags: readTags(doc.tags, diagnostics),
     securitySchemes,
     operations,
@@ -152,6 +154,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
     diagnostics,
   };
   flattenInlineSchemas(spec);
+  renameDuplicateOperations(spec);
   checkNames(spec);
   if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
   return spec;
@@ -164,10 +167,11 @@ export function schemaPointer(spec: NormalizedSpec, key: string): string {
 
 function readTags(raw: unknown, diagnostics: Diagnostics): NormalizedSpec['tags'] {
   if (!Array.isArray(raw)) return [];
+  warnTagHierarchy(raw, diagnostics);
   return raw.flatMap((t, i) => {
     if (!isPlainObject(t)) return [];
     const name = textField(t, 'name', `/tags/${i}`, diagnostics);
-    return name === undefined ? [] : [{ name, description: textField(t, 'description', `/tags/${i}`, diagnostics) }];
+    return name === undefined ? [] : [{ name, description: tagDescription(t, `/tags/${i}`, diagnostics) }];
   });
 }
 
@@ -230,14 +234,15 @@ function readSecurity(raw: unknown, at: string, schemes: SecurityScheme[], diagn
   return names;
 }
 
-function isOpenApi31(doc: Record<string, unknown>): boolean {
-  return /^3\.1\./.test(String(doc.openapi));
+/** 3.1 and later: paths and responses are optional. */
+function isOpenApi31OrLater(doc: Record<string, unknown>): boolean {
+  return /^3\.[12]\./.test(String(doc.openapi));
 }
 
 function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, schemes: SecurityScheme[], globalSecurity: string[]): NormalizedOperation[] {
   const operations: NormalizedOperation[] = [];
   // 3.1 made paths optional: a document of webhooks or components only has no operations.
-  if (doc.paths === undefined && isOpenApi31(doc)) return operations;
+  if (doc.paths === undefined && isOpenApi31OrLater(doc)) return operations;
   if (!isPlainObject(doc.paths)) {
     ctx.diagnostics.error(doc.paths === undefined ? '' : '/paths', 'paths must be an object');
     return operations;
@@ -251,10 +256,7 @@ function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, scheme
       continue;
     }
     const shared = Array.isArray(item.parameters) ? item.parameters : [];
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (op === undefined) continue;
-      const segments = [...itemAt, method];
+    for (const { method, op, segments } of operationsOf(item, itemAt, ctx)) {
       if (!isPlainObject(op)) {
         ctx.diagnostics.error(pointerOf(segments), 'an operation must be an object');
         continue;
@@ -278,8 +280,7 @@ function readOperation(
   const at = pointerOf(segments);
   let operationId = textField(op, 'operationId', at, ctx.diagnostics) ?? '';
   if (!operationId) {
-    // Same fallback as openapi-generator: method plus the path's words.
-    operationId = method + path.replace(/\{([^}]*)\}/g, 'by_$1').replace(/[^A-Za-z0-9]+/g, '_');
+    operationId = operationIdFromPath(path, method);
     ctx.diagnostics.warning(at, `operation has no operationId; named '${operationId}'`);
   }
   const parameters = new Map<string, NormalizedParameter>();
@@ -290,8 +291,7 @@ function readOperation(
       return;
     }
     list.forEach((raw, i) => {
-      const p = readParameter(raw, [...base, i], ctx);
-      if (p) parameters.set(`${p.in}:${p.name}`, p); // operation-level parameters override path-level ones
+      for (const p of readParameters(raw, [...base, i], ctx)) parameters.set(`${p.in}:${p.name}`, p); // operation-level parameters override path-level ones
     });
   };
   addParameters(sharedParameters, [...segments.slice(0, -1), 'parameters']);
@@ -341,6 +341,14 @@ function deref(raw: unknown, segments: Array<string | number>, ctx: SchemaContex
   return { value, segments: where };
 }
 
+/** A parameter; a 3.2 `in: querystring` one stands for several query parameters. */
+function readParameters(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedParameter[] {
+  const { value, segments: where } = deref(raw, segments, ctx);
+  if (isPlainObject(value) && value.in === 'querystring' && isOpenApi32(ctx.document)) return querystringParameters(value, where, ctx);
+  const parameter = readParameter(raw, segments, ctx);
+  return parameter ? [parameter] : [];
+}
+
 function readParameter(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedParameter | undefined {
   const { value, segments: where } = deref(raw, segments, ctx);
   if (!isPlainObject(value)) return undefined;
@@ -386,13 +394,10 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
 
 function readContent(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): MediaContent[] {
   if (!isPlainObject(raw)) return [];
-  return Object.entries(raw).map(([mediaType, media]) => {
+  return Object.entries(raw).flatMap(([mediaType, media]) => {
     const m = isPlainObject(media) ? media : {};
-    return {
-      mediaType,
-      schema: m.schema === undefined ? {} : normalizeSchema(m.schema, [...segments, mediaType, 'schema'], ctx),
-      encoding: isPlainObject(m.encoding) ? m.encoding : undefined,
-    };
+    const schema = mediaSchema(mediaType, m, [...segments, mediaType], ctx);
+    return schema === undefined ? [] : [{ mediaType, schema, encoding: isPlainObject(m.encoding) ? m.encoding : undefined }];
   });
 }
 
@@ -409,7 +414,7 @@ function readRequestBody(raw: unknown, segments: Array<string | number>, ctx: Sc
 
 function readResponses(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedResponse[] {
   // 3.1 made responses optional: such an operation answers with nothing typed.
-  if (raw === undefined && isOpenApi31(ctx.document)) return [];
+  if (raw === undefined && isOpenApi31OrLater(ctx.document)) return [];
   if (!isPlainObject(raw)) {
     ctx.diagnostics.error(pointerOf(segments), 'an operation needs responses');
     return [];

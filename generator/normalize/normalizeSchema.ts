@@ -1,6 +1,7 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
 import { escapePointerSegment, pointerOf, parsePointer, resolvePointer, type Diagnostics } from '../diagnostics.ts';
+import { resolveMapping, resolveTarget } from './discriminatorMapping.ts';
 import { isPlainObject, propertyMap, refName, type Schema } from './schema.ts';
 
 const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
@@ -264,14 +265,16 @@ function checkDiscriminator(s: Schema, at: string, ctx: SchemaContext): void {
     delete s.discriminator;
     return;
   }
-  if (d.mapping !== undefined) {
-    if (!isPlainObject(d.mapping)) {
-      ctx.diagnostics.error(`${at}/discriminator/mapping`, 'discriminator mapping must be an object');
-      return;
-    }
-    for (const [value, ref] of Object.entries(d.mapping)) {
-      const target = typeof ref === 'string' && !ref.startsWith('#') ? `#/components/schemas/${ref}` : ref;
-      if (checkRef(target, `${at}/discriminator/mapping/${value}`, ctx) !== undefined) (d.mapping as Record<string, unknown>)[value] = target;
-    }
+  if (d.mapping !== undefined && !isPlainObject(d.mapping)) {
+    ctx.diagnostics.warning(`${at}/discriminator/mapping`, 'discriminator mapping must be an object; it is left out');
   }
+  // A copy: the document as written stays as it is for everything else that reads it. The 3.2
+  // defaultMapping needs nothing more: the member it names keeps an open tag in the union.
+  const discriminator: NonNullable<Schema['discriminator']> = { ...d, propertyName: d.propertyName };
+  delete discriminator.mapping;
+  delete discriminator.defaultMapping;
+  if (isPlainObject(d.mapping)) discriminator.mapping = resolveMapping(s, d.mapping, `${at}/discriminator/mapping`, ctx);
+  const fallback = d.defaultMapping === undefined ? undefined : resolveTarget(s, d.defaultMapping, `${at}/discriminator/defaultMapping`, ctx);
+  if (fallback !== undefined) discriminator.defaultMapping = fallback;
+  s.discriminator = discriminator;
 }

@@ -26,7 +26,8 @@ export interface Schema {
   oneOf?: Schema[];
   anyOf?: Schema[];
   not?: Schema;
-  discriminator?: { propertyName: string; mapping?: Record<string, string> };
+  /** `defaultMapping` (3.2): the schema for tag values the mapping does not name. */
+  discriminator?: { propertyName: string; mapping?: Record<string, string>; defaultMapping?: string };
   /** Set by normalization when `anyOf` mixed free strings with known ones: the enum is open. */
   'x-open-enum'?: boolean;
   /** Set by normalization on a `$recursiveRef` to the enclosing component. */

@@ -1,0 +1,54 @@
+// Operation names as openapi-generator gives them when the spec leaves them out or repeats them,
+// so our methods line up with its Ruby client's (checked against openapi-generator 7.17's output):
+// a missing operationId becomes the path's words then the method (`/pets/{id}` get → `petsIdGet`),
+// and within one API class an operationId whose method is taken gets `_0`, `_1`… (`getPet`,
+// `getPet_0`, `getPet_1`). Each rename is a warning at the operation; the run goes on.
+import { resolvePointer } from '../diagnostics.ts';
+import { camelize, toApiClassName, toMethodName } from '../naming.ts';
+import type { NormalizedSpec } from './normalize.ts';
+
+/** openapi-generator's getOrGenerateOperationId for an operation that has none. */
+export function operationIdFromPath(path: string, method: string): string {
+  const bare = path.replace(/[{}]/g, '');
+  const words = `${bare}/${method}`.split('/').filter(Boolean);
+  const first = words[0]!;
+  const name = (bare === '/' ? 'root' : '') + [first[0]!.toLowerCase() + first.slice(1), ...words.slice(1).map((w) => camelize(w))].join('');
+  return name.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/**
+ * Renames operations whose method another operation of the same class already has (same
+ * operationId, or one that becomes the same method, like `list_things` and `listThings`).
+ * Runs after inline schemas are named, which use the operationId as written, as in openapi-generator.
+ */
+export function renameDuplicateOperations(spec: NormalizedSpec): void {
+  const classes = new Map<string, { methods: string[]; pointers: string[] }>();
+  for (const op of spec.operations) {
+    const className = toApiClassName(op.tags[0]);
+    const earlier = classes.get(className) ?? { methods: [], pointers: [] };
+    classes.set(className, earlier);
+    const unique = uniqueOperationId(op.operationId, earlier.methods);
+    if (unique !== op.operationId) {
+      const written = resolvePointer(spec.document, `${op.pointer}/operationId`) !== undefined;
+      const first = earlier.pointers[earlier.methods.indexOf(toMethodName(op.operationId))];
+      spec.diagnostics.warning(
+        written ? `${op.pointer}/operationId` : op.pointer,
+        `operationId '${op.operationId}' gives method ${className}.${toMethodName(op.operationId)}, which the operation at #${first} already has; named '${unique}' (method ${toMethodName(unique)}), as openapi-generator names it`,
+      );
+      op.operationId = unique;
+    }
+    earlier.methods.push(toMethodName(op.operationId));
+    earlier.pointers.push(op.pointer);
+  }
+}
+
+function uniqueOperationId(operationId: string, takenMethods: readonly string[]): string {
+  // openapi-generator's single pass: each earlier operation with the name so far moves the counter on.
+  let name = operationId;
+  let counter = 0;
+  for (const method of takenMethods) if (method === toMethodName(name)) name = `${operationId}_${counter++}`;
+  // That pass can leave a clash with an operation it walked past; a name is never shared.
+  const taken = new Set(takenMethods);
+  while (taken.has(toMethodName(name))) name = `${operationId}_${counter++}`;
+  return name;
+}
