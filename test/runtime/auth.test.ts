@@ -214,7 +214,7 @@ const MISSING: MissingCase[] = [
   {
     name: 'a record key inherited from Object.prototype is no key',
     config: { apiKey: {} },
-    security: [{ constructor: { type: 'apiKey', in: 'header', name: 'toString' } }],
+    security: [{ constructor: { type: 'apiKey', in: 'header', name: 'toString' } as SecurityScheme }],
     message: 'GET /things needs a credential for constructor (API key in header "toString"): set apiKey in the Configuration.',
   },
 ];

@@ -37,6 +37,67 @@ export const formBody: BodyEncoder = (body, mediaType) => ({
   oneShot: false,
 });
 
+/** How one property of an `application/x-www-form-urlencoded` body is written (the spec's `encoding` object). */
+export interface PropertyEncoding {
+  /** A JSON media type sends the property as JSON text. */
+  contentType?: string | undefined;
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | undefined;
+  /** Defaults to true for `form`, false otherwise, as in OpenAPI. */
+  explode?: boolean | undefined;
+}
+
+export type FormEncoding = Readonly<Record<string, PropertyEncoding>>;
+
+const DELIMITERS = { form: ',', spaceDelimited: '%20', pipeDelimited: '|', deepObject: ',' } as const;
+
+/**
+ * The encoder for a form body whose spec gives an `encoding` object. Properties it does not
+ * list are written as formBody writes them (arrays repeat the name, objects as `name[key]`).
+ */
+export function urlEncodedBody(encoding: FormEncoding): BodyEncoder {
+  return (body, mediaType = 'application/x-www-form-urlencoded') => {
+    const pairs: string[] = [];
+    for (const [name, value] of Object.entries(asRecord(body))) {
+      if (value === undefined || value === null) continue;
+      if (Object.prototype.hasOwnProperty.call(encoding, name)) pairs.push(...encodeProperty(name, value, encoding[name]!));
+      else pairs.push(toSearchParams({ [name]: value }).toString());
+    }
+    return { body: pairs.filter(Boolean).join('&'), contentType: mediaType, oneShot: false };
+  };
+}
+
+/** `name=value` pairs, already percent-encoded; delimiters between list items are left as they are. */
+function encodeProperty(name: string, value: unknown, encoding: PropertyEncoding): string[] {
+  const key = formEncode(name);
+  if (encoding.contentType !== undefined && isJsonMediaType(encoding.contentType)) return [`${key}=${formEncode(JSON.stringify(value))}`];
+  const style = encoding.style ?? 'form';
+  const explode = encoding.explode ?? style === 'form';
+  if (Array.isArray(value)) {
+    const items = value.map(scalarText);
+    return explode ? items.map((item) => `${key}=${item}`) : [`${key}=${items.join(DELIMITERS[style])}`];
+  }
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined && item !== null);
+    if (style === 'deepObject') return entries.map(([sub, item]) => `${key}%5B${formEncode(sub)}%5D=${scalarText(item)}`);
+    if (explode) return entries.map(([sub, item]) => `${formEncode(sub)}=${scalarText(item)}`);
+    return [`${key}=${entries.flatMap(([sub, item]) => [formEncode(sub), scalarText(item)]).join(DELIMITERS[style])}`];
+  }
+  return [`${key}=${scalarText(value)}`];
+}
+
+/** `application/json` and every `+json` type, parameters aside. */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(mediaType);
+}
+
+function scalarText(value: unknown): string {
+  return formEncode(value instanceof Date ? value.toISOString() : String(value));
+}
+
+function formEncode(text: string): string {
+  return encodeURIComponent(text);
+}
+
 export const multipartBody: BodyEncoder = async (body) => ({
   // fetch writes the Content-Type with the boundary itself.
   body: body instanceof FormData ? body : await buildFormData(asRecord(body)),
