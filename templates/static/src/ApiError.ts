@@ -20,7 +20,7 @@ type NumberOf<T> = T extends `${infer N extends number}` ? N : never;
 /** Every status of a class: `StatusRange<4>` is `400 | 401 | … | 499`. */
 export type StatusRange<C extends 1 | 2 | 3 | 4 | 5> = NumberOf<`${C}${Digit}${Digit}`>;
 
-/** The statuses an ApiError can carry for an answer: any but 2XX. */
+/** The statuses an ApiError can carry for an answer: all but 2XX. */
 export type ErrorStatus = StatusRange<1 | 3 | 4 | 5>;
 
 type ExplicitStatus<R> = NumberOf<`${Extract<keyof R, string | number>}`>;

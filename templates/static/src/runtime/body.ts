@@ -86,7 +86,7 @@ function encodeProperty(name: string, value: unknown, encoding: PropertyEncoding
 }
 
 /** `application/json` and every `+json` type, parameters aside. */
-export function isJsonMediaType(mediaType: string): boolean {
+function isJsonMediaType(mediaType: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(mediaType);
 }
 
