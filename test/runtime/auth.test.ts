@@ -124,6 +124,19 @@ const WIRE: WireCase[] = [
     headers: { cookie: 'a=1; sid=mine' },
   },
   {
+    name: 'a query key named __proto__ stays a parameter',
+    config: { apiKey: 'k' },
+    security: [{ key: { type: 'apiKey', in: 'query', name: '__proto__' } }],
+    url: '/v1/things?__proto__=k',
+    headers: {},
+  },
+  {
+    name: 'a header key named like an Object.prototype member is still sent',
+    config: { apiKey: 'k' },
+    security: [{ key: { type: 'apiKey', in: 'header', name: 'constructor' } }],
+    headers: { constructor: 'k' },
+  },
+  {
     name: 'the older auth list still sends a bearer token',
     config: { accessToken: 'legacy' },
     security: [],

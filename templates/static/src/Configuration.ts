@@ -1,3 +1,4 @@
+import { ownValue } from './runtime/auth.js';
 import { isBrowser, readEnv } from './runtime/environment.js';
 import { ACCESS_TOKEN_ENV, BASE_PATH, BASE_PATH_ENV } from './runtime/server.js';
 
@@ -160,11 +161,6 @@ export class Configuration {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
-}
-
-/** An own property only, so a scheme named `constructor` or `__proto__` never reads Object.prototype. */
-function ownValue(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
-  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 function nonNegative(value: number | undefined, fallback: number, name: string): number {

@@ -23,8 +23,9 @@ export type SecurityRequirement = Readonly<Record<string, SecurityScheme>>;
 
 /** The credentials one request carries, ready to be merged into it. */
 export interface AppliedSecurity {
-  headers: Record<string, string>;
-  query: Record<string, string>;
+  /** Name-value pairs rather than records, so no name (`__proto__`) can be lost to Object.prototype. */
+  headers: Array<[string, string]>;
+  query: Array<[string, string]>;
   /** `name=value` pairs for the Cookie header. */
   cookies: string[];
   /** Every credential value sent, for the redactor. */
@@ -50,8 +51,7 @@ export async function applySecurity(
   explicit: ExplicitCredentials,
   operation: string,
 ): Promise<AppliedSecurity> {
-  const applied: AppliedSecurity = { headers: {}, query: {}, cookies: [], secrets: [] };
-  if (alternatives.length === 0) return applied;
+  if (alternatives.length === 0) return { headers: [], query: [], cookies: [], secrets: [] };
   const cache = new Map<string, Promise<Resolved>>();
   const once = (key: string, resolve: () => Promise<Resolved>): Promise<Resolved> => {
     let pending = cache.get(key);
@@ -71,7 +71,7 @@ async function satisfy(
   explicit: ExplicitCredentials,
   once: (key: string, resolve: () => Promise<Resolved>) => Promise<Resolved>,
 ): Promise<AppliedSecurity | undefined> {
-  const applied: AppliedSecurity = { headers: {}, query: {}, cookies: [], secrets: [] };
+  const applied: AppliedSecurity = { headers: [], query: [], cookies: [], secrets: [] };
   for (const [schemeName, scheme] of Object.entries(requirement)) {
     const target = targetOf(scheme);
     if (isExplicit(target, explicit)) continue;
@@ -80,12 +80,12 @@ async function satisfy(
     applied.secrets.push(...credential.secrets);
     if (target.in === 'header') {
       assertValidHeader(target.name, credential.value);
-      applied.headers[target.name.toLowerCase()] = credential.value;
+      applied.headers.push([target.name.toLowerCase(), credential.value]);
     } else if (target.in === 'query') {
-      applied.query[target.name] = credential.value;
+      applied.query.push([target.name, credential.value]);
     } else {
       // A cookie pair must not be able to start another pair or attribute.
-      if (/[;,\s]/.test(target.name) || /[;\r\n\0]/.test(credential.value)) {
+      if (/[\s=;,\x00-\x1f\x7f]/.test(target.name) || /[;\r\n\0]/.test(credential.value)) {
         throw new TypeError(`Cookie credential "${target.name.replace(/[^\x21-\x7e]/g, '?')}" contains characters a cookie cannot carry`);
       }
       applied.cookies.push(`${target.name}=${credential.value}`);
@@ -100,9 +100,9 @@ function targetOf(scheme: SecurityScheme): { in: 'header' | 'query' | 'cookie'; 
 }
 
 function isExplicit(target: { in: string; name: string }, explicit: ExplicitCredentials): boolean {
-  if (target.in === 'header') return explicit.headers[target.name.toLowerCase()] !== undefined;
-  if (target.in === 'query') return explicit.query?.[target.name] !== undefined && explicit.query[target.name] !== null;
-  const cookie = explicit.headers['cookie'];
+  if (target.in === 'header') return ownValue(explicit.headers, target.name.toLowerCase()) !== undefined;
+  if (target.in === 'query') return ownValue(explicit.query, target.name) != null;
+  const cookie = ownValue(explicit.headers, 'cookie');
   return cookie !== undefined && cookie.split(';').some((pair) => pair.trim().startsWith(`${target.name}=`));
 }
 
@@ -176,9 +176,10 @@ export async function authorize(
 ): Promise<{ query: Record<string, unknown> | undefined; secrets: string[] }> {
   const operation = `${spec.method.toUpperCase()} ${spec.path}`;
   const applied = await applySecurity(config, securityOf(spec), { headers, query: spec.query }, operation);
-  Object.assign(headers, applied.headers);
-  if (applied.cookies.length > 0) headers['cookie'] = [headers['cookie'], ...applied.cookies].filter(Boolean).join('; ');
-  const query = Object.keys(applied.query).length === 0 ? spec.query : { ...spec.query, ...applied.query };
+  for (const [name, value] of applied.headers) setOwn(headers, name, value);
+  if (applied.cookies.length > 0) setOwn(headers, 'cookie', [ownValue(headers, 'cookie'), ...applied.cookies].filter(Boolean).join('; '));
+  // fromEntries and spread define own properties, so a `__proto__` parameter stays a parameter.
+  const query = applied.query.length === 0 ? spec.query : { ...spec.query, ...Object.fromEntries(applied.query) };
   return { query, secrets: applied.secrets };
 }
 
@@ -187,4 +188,13 @@ function securityOf(spec: RequestSpec): readonly SecurityRequirement[] {
   if (spec.security) return spec.security;
   if (!spec.auth || spec.auth.length === 0) return [];
   return [Object.fromEntries(spec.auth.map((name) => [name, { type: 'http', scheme: 'bearer' } as const]))];
+}
+
+/** An own property only, so a name like `constructor` or `__proto__` never reads Object.prototype. */
+export function ownValue<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+function setOwn(record: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
