@@ -1,13 +1,29 @@
+import { ownValue } from './runtime/auth.js';
 import { isBrowser, readEnv } from './runtime/environment.js';
 import { ACCESS_TOKEN_ENV, BASE_PATH_ENV, SERVERS } from './runtime/server.js';
 import { resolveServerUrl, type ServerSpec, type ServerVariables } from './runtime/servers.js';
 
 export type AccessToken = string | (() => string | Promise<string>);
+/**
+ * The key of apiKey security schemes: one string for every scheme, a record keyed by the scheme's
+ * parameter name (`X-API-Key`, `api_key`) or by its scheme name, or a function of those names.
+ */
+export type ApiKey =
+  | string
+  | Readonly<Record<string, string>>
+  | ((name: string, schemeName: string) => string | undefined | Promise<string | undefined>);
 
 // Every field accepts undefined, so `accessToken: process.env.X` compiles under exactOptionalPropertyTypes.
 export interface ConfigurationParameters {
   /** Defaults to the environment variable named by ACCESS_TOKEN_ENV, when there is one. */
   accessToken?: AccessToken | undefined;
+  /** HTTP basic authentication; both are needed (the password may be empty). */
+  username?: string | undefined;
+  password?: string | undefined;
+  /** For apiKey security schemes, in a header, query parameter or cookie. */
+  apiKey?: ApiKey | undefined;
+  /** Text sent before a key and a space, by parameter or scheme name (`{ Authorization: 'Token' }`). */
+  apiKeyPrefix?: Readonly<Record<string, string>> | undefined;
   /** Defaults to the environment variable named by BASE_PATH_ENV, then to the server picked by serverIndex. When set, it wins over every server of the spec. */
   basePath?: string | undefined;
   /** Which of the spec's servers (SERVERS) to use, default 0. */
@@ -54,6 +70,10 @@ export class Configuration {
   readonly maxStreamEventLength: number;
   // A #private field is invisible to JSON.stringify, Object.keys and util.inspect.
   readonly #accessToken: AccessToken | undefined;
+  readonly #username: string | undefined;
+  readonly #password: string | undefined;
+  readonly #apiKey: ApiKey | undefined;
+  readonly #apiKeyPrefix: Readonly<Record<string, string>>;
   // Private too, since callers may put credentials in headers; exposed by a getter.
   readonly #defaultHeaders: Readonly<Record<string, string>>;
   /** True when basePath came from the caller or the environment rather than from the spec's servers. */
@@ -77,6 +97,10 @@ export class Configuration {
     this.streamIdleTimeoutMs = nonNegative(params.streamIdleTimeoutMs, DEFAULT_STREAM_IDLE_TIMEOUT_MS, 'streamIdleTimeoutMs');
     this.maxStreamEventLength = nonNegative(params.maxStreamEventLength, DEFAULT_MAX_STREAM_EVENT_LENGTH, 'maxStreamEventLength');
     this.#accessToken = params.accessToken ?? readEnv(ACCESS_TOKEN_ENV);
+    this.#username = params.username;
+    this.#password = params.password;
+    this.#apiKey = typeof params.apiKey === 'object' ? Object.freeze({ ...params.apiKey }) : params.apiKey;
+    this.#apiKeyPrefix = Object.freeze({ ...params.apiKeyPrefix });
     if (isBrowser() && !params.dangerouslyAllowBrowser && this.#holdsSecret()) {
       throw new Error(
         'Refusing to hold a credential in a browser, where anyone using the page can read it; pass dangerouslyAllowBrowser: true to accept that risk.',
@@ -108,8 +132,30 @@ export class Configuration {
     return token === undefined || token === '' ? undefined : token;
   }
 
+  /** Username and password for HTTP basic, when both are set. */
+  basicCredentials(): { username: string; password: string } | undefined {
+    if (this.#username === undefined || this.#password === undefined) return undefined;
+    return { username: this.#username, password: this.#password };
+  }
+
+  /** The key for an apiKey scheme sending parameter `name`: by that name, else by the scheme's name. */
+  async resolveApiKey(name: string, schemeName: string): Promise<string | undefined> {
+    const apiKey = this.#apiKey;
+    const key = typeof apiKey === 'function' ? await apiKey(name, schemeName) : typeof apiKey === 'string' ? apiKey : ownValue(apiKey, name) ?? ownValue(apiKey, schemeName);
+    return key === undefined || key === '' ? undefined : key;
+  }
+
+  apiKeyPrefixFor(name: string, schemeName: string): string | undefined {
+    return ownValue(this.#apiKeyPrefix, name) ?? ownValue(this.#apiKeyPrefix, schemeName);
+  }
+
   #holdsSecret(): boolean {
-    return this.hasAccessToken || Object.keys(this.#defaultHeaders).some((name) => SECRET_HEADER.test(name));
+    return (
+      this.hasAccessToken ||
+      this.#password !== undefined ||
+      this.#apiKey !== undefined ||
+      Object.keys(this.#defaultHeaders).some((name) => SECRET_HEADER.test(name))
+    );
   }
 
   toJSON(): Record<string, unknown> {
@@ -123,6 +169,10 @@ export class Configuration {
       timeoutMs: this.timeoutMs,
       defaultHeaders: headers,
       accessToken: this.hasAccessToken ? '[redacted]' : undefined,
+      username: this.#username === undefined ? undefined : '[redacted]',
+      password: this.#password === undefined ? undefined : '[redacted]',
+      apiKey: this.#apiKey === undefined ? undefined : '[redacted]',
+      apiKeyPrefix: this.#apiKeyPrefix,
       maxRedirects: this.maxRedirects,
       maxResponseBytes: this.maxResponseBytes,
       streamIdleTimeoutMs: this.streamIdleTimeoutMs,

@@ -165,7 +165,7 @@ describe('ChatApi.createChatCompletion', () => {
       server.reset((_req, res) => sendJson(res, 200, completion));
       const chat = new ChatApi(new Configuration({ basePath: server.baseUrl }));
       await expect(chat.createChatCompletion(request)).rejects.toThrow(
-        new MissingCredentialError('POST /chat/completions needs an access token: set accessToken in the Configuration or the OPENAI_API_KEY environment variable.'),
+        new MissingCredentialError('POST /chat/completions needs a credential for ApiKeyAuth (HTTP bearer): set accessToken in the Configuration or the OPENAI_API_KEY environment variable.'),
       );
       expect(server.requests).toHaveLength(0);
     } finally {

@@ -30,7 +30,7 @@ describe('a missing credential', () => {
     expect(error).toBeInstanceOf(MissingCredentialError);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message).toBe(
-      'POST /things needs an access token: set accessToken in the Configuration or the OPENAI_API_KEY environment variable.',
+      'POST /things needs a credential for ApiKeyAuth (HTTP bearer): set accessToken in the Configuration or the OPENAI_API_KEY environment variable.',
     );
     expect(server.requests).toHaveLength(0);
   });

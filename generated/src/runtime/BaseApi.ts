@@ -1,7 +1,8 @@
-import { AbortError, ApiError, ConnectionError, MissingCredentialError, TimeoutError } from '../ApiError.js';
+import { AbortError, ApiError, ConnectionError, TimeoutError } from '../ApiError.js';
 import { Configuration, type ConfigurationParameters } from '../Configuration.js';
-import { jsonBody, type PreparedBody } from './body.js';
-import { assertValidHeader, headersToRecord, mergeHeaders } from './headers.js';
+import { authorize } from './auth.js';
+import { encodeRequestBody, type PreparedBody } from './body.js';
+import { headersToRecord, mergeHeaders } from './headers.js';
 import { Redactor } from './redact.js';
 import { fetchFollowingRedirects, type FetchInit } from './redirect.js';
 import { errorFromResponse, readBody } from './response.js';
@@ -12,7 +13,7 @@ import { buildUrl } from './url.js';
 import { serializeParams, withCookies } from './params.js';
 import { OPENAI_CURSOR, queryValueOf, specForPage, walkPages, type Pagination } from './pagination.js';
 import { isBrowser } from './environment.js';
-import { ACCESS_TOKEN_ENV, USER_AGENT } from './server.js';
+import { USER_AGENT } from './server.js';
 
 const NO_BODY: PreparedBody = { body: undefined, contentType: undefined, oneShot: false };
 
@@ -112,21 +113,15 @@ export abstract class BaseApi {
   async #prepare(spec: RequestSpec, options: RequestOptions, accept: string | undefined, urlOverride?: string): Promise<PreparedRequest> {
     const config = this.configuration;
     const params = serializeParams(spec.params ?? []);
-    const url = urlOverride ?? buildUrl(config.baseUrlFor(spec.servers), spec.path, spec.pathParams, spec.query, params);
     // Validate caller-supplied headers before doing any work that could have side effects.
     const headers = withCookies(
       mergeHeaders(accept ? { accept } : undefined, CLIENT_HEADERS, config.defaultHeaders, spec.headers, params.headers, options.headers),
       params.cookies,
     );
-    const body: PreparedBody = spec.body === undefined ? NO_BODY : await (spec.encodeBody ?? jsonBody)(spec.body);
+    const credentials = await authorize(config, spec, headers);
+    const url = urlOverride ?? buildUrl(config.baseUrlFor(spec.servers), spec.path, spec.pathParams, credentials.query, params);
+    const body: PreparedBody = spec.body === undefined ? NO_BODY : await encodeRequestBody(spec, options.contentType);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
-    let token: string | undefined;
-    if (spec.auth && spec.auth.length > 0 && headers['authorization'] === undefined) {
-      token = await config.resolveAccessToken();
-      if (token === undefined) throw missingCredential(spec);
-      assertValidHeader('Authorization', token);
-      headers['authorization'] = `Bearer ${token}`;
-    }
     const init: FetchInit = { method: spec.method.toUpperCase(), headers, body: body.body ?? null };
     // Node's fetch refuses a stream body unless told it is sent half-duplex.
     if (body.oneShot) init.duplex = 'half';
@@ -134,7 +129,7 @@ export abstract class BaseApi {
       url,
       init,
       oneShot: body.oneShot,
-      redactor: Redactor.forRequest(token, headers),
+      redactor: Redactor.forRequest(credentials.secrets, headers),
       // setTimeout fires at once for delays above 2^31-1 ms, so clamp.
       timeoutMs: Math.min(options.timeoutMs ?? config.timeoutMs, MAX_TIMER_MS),
       maxRetries: options.maxRetries ?? config.maxRetries,
@@ -222,11 +217,6 @@ export abstract class BaseApi {
       if (!keepLinked) unlink();
     }
   }
-}
-
-function missingCredential(spec: RequestSpec): MissingCredentialError {
-  const env = ACCESS_TOKEN_ENV === undefined ? '' : ` or the ${ACCESS_TOKEN_ENV} environment variable`;
-  return new MissingCredentialError(`${spec.method.toUpperCase()} ${spec.path} needs an access token: set accessToken in the Configuration${env}.`);
 }
 
 function describe(error: unknown): string {

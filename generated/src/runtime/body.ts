@@ -1,5 +1,6 @@
 import { blobPart, isAsyncIterable, isBlob, isReadableStream, iterableToStream, toBytes } from './bytes.js';
 import { buildFormData } from './multipart.js';
+import type { RequestSpec } from './types.js';
 import { toSearchParams } from './url.js';
 
 /** What fetch can send, named without the DOM library's `BodyInit` so Node-only projects can read the types. */
@@ -15,19 +16,87 @@ export interface PreparedBody {
 
 /**
  * Turns a request body into what fetch sends. One function per media type, referenced by the
- * generated code, so a bundle only carries the encoders its API classes use.
+ * generated code, so a bundle only carries the encoders its API classes use. `mediaType` is the
+ * spec's, sent verbatim as Content-Type; each encoder has a default for when it is absent.
  */
-export type BodyEncoder = (body: unknown) => PreparedBody | Promise<PreparedBody>;
+export type BodyEncoder = (body: unknown, mediaType?: string) => PreparedBody | Promise<PreparedBody>;
 
-export const jsonBody: BodyEncoder = (body) => ({ body: JSON.stringify(body), contentType: 'application/json', oneShot: false });
+/** For `application/json` and every `+json` type. */
+export const jsonBody: BodyEncoder = (body, mediaType = 'application/json') => ({ body: JSON.stringify(body), contentType: mediaType, oneShot: false });
 
-export const textBody: BodyEncoder = (body) => ({ body: String(body), contentType: 'text/plain; charset=utf-8', oneShot: false });
+/** For `text/*` and XML: a string (or number, boolean) as given, or bytes as they are; never an object's `[object Object]`. */
+export const textBody: BodyEncoder = (body, mediaType = 'text/plain; charset=utf-8') => {
+  if (typeof body === 'object' && body !== null) return binaryBody(body, mediaType);
+  return { body: String(body), contentType: mediaType, oneShot: false };
+};
 
-export const formBody: BodyEncoder = (body) => ({
+export const formBody: BodyEncoder = (body, mediaType) => ({
   body: body instanceof URLSearchParams ? body : toSearchParams(asRecord(body)),
-  contentType: undefined,
+  // fetch labels URLSearchParams itself when the spec gave no media type.
+  contentType: mediaType,
   oneShot: false,
 });
+
+/** How one property of an `application/x-www-form-urlencoded` body is written (the spec's `encoding` object). */
+export interface PropertyEncoding {
+  /** A JSON media type sends the property as JSON text. */
+  contentType?: string | undefined;
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | undefined;
+  /** Defaults to true for `form`, false otherwise, as in OpenAPI. */
+  explode?: boolean | undefined;
+}
+
+export type FormEncoding = Readonly<Record<string, PropertyEncoding>>;
+
+const DELIMITERS = { form: ',', spaceDelimited: '%20', pipeDelimited: '|', deepObject: ',' } as const;
+
+/**
+ * The encoder for a form body whose spec gives an `encoding` object. Properties it does not
+ * list are written as formBody writes them (arrays repeat the name, objects as `name[key]`).
+ */
+export function urlEncodedBody(encoding: FormEncoding): BodyEncoder {
+  return (body, mediaType = 'application/x-www-form-urlencoded') => {
+    const pairs: string[] = [];
+    for (const [name, value] of Object.entries(asRecord(body))) {
+      if (value === undefined || value === null) continue;
+      if (Object.prototype.hasOwnProperty.call(encoding, name)) pairs.push(...encodeProperty(name, value, encoding[name]!));
+      else pairs.push(toSearchParams({ [name]: value }).toString());
+    }
+    return { body: pairs.filter(Boolean).join('&'), contentType: mediaType, oneShot: false };
+  };
+}
+
+/** `name=value` pairs, already percent-encoded; delimiters between list items are left as they are. */
+function encodeProperty(name: string, value: unknown, encoding: PropertyEncoding): string[] {
+  const key = formEncode(name);
+  if (encoding.contentType !== undefined && isJsonMediaType(encoding.contentType)) return [`${key}=${formEncode(JSON.stringify(value))}`];
+  const style = encoding.style ?? 'form';
+  const explode = encoding.explode ?? style === 'form';
+  if (Array.isArray(value)) {
+    const items = value.map(scalarText);
+    return explode ? items.map((item) => `${key}=${item}`) : [`${key}=${items.join(DELIMITERS[style])}`];
+  }
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined && item !== null);
+    if (style === 'deepObject') return entries.map(([sub, item]) => `${key}%5B${formEncode(sub)}%5D=${scalarText(item)}`);
+    if (explode) return entries.map(([sub, item]) => `${formEncode(sub)}=${scalarText(item)}`);
+    return [`${key}=${entries.flatMap(([sub, item]) => [formEncode(sub), scalarText(item)]).join(DELIMITERS[style])}`];
+  }
+  return [`${key}=${scalarText(value)}`];
+}
+
+/** `application/json` and every `+json` type, parameters aside. */
+function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(mediaType);
+}
+
+function scalarText(value: unknown): string {
+  return formEncode(value instanceof Date ? value.toISOString() : String(value));
+}
+
+function formEncode(text: string): string {
+  return encodeURIComponent(text);
+}
 
 export const multipartBody: BodyEncoder = async (body) => ({
   // fetch writes the Content-Type with the boundary itself.
@@ -36,15 +105,39 @@ export const multipartBody: BodyEncoder = async (body) => ({
   oneShot: false,
 });
 
-export const binaryBody: BodyEncoder = (body) => {
-  const octets = 'application/octet-stream';
-  if (isBlob(body)) return { body, contentType: body.type || octets, oneShot: false };
-  if (typeof body === 'string') return { body, contentType: octets, oneShot: false };
-  if (isReadableStream(body)) return { body, contentType: octets, oneShot: true };
-  if (isAsyncIterable(body)) return { body: iterableToStream(body), contentType: octets, oneShot: true };
+/** For every other media type: bytes, a Blob, a stream or a string, sent as they are. */
+export const binaryBody: BodyEncoder = (body, mediaType) => {
+  // A wildcard (`image/*`, `*/*`) names no actual type, so the Blob's own type or octet-stream goes instead.
+  const declared = mediaType === undefined || mediaType.includes('*') ? undefined : mediaType;
+  const contentType = declared ?? ((isBlob(body) && body.type) || 'application/octet-stream');
+  if (isBlob(body) || typeof body === 'string') return { body, contentType, oneShot: false };
+  if (isReadableStream(body)) return { body, contentType, oneShot: true };
+  if (isAsyncIterable(body)) return { body: iterableToStream(body), contentType, oneShot: true };
+  if (!(body instanceof ArrayBuffer || ArrayBuffer.isView(body))) {
+    throw new TypeError(`A ${declared ?? 'binary'} request body must be a string, Blob, Uint8Array, ArrayBuffer or ReadableStream, not ${describeValue(body)}`);
+  }
   // A Blob copy of the bytes is reusable across retries and satisfies BodyInit's typing.
-  return { body: new Blob([blobPart(toBytes(body))]), contentType: octets, oneShot: false };
+  return { body: new Blob([blobPart(toBytes(body))]), contentType, oneShot: false };
 };
+
+/**
+ * Encodes the body in the media type the caller picked (`RequestOptions.contentType`),
+ * else in the spec's first one.
+ */
+export function encodeRequestBody(spec: RequestSpec, contentType: string | undefined): PreparedBody | Promise<PreparedBody> {
+  if (contentType === undefined || contentType === spec.mediaType) return (spec.encodeBody ?? jsonBody)(spec.body, spec.mediaType);
+  const others = spec.otherMediaTypes ?? {};
+  if (Object.prototype.hasOwnProperty.call(others, contentType)) return others[contentType]!(spec.body, contentType);
+  const offered = [spec.mediaType, ...Object.keys(others)].filter((type) => type !== undefined);
+  throw new TypeError(
+    `${spec.method.toUpperCase()} ${spec.path} sends ${offered.length > 0 ? offered.map((type) => `"${type}"`).join(' or ') : 'its default media type'}, not contentType "${contentType}"`,
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  return typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'a plain object') : `a ${typeof value}`;
+}
 
 function asRecord(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -17,9 +17,12 @@ export class Redactor {
     this.#secrets = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
   }
 
-  /** The bearer token and the value of every credential header (past its `Bearer `-like scheme). */
-  static forRequest(token: string | undefined, headers: Record<string, string>): Redactor {
-    const secrets: string[] = token === undefined ? [] : [token];
+  /**
+   * The credentials a call sends (tokens, keys, passwords; each also as it reads in a URL) and
+   * the value of every credential header (past its `Bearer `-like scheme).
+   */
+  static forRequest(credentials: readonly string[], headers: Record<string, string>): Redactor {
+    const secrets = credentials.flatMap((secret) => [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
     for (const [name, value] of Object.entries(headers)) {
       if (SECRET_HEADER.test(name)) secrets.push(/^[A-Za-z][\w.+-]*\s+(\S.*)$/.exec(value)?.[1] ?? value);
     }

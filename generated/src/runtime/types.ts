@@ -1,3 +1,4 @@
+import type { SecurityRequirement } from './auth.js';
 import type { BodyEncoder } from './body.js';
 import type { ParamSpec } from './params.js';
 import type { ServerSpec } from './servers.js';
@@ -8,6 +9,11 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
   headers?: Record<string, string> | undefined;
+  /**
+   * The request body's media type, for an operation that offers several (`RequestSpec.otherMediaTypes`);
+   * the spec's first one when absent.
+   */
+  contentType?: string | undefined;
 }
 
 export interface ApiResponse<T> {
@@ -42,8 +48,21 @@ export interface RequestSpec {
   body?: unknown;
   /** How to encode `body`; JSON when absent (see jsonBody, multipartBody, formBody, textBody, binaryBody). */
   encodeBody?: BodyEncoder | undefined;
+  /**
+   * The spec's (first) request media type, given to `encodeBody`, which sends it verbatim as
+   * Content-Type (`application/merge-patch+json; charset=utf-8`) unless the caller set one.
+   */
+  mediaType?: string | undefined;
+  /** The operation's further request media types, each with its encoder; `RequestOptions.contentType` picks one. */
+  otherMediaTypes?: Readonly<Record<string, BodyEncoder>> | undefined;
   /** 'binary' resolves to a Blob, 'void' to undefined. */
   responseType: ResponseType;
-  /** Names of bearer security schemes; non-empty => Authorization: Bearer <token>, and a MissingCredentialError before sending when none is configured. */
+  /**
+   * The operation's security: alternatives (any one will do), each naming the schemes it needs
+   * together; `{}` allows a call without credentials, `[]` means none are needed. The first
+   * alternative the Configuration can satisfy is sent; a MissingCredentialError, before sending, when none.
+   */
+  security?: readonly SecurityRequirement[] | undefined;
+  /** Older form of `security`: names of HTTP bearer schemes, all satisfied by `accessToken`. Ignored when `security` is set. */
   auth?: string[] | undefined;
 }

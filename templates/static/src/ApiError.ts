@@ -14,11 +14,47 @@ export interface ApiErrorInit {
   cause?: unknown;
 }
 
-/** Base class of every error the client raises for a request it attempted. */
-export class ApiError extends Error {
-  readonly status: number | undefined;
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+type NumberOf<T> = T extends `${infer N extends number}` ? N : never;
+
+/** Every status of a class: `StatusRange<4>` is `400 | 401 | … | 499`. */
+export type StatusRange<C extends 1 | 2 | 3 | 4 | 5> = NumberOf<`${C}${Digit}${Digit}`>;
+
+/** The statuses an ApiError can carry for an answer: all but 2XX. */
+export type ErrorStatus = StatusRange<1 | 3 | 4 | 5>;
+
+type ExplicitStatus<R> = NumberOf<`${Extract<keyof R, string | number>}`>;
+type RangeStatus<K> = K extends `${infer C extends 1 | 2 | 3 | 4 | 5}XX` ? StatusRange<C> : never;
+type DeclaredStatus<R> = ExplicitStatus<R> | RangeStatus<keyof R>;
+/** The statuses a key of the spec's responses covers: its code, its range less the explicit codes, or `default`'s rest. */
+type StatusOf<R, K> = K extends 'default'
+  ? Exclude<ErrorStatus, DeclaredStatus<R>>
+  : K extends `${1 | 2 | 3 | 4 | 5}XX`
+    ? Exclude<RangeStatus<K>, ExplicitStatus<R>>
+    : NumberOf<`${K & (string | number)}`>;
+type Undeclared<R> = 'default' extends keyof R ? never : Exclude<ErrorStatus, DeclaredStatus<R>>;
+
+/**
+ * The errors one operation can throw, from its error responses as the spec declares them:
+ * `ApiErrorOf<{ 404: NotFound; '5XX': ServerError; default: Problem }>`. A union narrowed by
+ * `status`, so `if (e.status === 404) e.body` is a `NotFound`; statuses the spec does not
+ * declare have an `unknown` body, and `status` is undefined when no answer arrived (connection,
+ * time limit, abort, missing credential) or 2XX when a success body could not be read.
+ * Bodies are typed, not checked: a server that breaks its spec can send anything.
+ */
+export type ApiErrorOf<R extends object> =
+  | { [K in keyof R]-?: ApiError<StatusOf<R, K>, R[K]> }[keyof R]
+  | ([Undeclared<R>] extends [never] ? never : ApiError<Undeclared<R>, unknown>)
+  | ApiError<undefined | StatusRange<2>, unknown>;
+
+/**
+ * Base class of every error the client raises for a request it attempted. `Status` and `Body`
+ * narrow what an operation's errors carry (see ApiErrorOf); both are wide by default.
+ */
+export class ApiError<Status extends number | undefined = number | undefined, Body = unknown> extends Error {
+  readonly status: Status;
   /** Parsed JSON when the body was JSON, else the text (undefined when empty). */
-  readonly body: unknown;
+  readonly body: Body;
   /** Response headers with lower-case names. Request headers are never stored. */
   readonly headers: Record<string, string>;
   readonly requestId: string | undefined;
@@ -30,8 +66,9 @@ export class ApiError extends Error {
   constructor(message: string, init: ApiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = new.target.name;
-    this.status = init.status;
-    this.body = init.body;
+    // The caller (fromResponse, or a generated operation's declared type) vouches for the narrowing.
+    this.status = init.status as Status;
+    this.body = init.body as Body;
     this.headers = init.headers ?? {};
     this.requestId = this.headers['x-request-id'];
     this.error = errorObjectOf(init.body);
@@ -67,14 +104,15 @@ export class ApiError extends Error {
   }
 }
 
-export class BadRequestError extends ApiError {}
-export class AuthenticationError extends ApiError {}
-export class PermissionDeniedError extends ApiError {}
-export class NotFoundError extends ApiError {}
-export class ConflictError extends ApiError {}
-export class UnprocessableEntityError extends ApiError {}
-export class RateLimitError extends ApiError {}
-export class InternalServerError extends ApiError {}
+// Generic like ApiError, so `typeof ApiError` still describes each of them.
+export class BadRequestError<Status extends number | undefined = number | undefined, Body = unknown> extends ApiError<Status, Body> {}
+export class AuthenticationError<Status extends number | undefined = number | undefined, Body = unknown> extends ApiError<Status, Body> {}
+export class PermissionDeniedError<Status extends number | undefined = number | undefined, Body = unknown> extends ApiError<Status, Body> {}
+export class NotFoundError<Status extends number | undefined = number | undefined, Body = unknown> extends ApiError<Status, Body> {}
+export class ConflictError<Status extends number | undefined = number | undefined, Body = unknown> extends ApiError<Status, Body> {}
+export class UnprocessableEntityError<Status extends number | undefined = number | undefined, Body = unknown> extends ApiError<Status, Body> {}
+export class RateLimitError<Status extends number | undefined = number | undefined, Body = unknown> extends ApiError<Status, Body> {}
+export class InternalServerError<Status extends number | undefined = number | undefined, Body = unknown> extends ApiError<Status, Body> {}
 
 /** The request never produced a response (DNS, refused, reset...). */
 export class ConnectionError extends ApiError {

@@ -1,6 +1,19 @@
 export { BaseApi, type Page } from './BaseApi.js';
 export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
-export { jsonBody, textBody, formBody, multipartBody, binaryBody, type BodyEncoder, type PreparedBody, type RequestBody } from './body.js';
+export {
+  jsonBody,
+  textBody,
+  formBody,
+  urlEncodedBody,
+  multipartBody,
+  binaryBody,
+  type BodyEncoder,
+  type FormEncoding,
+  type PreparedBody,
+  type PropertyEncoding,
+  type RequestBody,
+} from './body.js';
+export type { SecurityRequirement, SecurityScheme } from './auth.js';
 export { Stream, type StreamOptions } from './Stream.js';
 export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndState, type SseDecoderOptions } from './sse.js';
 export { toFile, buildFormData, type FileData, type ToFileOptions } from './multipart.js';
@@ -27,5 +40,5 @@ export { resolveServerUrl, type ServerSpec, type ServerVariable, type ServerVari
 export { assertValidHeader } from './headers.js';
 export { Redactor } from './redact.js';
 export { BASE_PATH, SERVERS } from './server.js';
-export { Configuration, type ConfigurationParameters, type AccessToken } from '../Configuration.js';
+export { Configuration, type ConfigurationParameters, type AccessToken, type ApiKey } from '../Configuration.js';
 export * from '../ApiError.js';
