@@ -62,8 +62,6 @@ export interface SecurityScheme {
 
 export interface NormalizedSpec {
   file: string;
-  /** The document as loaded, for anything that must look at the spec as written. */
-  document: Record<string, unknown>;
   openapi: string;
   info: { title: string; version: string; description?: string };
   /** Package options the spec itself asks for, from its root `x-codegen-options`. */
@@ -108,7 +106,7 @@ function isRepositoryUrl(value: string): boolean {
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
   const diagnostics = new Diagnostics(loaded.file, loaded.locate);
-  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), expanding: new Set(), expanded: new Map() };
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), written: new WeakMap(), expanding: new Set(), expanded: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
   if (!/^3\.[01]\./.test(openapi)) {
@@ -122,19 +120,19 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   // `version: 1.0` is a number in YAML; it still reads as a version.
   const version = typeof info.version === 'number' ? String(info.version) : textField(info, 'version', '/info', diagnostics);
 
-  const schemas = new Map<string, Schema>();
+  const components = new Map<string, Schema>();
   const rawSchemas = isPlainObject(doc.components) && isPlainObject(doc.components.schemas) ? doc.components.schemas : {};
   for (const [name, raw] of Object.entries(rawSchemas)) {
-    schemas.set(name, normalizeSchema(raw, ['components', 'schemas', name], ctx));
+    components.set(name, normalizeSchema(raw, ['components', 'schemas', name], ctx));
   }
 
   const securitySchemes = readSecuritySchemes(doc);
   const globalSecurity = readSecurity(doc.security, '/security', securitySchemes, diagnostics) ?? [];
   const operations = readOperations(doc, ctx, securitySchemes, globalSecurity);
+  const { schemas, inlineOrigins } = flattenInlineSchemas({ operations, components, pointers: ctx.pointers, written: ctx.written });
 
   const spec: NormalizedSpec = {
     file: loaded.file,
-    document: doc,
     openapi,
     info: {
       title: title ?? 'API',
@@ -147,11 +145,10 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
     securitySchemes,
     operations,
     schemas,
-    inlineOrigins: new Map(),
+    inlineOrigins,
     pointers: ctx.pointers,
     diagnostics,
   };
-  flattenInlineSchemas(spec);
   checkNames(spec);
   if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
   return spec;

@@ -10,6 +10,8 @@ export interface SchemaContext {
   diagnostics: Diagnostics;
   /** Where each normalized schema came from, for located errors in later stages. */
   pointers: WeakMap<object, string>;
+  /** Each normalized schema's raw text as written, for telling identical inline schemas apart. */
+  written: WeakMap<object, unknown>;
   /** Non-component references being expanded, to stop on cycles. */
   expanding: Set<string>;
   /**
@@ -53,22 +55,22 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
   const at = pointerOf(segments);
   if (segments.length > MAX_SCHEMA_DEPTH) {
     ctx.diagnostics.error(at, `schema nested deeper than ${MAX_SCHEMA_DEPTH} levels; flatten it into components`);
-    return track({}, at, ctx);
+    return track({}, raw, at, ctx);
   }
-  if (raw === true || (isPlainObject(raw) && Object.keys(raw).length === 0)) return track({}, at, ctx);
-  if (raw === false) return track({ not: {} }, at, ctx);
+  if (raw === true || (isPlainObject(raw) && Object.keys(raw).length === 0)) return track({}, raw, at, ctx);
+  if (raw === false) return track({ not: {} }, raw, at, ctx);
   if (!isPlainObject(raw)) {
     ctx.diagnostics.error(at, 'a schema must be an object');
-    return track({}, at, ctx);
+    return track({}, raw, at, ctx);
   }
   if ('$ref' in raw) return normalizeRef(raw, segments, ctx);
   if (raw.$recursiveRef === '#' && segments[0] === 'components' && segments[1] === 'schemas') {
     // JSON Schema 2019-09 recursion to the enclosing component: a reference to it.
-    return track({ $ref: `#/components/schemas/${escapePointerSegment(segments[2]!)}`, 'x-recursive': true }, at, ctx);
+    return track({ $ref: `#/components/schemas/${escapePointerSegment(segments[2]!)}`, 'x-recursive': true }, raw, at, ctx);
   }
 
   const s: Schema = { ...(raw as Schema) };
-  track(s, at, ctx);
+  track(s, raw, at, ctx);
   for (const key of ['title', 'description']) if (textField(s, key, at, ctx.diagnostics) === undefined) delete s[key];
   foldTypes(s, at, ctx);
   if (s.properties !== undefined) {
@@ -111,8 +113,9 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
   return s;
 }
 
-function track<T extends object>(s: T, at: string, ctx: SchemaContext): T {
+function track<T extends object>(s: T, raw: unknown, at: string, ctx: SchemaContext): T {
   ctx.pointers.set(s, at);
+  ctx.written.set(s, raw);
   return s;
 }
 
@@ -125,12 +128,12 @@ function normalizeRef(raw: Record<string, unknown>, segments: Array<string | num
   for (const key of ['description', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'default', 'example', 'examples'] as const) {
     if (raw[key] !== undefined) (siblings as Record<string, unknown>)[key] = raw[key];
   }
-  if (target === undefined) return track({ ...siblings }, at, ctx);
-  if (refName(ref) !== undefined) return track({ ...siblings, $ref: ref }, at, ctx);
+  if (target === undefined) return track({ ...siblings }, raw, at, ctx);
+  if (refName(ref) !== undefined) return track({ ...siblings, $ref: ref }, raw, at, ctx);
   // A reference somewhere else (a path's schema, a response's schema) is expanded in place.
   if (ctx.expanding.has(ref)) {
     ctx.diagnostics.error(`${at}/$ref`, `$ref '${ref}' refers back to itself outside components/schemas; move it to components/schemas`);
-    return track({ ...siblings }, at, ctx);
+    return track({ ...siblings }, raw, at, ctx);
   }
   const known = ctx.expanded.get(ref);
   if (known !== undefined) return { ...known, ...siblings };
