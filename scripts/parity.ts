@@ -11,13 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  generateRubyClient,
-  OracleUnavailableError,
-  OpenApiGeneratorError,
-  pinnedGeneratorVersion,
-  repoRoot,
-} from '../generator/oracle/openapiGenerator.ts';
+import { generateRubyClient, pinnedGeneratorVersion, repoRoot } from '../generator/oracle/openapiGenerator.ts';
+import { OracleUnavailableError, OpenApiGeneratorError } from '../generator/errors.ts';
 import { compareInventories, formatParityTable, readOursInventory, readRubyInventory } from '../generator/oracle/parity.ts';
 
 const USAGE = 'usage: npm run parity -- [--spec FILE] [--json OUT] [--ours DIR] [--ruby DIR] [--keep]';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SpecError } from '../generator/diagnostics.ts';
+import { SpecError } from '../generator/errors.ts';
 import { FIXTURE_DIR as FIXTURE_SPECS, readSpecText, readVersions, type VersionRow } from '../scripts/derive-fixture.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));

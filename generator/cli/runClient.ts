@@ -1,8 +1,9 @@
 // One client, one run: generate (or check) and describe the outcome as data. Printing it, as
 // lines or as JSON, is report.ts's job; so the same run serves the CLI, --json and --watch.
 import { relative } from 'node:path';
-import { ConfigError, UsageError, type ClientJob } from '../config/config.ts';
-import { SpecError, type Diagnostic } from '../diagnostics.ts';
+import type { ClientJob } from '../config/config.ts';
+import { fileError, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
+import { ConfigError, OracleUnavailableError, OutDirRefusedError, RenderedCodeError, SpecError, UsageError } from '../errors.ts';
 import { generate, type StageProgress, type StageTimings } from '../pipeline.ts';
 import type { WriteCounts } from '../write/writeTree.ts';
 import { allDiagnostics } from './validate.ts';
@@ -95,14 +96,14 @@ function identity(job: ClientJob): Pick<ClientReport, 'name' | 'spec' | 'out'> {
  * lets through with its stack.
  */
 export function failureOf(err: unknown): { exitCode: ExitCode; errors: Diagnostic[] } | undefined {
-  const unlocated = (message: string): Diagnostic[] => [{ severity: 'error', file: '', pointer: '', message }];
+  const unlocated = (code: DiagnosticCode, message: string): Diagnostic[] => [fileError(code, '', message)];
   if (err instanceof ConfigError) return { exitCode: 2, errors: err.diagnostics };
   if (err instanceof SpecError) return { exitCode: 1, errors: err.diagnostics };
-  if (err instanceof UsageError) return { exitCode: 2, errors: unlocated(err.message) };
-  if (!(err instanceof Error)) return undefined;
+  if (err instanceof UsageError) return { exitCode: 2, errors: unlocated('USAGE', err.message) };
   // Output that does not parse is our bug, not the spec's: say so, and write nothing.
-  if (err.name === 'RenderedCodeError') return { exitCode: 1, errors: unlocated(err.message) };
-  if (err.name === 'OracleUnavailableError' || err.name === 'OutDirRefusedError') return { exitCode: 2, errors: unlocated(err.message) };
+  if (err instanceof RenderedCodeError) return { exitCode: 1, errors: unlocated('RENDERED_CODE_INVALID', err.message) };
+  if (err instanceof OracleUnavailableError) return { exitCode: 2, errors: unlocated('ORACLE_UNAVAILABLE', err.message) };
+  if (err instanceof OutDirRefusedError) return { exitCode: 2, errors: unlocated('OUTPUT_REFUSED', err.message) };
   return undefined;
 }
 

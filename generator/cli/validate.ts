@@ -1,5 +1,6 @@
 // `validate`, and `generate --validate`: our checks and openapi-generator's, each problem once.
-import { SpecError, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
 import { loadSpec, type LoadedSpec } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
 
@@ -30,6 +31,6 @@ async function oracleDiagnostics({ document, file, locate }: LoadedSpec): Promis
   const found = await validateDocument(document, file);
   return found.map((d) => {
     const at = d.pointer !== undefined && d.line === undefined ? locate(d.pointer) : undefined;
-    return { ...d, pointer: d.pointer ?? '', message: `openapi-generator: ${d.message}`, ...(at ?? {}) };
+    return { ...d, code: 'ORACLE_REPORTED', pointer: d.pointer ?? '', message: `openapi-generator: ${d.message}`, ...(at ?? {}) };
   });
 }

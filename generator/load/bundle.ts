@@ -6,7 +6,9 @@
 // bound, and every diagnostic is located in the file and on the line where it is written.
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
-import { escapePointerSegment, parsePointer, pointerOf, SpecError, type Diagnostic, type Locator } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, Locator } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
+import { escapePointerSegment, parsePointer, pointerOf } from '../pointer.ts';
 
 /** One parsed file of the spec. */
 export interface SpecFile {
@@ -112,7 +114,7 @@ class Bundler {
       return { ...siblings, $ref: `#/components/schemas/${escapePointerSegment(name)}` };
     }
     if (this.copying.includes(id)) {
-      this.report(file, [...source, '$ref'], `$ref '${ref}' forms a cycle across files: ${[...this.copying.slice(this.copying.indexOf(id)), id].map((k) => this.show(k)).join(' → ')}`);
+      this.report('REF_CYCLE', file, [...source, '$ref'], `$ref '${ref}' forms a cycle across files: ${[...this.copying.slice(this.copying.indexOf(id)), id].map((k) => this.show(k)).join(' → ')}`);
       return { ...holder };
     }
     this.copying.push(id);
@@ -144,7 +146,7 @@ class Bundler {
     const path = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = parsePointer(hash < 0 ? '' : ref.slice(hash));
     if (/^[a-z][a-z0-9+.-]+:/i.test(path)) {
-      this.report(from, refAt, `$ref '${ref}' is remote: only files inside the spec's folder are read, never the network`);
+      this.report('REF_REMOTE', from, refAt, `$ref '${ref}' is remote: only files inside the spec's folder are read, never the network`);
       return undefined;
     }
     let file = realpathSync(from.file);
@@ -153,19 +155,19 @@ class Bundler {
       try {
         file = realpathSync(wanted);
       } catch {
-        this.report(from, refAt, `$ref '${ref}' names a file that does not exist (${relative(this.rootDir, wanted)})`);
+        this.report('REF_FILE_MISSING', from, refAt, `$ref '${ref}' names a file that does not exist (${relative(this.rootDir, wanted)})`);
         return undefined;
       }
       const inside = relative(this.rootDir, file);
       if (inside.startsWith('..') || isAbsolute(inside)) {
-        this.report(from, refAt, `$ref '${ref}' leaves the spec's folder (${this.rootDir}); only files inside it are read`);
+        this.report('REF_OUTSIDE_FOLDER', from, refAt, `$ref '${ref}' leaves the spec's folder (${this.rootDir}); only files inside it are read`);
         return undefined;
       }
     }
     const spec = this.open(file);
     const value = valueAt(spec.value, pointer);
     if (value === undefined) {
-      this.report(from, refAt, `$ref '${ref}' points to nothing`);
+      this.report('REF_UNRESOLVED', from, refAt, `$ref '${ref}' points to nothing`);
       return undefined;
     }
     return { file, pointer, value };
@@ -180,11 +182,11 @@ class Bundler {
     return spec;
   }
 
-  private report(file: SpecFile, pointer: string[], message: string): void {
+  private report(code: DiagnosticCode, file: SpecFile, pointer: string[], message: string): void {
     const at = pointerOf(pointer);
     // A root component's $ref is looked at twice (for its name, then in place); it is reported once.
     if (this.problems.some((p) => p.file === file.file && p.pointer === at && p.message === message)) return;
-    this.problems.push({ severity: 'error', file: file.file, pointer: at, ...file.locate(at), message });
+    this.problems.push({ severity: 'error', code, file: file.file, pointer: at, ...file.locate(at), message });
   }
 
   private show(id: string): string {

@@ -8,7 +8,7 @@ export function checkNames(spec: NormalizedSpec): void {
   const methodsByClass = new Map<string, Map<string, string>>();
   for (const op of spec.operations) {
     const first = byOperationId.get(op.operationId);
-    if (first !== undefined) diagnostics.error(`${op.pointer}/operationId`, `duplicate operationId '${op.operationId}' (first used at #${first})`);
+    if (first !== undefined) diagnostics.error(`${op.pointer}/operationId`, `duplicate operationId '${op.operationId}' (first used at #${first})`, 'OPERATION_ID_DUPLICATE');
     else byOperationId.set(op.operationId, op.pointer);
 
     const className = toApiClassName(op.tags[0]);
@@ -17,7 +17,7 @@ export function checkNames(spec: NormalizedSpec): void {
     const method = toMethodName(op.operationId);
     const clash = methods.get(method);
     if (clash !== undefined && first === undefined) {
-      diagnostics.error(`${op.pointer}/operationId`, `operationId '${op.operationId}' becomes method ${className}.${method}, which '${clash}' already names`);
+      diagnostics.error(`${op.pointer}/operationId`, `operationId '${op.operationId}' becomes method ${className}.${method}, which '${clash}' already names`, 'METHOD_NAME_CLASH');
     } else methods.set(method, op.operationId);
   }
 
@@ -26,7 +26,7 @@ export function checkNames(spec: NormalizedSpec): void {
     const name = toModelName(key).toLowerCase();
     const clash = byModelName.get(name);
     if (clash !== undefined) {
-      diagnostics.warning(schemaPointer(spec, key), `schema '${key}' and schema '${clash}' both become model ${toModelName(key)}; the later one gets a numeric suffix`);
+      diagnostics.warning(schemaPointer(spec, key), `schema '${key}' and schema '${clash}' both become model ${toModelName(key)}; the later one gets a numeric suffix`, 'MODEL_NAME_CLASH');
     } else byModelName.set(name, key);
   }
 }

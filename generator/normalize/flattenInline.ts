@@ -7,7 +7,7 @@
 //   `_1`, `_2`… when a name is taken, and one model for schemas written identically twice.
 // Where openapi-generator has quirks (allOf members, arrays under allOf members), we follow
 // them on purpose; the parity test against the real Ruby output keeps us honest.
-import { escapePointerSegment } from '../diagnostics.ts';
+import { escapePointerSegment } from '../pointer.ts';
 import type { NormalizedOperation } from './normalize.ts';
 import { hasProperties, isComposed, isPlainObject, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
 

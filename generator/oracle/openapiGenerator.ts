@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OpenApiGeneratorError, OracleUnavailableError, type RunResult } from '../errors.ts';
 import { loadSpec } from '../load/loadSpec.ts';
 import { parseValidateOutput, type OracleDiagnostic } from './validateOutput.ts';
 
@@ -22,32 +23,6 @@ export const RUBY_GEM_NAME = 'openapi_openai';
 
 const WRAPPER_STORAGE = 'node_modules/@openapitools/openapi-generator-cli/versions';
 const MIN_JAVA = 11;
-
-/** Java or the generator jar is missing; the message is one sentence saying what to install or run. */
-export class OracleUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OracleUnavailableError';
-  }
-}
-
-/** openapi-generator ran but exited non-zero. */
-export class OpenApiGeneratorError extends Error {
-  constructor(
-    message: string,
-    readonly result: RunResult,
-  ) {
-    super(message);
-    this.name = 'OpenApiGeneratorError';
-  }
-}
-
-export interface RunResult {
-  stdout: string;
-  stderr: string;
-  code: number;
-  ms: number;
-}
 
 export interface RunOptions {
   cwd?: string;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRubyClient, runOpenApiGenerator, validateWithOpenApiGenerator, withoutExternalRefs } from '../../generator/oracle/openapiGenerator.ts';
-import { SpecError } from '../../generator/diagnostics.ts';
+import { SpecError } from '../../generator/errors.ts';
 import { REPO, tempDir } from '../helpers.ts';
 
 let server: Server;

@@ -16,7 +16,7 @@ import {
   validateWithOpenApiGenerator,
 } from '../../generator/oracle/openapiGenerator.ts';
 import { readRubyInventory } from '../../generator/oracle/parity.ts';
-import { SpecError } from '../../generator/diagnostics.ts';
+import { SpecError } from '../../generator/errors.ts';
 
 const BROKEN = path.join(repoRoot, 'test/fixtures/broken/oracle-invalid.yaml');
 const YAML_SYNTAX = path.join(repoRoot, 'test/fixtures/broken/oracle-yaml-syntax.yaml');
