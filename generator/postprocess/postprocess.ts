@@ -5,10 +5,8 @@
 import type { FileTree } from '../render/render.ts';
 import { apiReport } from './apiReport.ts';
 import { barrelIndex } from './barrelIndex.ts';
-import { parseSources, Surface } from './surface.ts';
+import { parseSources, RUNTIME_INDEX, Surface } from './surface.ts';
 import { checkSyntax } from './syntax.ts';
-
-export const RUNTIME_INDEX = 'src/runtime/index.ts';
 
 /** The rendered tree plus `src/index.ts` and `api-report.md`; throws RenderedCodeError on a parse error. */
 export function postprocess(files: FileTree): FileTree {

@@ -6,6 +6,9 @@ import { Node, Project, Scope, ts, type ClassDeclaration, type SourceFile } from
 import type { FileTree } from '../render/render.ts';
 import { ExportedNames } from './exported.ts';
 
+/** The runtime's index: the package index re-exports it whole. */
+export const RUNTIME_INDEX = 'src/runtime/index.ts';
+
 export interface Exported {
   name: string;
   typeOnly: boolean;
