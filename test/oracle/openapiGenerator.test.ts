@@ -11,17 +11,17 @@ import {
   generateRubyClient,
   locateJar,
   pinnedGeneratorVersion,
-  repoRoot,
   runOpenApiGenerator,
   validateWithOpenApiGenerator,
 } from '../../generator/oracle/openapiGenerator.ts';
 import { readRubyInventory } from '../../generator/oracle/parity.ts';
+import { REPO_ROOT } from '../../generator/files.ts';
 import { SpecError } from '../../generator/errors.ts';
 
-const BROKEN = path.join(repoRoot, 'test/fixtures/broken/oracle-invalid.yaml');
-const YAML_SYNTAX = path.join(repoRoot, 'test/fixtures/broken/oracle-yaml-syntax.yaml');
-const TINY = path.join(repoRoot, 'test/fixtures/oracle/tiny-chat.yaml');
-const SEED_LAYOUT = path.join(repoRoot, 'test/fixtures/oracle/seed-layout.json');
+const BROKEN = path.join(REPO_ROOT, 'test/fixtures/broken/oracle-invalid.yaml');
+const YAML_SYNTAX = path.join(REPO_ROOT, 'test/fixtures/broken/oracle-yaml-syntax.yaml');
+const TINY = path.join(REPO_ROOT, 'test/fixtures/oracle/tiny-chat.yaml');
+const SEED_LAYOUT = path.join(REPO_ROOT, 'test/fixtures/oracle/seed-layout.json');
 
 let tmp: string;
 beforeAll(async () => {
