@@ -12,7 +12,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../generator/files.ts';
-import { generateRubyClient, pinnedGeneratorVersion } from '../generator/oracle/openapiGenerator.ts';
+import { pinnedGeneratorVersion } from '../generator/oracle/jar.ts';
+import { generateRubyClient } from '../generator/oracle/openapiGenerator.ts';
 import { OracleUnavailableError, OpenApiGeneratorError } from '../generator/errors.ts';
 import { compareInventories, formatParityTable, readOursInventory, readRubyInventory } from '../generator/oracle/parity.ts';
 

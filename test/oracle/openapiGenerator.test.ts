@@ -7,16 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  generateRubyClient,
-  locateJar,
-  pinnedGeneratorVersion,
-  runOpenApiGenerator,
-  validateWithOpenApiGenerator,
-} from '../../generator/oracle/openapiGenerator.ts';
-import { readRubyInventory } from '../../generator/oracle/parity.ts';
-import { REPO_ROOT } from '../../generator/files.ts';
 import { SpecError } from '../../generator/errors.ts';
+import { REPO_ROOT } from '../../generator/files.ts';
+import { locateJar, pinnedGeneratorVersion } from '../../generator/oracle/jar.ts';
+import { runOpenApiGenerator } from '../../generator/oracle/jvm.ts';
+import { generateRubyClient, validateWithOpenApiGenerator } from '../../generator/oracle/openapiGenerator.ts';
+import { readRubyInventory } from '../../generator/oracle/parity.ts';
 
 const BROKEN = path.join(REPO_ROOT, 'test/fixtures/broken/oracle-invalid.yaml');
 const YAML_SYNTAX = path.join(REPO_ROOT, 'test/fixtures/broken/oracle-yaml-syntax.yaml');
