@@ -1,7 +1,8 @@
 // Command line: `generate` (the main job) and `validate`; the flags are in cli/flags.ts.
 // Located problems are printed one per line as file:line:column; the exit code says what went
 // wrong (EXIT_CODES).
-import { selectClients, UsageError, type ClientJob } from './config/config.ts';
+import { selectClients, type ClientJob } from './config/config.ts';
+import { UsageError } from './errors.ts';
 import { helpText, parseCommandLine, type Command, type Values } from './cli/flags.ts';
 import { progressFor } from './cli/progress.ts';
 import { humanReporter, jsonReporter } from './cli/report.ts';

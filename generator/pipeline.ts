@@ -1,11 +1,11 @@
 // The whole generator, stage by stage: load → normalize → ir → view → render → postprocess → write.
 // The IR says what the API means; the view turns it into every string the templates print.
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './files.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { buildIr, DEFAULT_PACKAGE, type PackageOptions } from './ir/buildIr.ts';
 import type { ClientIR } from './ir/types.ts';
-import { loadSpec } from './load/loadSpec.ts';
+import { loadSpec, type LoadedSpec } from './load/loadSpec.ts';
 import { normalize, type NormalizedSpec } from './normalize/normalize.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { render, type FileTree } from './render/render.ts';
@@ -13,7 +13,6 @@ import { buildView } from './view/buildView.ts';
 import { checkOutDir, readOwnership } from './write/outputFolder.ts';
 import { diffTree, stageTree, type TreeDiff, type WriteCounts } from './write/writeTree.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_SPEC = resolve(REPO_ROOT, 'spec/openapi.yaml');
 export const DEFAULT_OUT = resolve(REPO_ROOT, 'generated');
 
@@ -25,6 +24,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** Refuse a spec larger than this (bytes, after decompression); default DEFAULT_MAX_SPEC_BYTES. */
   maxSpecBytes?: number | undefined;
+  /** The spec at specPath, already loaded by the caller (generate --validate reads it once for both). */
+  loaded?: LoadedSpec;
   /** Told when each stage starts, with the counts known so far (for progress displays). */
   onStage?: (progress: StageProgress) => void;
 }
@@ -70,7 +71,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { spec, ir, rendered } = renderClient(specPath, options.package ?? {}, clock, options.maxSpecBytes);
+  const { spec, ir, rendered } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes);
   const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(spec, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
     const files = clock.time('postprocess', () => postprocess(rendered));
@@ -89,9 +90,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   return done(files, { written });
 }
 
-/** load → normalize → ir → view → render. */
-function renderClient(specPath: string, pkg: Partial<PackageOptions>, clock: StageClock, maxSpecBytes?: number) {
-  const loaded = clock.time('load', () => loadSpec(specPath, { maxSpecBytes }));
+/** load (unless given the loaded spec) → normalize → ir → view → render. */
+function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, maxSpecBytes?: number) {
+  const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, { maxSpecBytes })) : source;
   const spec = clock.time('normalize', () => normalize(loaded));
   const ir = clock.time('ir', () => buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg }));
   clock.counts = { operations: countOperations(ir), models: ir.models.length };

@@ -1,6 +1,7 @@
 // npm run api:diff -- --base <git-ref | folder | spec file> [--head ...] [--format md|json|text] [--fail-on breaking|feature]
-import { formatDiagnostic, SpecError } from '../generator/diagnostics.ts';
-import { UsageError } from '../generator/config/config.ts';
+import { formatDiagnostic } from '../generator/diagnostics.ts';
+import { SpecError } from '../generator/errors.ts';
+import { UsageError } from '../generator/errors.ts';
 import { API_DIFF_USAGE, runApiDiff } from '../generator/diff/apiDiffCommand.ts';
 import { terminalText } from '../generator/diff/format.ts';
 

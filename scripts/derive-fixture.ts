@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CST, Parser, parse } from 'yaml';
+import { REPO_ROOT } from '../generator/files.ts';
 
 type Token = CST.Token;
 type CollectionItem = CST.CollectionItem;
@@ -121,11 +122,10 @@ function replaceScalar(token: CST.FlowScalar | CST.BlockScalar, inFlow: boolean,
 // ---------------------------------------------------------------------------------------------
 // Command line: the committed fixtures, re-derived from the larger corpus in ../shared.
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** The committed fixtures and their versions.tsv. */
-export const FIXTURE_DIR = path.join(REPO, 'test/fixtures/specs/openai');
+export const FIXTURE_DIR = path.join(REPO_ROOT, 'test/fixtures/specs/openai');
 /** The optional corpus of every published version, beside the checkout only in the project's workplace. */
-export const CORPUS_DIR = path.resolve(REPO, '../shared/specs/openai');
+export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/specs/openai');
 
 /** A spec's text, gunzipped when its name ends in .gz. */
 export function readSpecText(file: string): string {

@@ -11,13 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  generateRubyClient,
-  OracleUnavailableError,
-  OpenApiGeneratorError,
-  pinnedGeneratorVersion,
-  repoRoot,
-} from '../generator/oracle/openapiGenerator.ts';
+import { REPO_ROOT } from '../generator/files.ts';
+import { pinnedGeneratorVersion } from '../generator/oracle/jar.ts';
+import { generateRubyClient } from '../generator/oracle/openapiGenerator.ts';
+import { OracleUnavailableError, OpenApiGeneratorError } from '../generator/errors.ts';
 import { compareInventories, formatParityTable, readOursInventory, readRubyInventory } from '../generator/oracle/parity.ts';
 
 const USAGE = 'usage: npm run parity -- [--spec FILE] [--json OUT] [--ours DIR] [--ruby DIR] [--keep]';
@@ -28,7 +25,7 @@ interface GenerateFn {
 
 /** Our generator's entry point, loaded at run time so this script works before it exists. */
 async function loadGenerate(): Promise<GenerateFn> {
-  const file = path.join(repoRoot, 'generator', 'pipeline.ts');
+  const file = path.join(REPO_ROOT, 'generator', 'pipeline.ts');
   if (!existsSync(file)) throw new UsageError('generator/pipeline.ts does not exist yet: pass --ours DIR with a generated tree.');
   const mod = (await import(pathToFileURL(file).href)) as { generate?: unknown };
   if (typeof mod.generate !== 'function') {
@@ -64,8 +61,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const specPath = path.resolve(values.spec ?? path.join(repoRoot, 'spec', 'openapi.yaml'));
-  const jsonOut = path.resolve(values.json ?? path.join(repoRoot, 'tmp', 'parity.json'));
+  const specPath = path.resolve(values.spec ?? path.join(REPO_ROOT, 'spec', 'openapi.yaml'));
+  const jsonOut = path.resolve(values.json ?? path.join(REPO_ROOT, 'tmp', 'parity.json'));
   if (!existsSync(specPath)) throw new UsageError(`Spec file not found: ${specPath}`);
   if (values.ours && !existsSync(values.ours)) throw new UsageError(`--ours folder not found: ${values.ours}`);
   if (values.ruby && !existsSync(values.ruby)) throw new UsageError(`--ruby folder not found: ${values.ruby}`);

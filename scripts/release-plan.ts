@@ -13,7 +13,7 @@ export const RELEASE_TAG_PREFIX = 'generated-v';
 export function nextVersion(current: string, bump: Bump): string {
   const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(current);
   if (!match) throw new Error(`generated/package.json's version ${JSON.stringify(current)} is not MAJOR.MINOR.PATCH`);
-  const [major = 0, minor = 0, patch = 0] = match.slice(1).map(Number);
+  const [major, minor, patch] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
   if (bump === 'none') return current;
   const effective: Bump = major > 0 ? bump : bump === 'major' ? 'minor' : 'patch';
   if (effective === 'major') return `${major + 1}.0.0`;
@@ -50,8 +50,8 @@ export interface LastRelease {
 export function lastRelease(cwd: string, recordedVersion: string): LastRelease | undefined {
   if (!hasCommit(cwd)) return undefined;
   const tags = git(cwd, ['tag', '--list', `${RELEASE_TAG_PREFIX}*`, '--no-contains', 'HEAD', '--sort=-v:refname']).split('\n').filter((t) => /^generated-v\d+\.\d+\.\d+$/.test(t));
-  const latest = tags[0];
-  if (latest !== undefined) return { ref: latest, version: latest.slice(RELEASE_TAG_PREFIX.length), from: `tag ${latest}` };
+  const newest = tags[0];
+  if (newest !== undefined) return { ref: newest, version: newest.slice(RELEASE_TAG_PREFIX.length), from: `tag ${newest}` };
   const commit = git(cwd, ['log', '-1', '--format=%H', '--', 'generated/package.json']);
   if (!commit) return undefined;
   return { ref: commit, version: recordedVersion, from: `generated/package.json ${recordedVersion} as of ${commit.slice(0, 7)}` };

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { apiDiff, clientAt } from '../generator/diff/apiDiffCommand.ts';
 import { summaryLine } from '../generator/diff/format.ts';
 import { irOfSpecFile } from '../generator/diff/loadIr.ts';
-import { REPO_ROOT } from '../generator/pipeline.ts';
+import { REPO_ROOT } from '../generator/files.ts';
 import { changelogEntry, git, lastRelease, nextVersion, prependChangelog, RELEASE_TAG_PREFIX } from './release-plan.ts';
 
 const CLIENT = 'openai';

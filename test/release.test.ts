@@ -37,7 +37,7 @@ class FakeRegistry {
         else chunks.push(chunk);
       });
       request.on('end', () => {
-        const name = decodeURIComponent((request.url ?? '/').slice(1).split('?')[0]);
+        const name = decodeURIComponent((request.url ?? '/').slice(1).split('?')[0] ?? '');
         const reply = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         if (request.method === 'PUT') {
           const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));

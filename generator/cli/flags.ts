@@ -1,7 +1,7 @@
 // Every flag is one entry of FLAGS: the parser, the per-command checks and --help all read it,
 // so a new flag is one line here (plus its use in cli.ts).
 import { parseArgs } from 'node:util';
-import { UsageError } from '../config/config.ts';
+import { UsageError } from '../errors.ts';
 
 export type Command = 'generate' | 'validate';
 

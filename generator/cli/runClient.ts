@@ -1,11 +1,13 @@
 // One client, one run: generate (or check) and describe the outcome as data. Printing it, as
 // lines or as JSON, is report.ts's job; so the same run serves the CLI, --json and --watch.
 import { relative } from 'node:path';
-import { ConfigError, UsageError, type ClientJob } from '../config/config.ts';
-import { SpecError, type Diagnostic } from '../diagnostics.ts';
+import type { ClientJob } from '../config/config.ts';
+import { fileError, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
+import { ConfigError, OracleUnavailableError, OutDirRefusedError, RenderedCodeError, SpecError, UsageError } from '../errors.ts';
+import { loadSpec, type LoadedSpec } from '../load/loadSpec.ts';
 import { generate, type StageProgress, type StageTimings } from '../pipeline.ts';
 import type { WriteCounts } from '../write/writeTree.ts';
-import { allDiagnostics } from './validate.ts';
+import { allDiagnostics, loadedDiagnostics } from './validate.ts';
 
 /** 0 ok; 1 spec problems (or --check found stale files); 2 usage, config or refused output folder. */
 export type ExitCode = 0 | 1 | 2;
@@ -39,11 +41,14 @@ export interface RunOptions {
 export async function runClient(job: ClientJob, options: RunOptions = {}): Promise<ClientReport> {
   const started = performance.now();
   try {
+    let loaded: LoadedSpec | undefined;
     if (options.validate) {
-      const found = await validateClient(job, true, options.maxSpecBytes);
+      // Read once: the checks and the generation work on the same loaded spec.
+      loaded = loadSpec(job.specPath, { maxSpecBytes: options.maxSpecBytes });
+      const found = validationReport(job, started, await loadedDiagnostics(loaded, true));
       if (found.exitCode !== 0) return found;
     }
-    const result = await generate({ specPath: job.specPath, outDir: job.outDir, check: options.check, package: job.package, maxSpecBytes: options.maxSpecBytes, onStage: options.onStage });
+    const result = await generate({ specPath: job.specPath, outDir: job.outDir, check: options.check, package: job.package, maxSpecBytes: options.maxSpecBytes, onStage: options.onStage, loaded });
     const stale = result.diff && { added: result.diff.added, changed: result.diff.changed, removed: result.diff.removed };
     const isStale = stale !== undefined && stale.added.length + stale.changed.length + stale.removed.length > 0;
     return {
@@ -66,12 +71,15 @@ export async function runClient(job: ClientJob, options: RunOptions = {}): Promi
 export async function validateClient(job: ClientJob, withOracle: boolean, maxSpecBytes?: number): Promise<ClientReport> {
   const started = performance.now();
   try {
-    const found = await allDiagnostics(job.specPath, withOracle, maxSpecBytes);
-    const errors = found.filter((d) => d.severity === 'error');
-    return { ...identity(job), exitCode: errors.length > 0 ? 1 : 0, errors, warnings: found.filter((d) => d.severity === 'warning'), timings: { total: performance.now() - started } };
+    return validationReport(job, started, await allDiagnostics(job.specPath, withOracle, maxSpecBytes));
   } catch (err) {
     return failed(job, started, err);
   }
+}
+
+function validationReport(job: ClientJob, started: number, found: Diagnostic[]): ClientReport {
+  const errors = found.filter((d) => d.severity === 'error');
+  return { ...identity(job), exitCode: errors.length > 0 ? 1 : 0, errors, warnings: found.filter((d) => d.severity === 'warning'), timings: { total: performance.now() - started } };
 }
 
 /** The report of a run that stopped on an expected failure; a bug is rethrown with its stack. */
@@ -95,14 +103,14 @@ function identity(job: ClientJob): Pick<ClientReport, 'name' | 'spec' | 'out'> {
  * lets through with its stack.
  */
 export function failureOf(err: unknown): { exitCode: ExitCode; errors: Diagnostic[] } | undefined {
-  const unlocated = (message: string): Diagnostic[] => [{ severity: 'error', file: '', pointer: '', message }];
+  const unlocated = (code: DiagnosticCode, message: string): Diagnostic[] => [fileError(code, '', message)];
   if (err instanceof ConfigError) return { exitCode: 2, errors: err.diagnostics };
   if (err instanceof SpecError) return { exitCode: 1, errors: err.diagnostics };
-  if (err instanceof UsageError) return { exitCode: 2, errors: unlocated(err.message) };
-  if (!(err instanceof Error)) return undefined;
+  if (err instanceof UsageError) return { exitCode: 2, errors: unlocated('USAGE', err.message) };
   // Output that does not parse is our bug, not the spec's: say so, and write nothing.
-  if (err.name === 'RenderedCodeError') return { exitCode: 1, errors: unlocated(err.message) };
-  if (err.name === 'OracleUnavailableError' || err.name === 'OutDirRefusedError') return { exitCode: 2, errors: unlocated(err.message) };
+  if (err instanceof RenderedCodeError) return { exitCode: 1, errors: unlocated('RENDERED_CODE_INVALID', err.message) };
+  if (err instanceof OracleUnavailableError) return { exitCode: 2, errors: unlocated('ORACLE_UNAVAILABLE', err.message) };
+  if (err instanceof OutDirRefusedError) return { exitCode: 2, errors: unlocated('OUTPUT_REFUSED', err.message) };
   return undefined;
 }
 

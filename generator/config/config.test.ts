@@ -2,10 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../../test/helpers.ts';
-import { formatDiagnostic, SpecError } from '../diagnostics.ts';
+import { formatDiagnostic } from '../diagnostics.ts';
+import { ConfigError, SpecError, UsageError } from '../errors.ts';
 import { DEFAULT_PACKAGE } from '../ir/buildIr.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC } from '../pipeline.ts';
-import { ConfigError, parseConfig, selectClients, UsageError, type ClientJob } from './config.ts';
+import { parseConfig, selectClients, type ClientJob } from './config.ts';
 import { validateAgainstSchema } from './jsonSchema.ts';
 
 const FILE = '/project/codegen.config.json';

@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SpecError, pointerOf, type Diagnostic, type Locator } from '../diagnostics.ts';
+import { fileError, type Diagnostic, type Locator } from '../diagnostics.ts';
+import { ConfigError, SpecError, UsageError } from '../errors.ts';
+import { pointerOf } from '../pointer.ts';
 import { parseLocated } from '../load/loadSpec.ts';
 import { isWithin } from '../paths.ts';
 import { validateAgainstSchema } from './jsonSchema.ts';
@@ -31,20 +33,12 @@ interface ClientEntry {
   options?: Record<string, unknown>;
 }
 
-/** A config file that cannot be used: the command, not the spec, is wrong (exit code 2). */
-export class ConfigError extends SpecError {
-  constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics);
-    this.name = 'ConfigError';
-  }
-}
-
 export function loadConfig(file: string): ClientJob[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError([{ severity: 'error', file, pointer: '', message: `cannot read the config file: ${(err as Error).message}` }]);
+    throw new ConfigError([fileError('CONFIG_INVALID', file, `cannot read the config file: ${(err as Error).message}`)]);
   }
   return parseConfig(text, file);
 }
@@ -56,7 +50,7 @@ export function parseConfig(text: string, file: string): ClientJob[] {
   } catch (err) {
     throw err instanceof SpecError ? new ConfigError(err.diagnostics) : err;
   }
-  const located = (pointer: string, message: string): Diagnostic => ({ severity: 'error', file, pointer, message, ...parsed.locate(pointer) });
+  const located = (pointer: string, message: string): Diagnostic => ({ severity: 'error', code: 'CONFIG_INVALID', file, pointer, message, ...parsed.locate(pointer) });
   const problems = validateAgainstSchema(parsed.value, schema).map((p) => located(p.pointer, p.message));
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -88,14 +82,6 @@ export interface ClientFlags {
   out?: string;
   /** Package options from flags (--package-name, --api-key-env, ...): they apply to one client. */
   package?: ClientPackageOptions;
-}
-
-/** The command line asked for something impossible (exit code 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
 }
 
 /**

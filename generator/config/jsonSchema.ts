@@ -1,6 +1,6 @@
 // A JSON Schema validator for the few keywords the config schema uses. It refuses a schema
 // with any other keyword, so a keyword added to the schema can never be silently ignored.
-import { pointerOf, resolvePointer } from '../diagnostics.ts';
+import { pointerOf, resolvePointer } from '../pointer.ts';
 
 export interface SchemaProblem {
   /** JSON pointer to the offending value. */

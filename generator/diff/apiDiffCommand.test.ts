@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../config/config.ts';
+import { UsageError } from '../errors.ts';
 import { runApiDiff } from './apiDiffCommand.ts';
 
 /** A one-operation spec; `extra` adds properties to the response model, `required` to the request body. */

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../config/config.ts';
+import { UsageError } from '../errors.ts';
 import { DEFAULT_MAX_SPEC_BYTES } from '../load/loadSpec.ts';
 import type { ClientIR } from '../ir/types.ts';
 import { diffClients, type ApiDiff, type DiffOptions } from './diffIr.ts';

@@ -1,6 +1,6 @@
 // Package options the spec asks for in `x-codegen-options`, and the caller's options over them.
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { render } from '../render/render.ts';

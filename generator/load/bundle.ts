@@ -6,7 +6,9 @@
 // bound, and every diagnostic is located in the file and on the line where it is written.
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
-import { escapePointerSegment, parsePointer, pointerOf, SpecError, type Diagnostic, type Locator } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticCode, Locator } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
+import { escapePointerSegment, parsePointer, pointerOf } from '../pointer.ts';
 
 /** One parsed file of the spec. */
 export interface SpecFile {
@@ -137,7 +139,7 @@ class Bundler {
       return { ...siblings, $ref: this.schemaRef(target) };
     }
     if (this.copying.includes(id)) {
-      this.report(file, [...source, '$ref'], `$ref '${ref}' forms a cycle across files: ${[...this.copying.slice(this.copying.indexOf(id)), id].map((k) => this.show(k)).join(' → ')}`);
+      this.report('REF_CYCLE', file, [...source, '$ref'], `$ref '${ref}' forms a cycle across files: ${[...this.copying.slice(this.copying.indexOf(id)), id].map((k) => this.show(k)).join(' → ')}`);
       return { ...holder };
     }
     this.copying.push(id);
@@ -165,14 +167,14 @@ class Bundler {
 
   /** The file, pointer and value a $ref names, or undefined after a located error (none when quiet). */
   private target(ref: string, from: SpecFile, refAt: string[], { quiet = false } = {}): { file: string; pointer: string[]; value: unknown } | undefined {
-    const report = (message: string) => {
-      if (!quiet) this.report(from, refAt, message);
+    const report = (code: DiagnosticCode, message: string) => {
+      if (!quiet) this.report(code, from, refAt, message);
     };
     const hash = ref.indexOf('#');
     const path = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = parsePointer(hash < 0 ? '' : ref.slice(hash));
     if (/^[a-z][a-z0-9+.-]+:/i.test(path)) {
-      report(`$ref '${ref}' is remote: only files inside the spec's folder are read, never the network`);
+      report('REF_REMOTE', `$ref '${ref}' is remote: only files inside the spec's folder are read, never the network`);
       return undefined;
     }
     let file = realpathSync(from.file);
@@ -181,19 +183,19 @@ class Bundler {
       try {
         file = realpathSync(wanted);
       } catch {
-        report(`$ref '${ref}' names a file that does not exist (${relative(this.rootDir, wanted)})`);
+        report('REF_FILE_MISSING', `$ref '${ref}' names a file that does not exist (${relative(this.rootDir, wanted)})`);
         return undefined;
       }
       const inside = relative(this.rootDir, file);
       if (inside.startsWith('..') || isAbsolute(inside)) {
-        report(`$ref '${ref}' leaves the spec's folder (${this.rootDir}); only files inside it are read`);
+        report('REF_OUTSIDE_FOLDER', `$ref '${ref}' leaves the spec's folder (${this.rootDir}); only files inside it are read`);
         return undefined;
       }
     }
     const spec = this.open(file);
     const value = valueAt(spec.value, pointer);
     if (value === undefined) {
-      report(`$ref '${ref}' points to nothing`);
+      report('REF_UNRESOLVED', `$ref '${ref}' points to nothing`);
       return undefined;
     }
     return { file, pointer, value };
@@ -208,11 +210,11 @@ class Bundler {
     return spec;
   }
 
-  private report(file: SpecFile, pointer: string[], message: string): void {
+  private report(code: DiagnosticCode, file: SpecFile, pointer: string[], message: string): void {
     const at = pointerOf(pointer);
     // A root component's $ref is looked at twice (for its name, then in place); it is reported once.
     if (this.problems.some((p) => p.file === file.file && p.pointer === at && p.message === message)) return;
-    this.problems.push({ severity: 'error', file: file.file, pointer: at, ...file.locate(at), message });
+    this.problems.push({ severity: 'error', code, file: file.file, pointer: at, ...file.locate(at), message });
   }
 
   private show(id: string): string {

@@ -3,7 +3,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
-import { Diagnostics, parsePointer, SpecError, type Locator } from '../diagnostics.ts';
+import { Diagnostics, fileError, type DiagnosticCode, type Locator } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
+import { parsePointer } from '../pointer.ts';
 import { bundle, type SpecFile } from './bundle.ts';
 import { convertSwagger2, isSwagger2, swagger2Locator } from './swagger2.ts';
 import { decodeSpec, rejectJsonComments } from './specText.ts';
@@ -44,7 +46,7 @@ export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
     const otherText = readSpecText(other, options);
     total += Buffer.byteLength(otherText);
     // The limit bounds the whole spec, not each file: many files just under it are refused too.
-    if (total > limit) throw new SpecError([{ severity: 'error', file: other, pointer: '', message: `the spec's files together are larger than ${formatSize(limit)}, the limit: raise it with --max-spec-size if the spec is meant to be this large` }]);
+    if (total > limit) throw new SpecError([fileError('SPEC_TOO_LARGE', other, `the spec's files together are larger than ${formatSize(limit)}, the limit: raise it with --max-spec-size if the spec is meant to be this large`)]);
     return { file: other, ...parseLocated(otherText, other) };
   };
   const bundled = bundle({ root: { file, value: root.document, locate: root.locate }, read });
@@ -54,15 +56,15 @@ export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
 /** The spec's text, decompressed when the name ends in `.gz`; a spec above the size limit is refused in one sentence. */
 export function readSpecText(file: string, options: LoadOptions = {}): string {
   const limit = options.maxSpecBytes ?? DEFAULT_MAX_SPEC_BYTES;
-  const refuse = (message: string) => new SpecError([{ severity: 'error', file, pointer: '', message }]);
-  const tooLarge = (what: string) => refuse(`the spec ${what} ${formatSize(limit)}, the limit: raise it with --max-spec-size if the spec is meant to be this large`);
+  const refuse = (code: DiagnosticCode, message: string) => new SpecError([fileError(code, file, message)]);
+  const tooLarge = (what: string) => refuse('SPEC_TOO_LARGE', `the spec ${what} ${formatSize(limit)}, the limit: raise it with --max-spec-size if the spec is meant to be this large`);
   let raw: Buffer;
   try {
     if (statSync(file).size > limit) throw tooLarge('is larger than');
     raw = readFileSync(file);
   } catch (err) {
     if (err instanceof SpecError) throw err;
-    throw refuse(`cannot read the spec: ${(err as Error).message}`);
+    throw refuse('SPEC_UNREADABLE', `cannot read the spec: ${(err as Error).message}`);
   }
   if (!file.endsWith('.gz')) return decodeSpec(raw, file);
   let inflated: Buffer;
@@ -70,7 +72,7 @@ export function readSpecText(file: string, options: LoadOptions = {}): string {
     inflated = gunzipSync(raw, { maxOutputLength: limit });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge('inflates to more than');
-    throw refuse(`cannot decompress the spec: ${(err as Error).message}`);
+    throw refuse('SPEC_UNREADABLE', `cannot decompress the spec: ${(err as Error).message}`);
   }
   return decodeSpec(inflated, file);
 }
@@ -96,7 +98,7 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
   rejectJsonComments(text, file);
   const { value: document, locate } = parseLocated(text, file);
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new SpecError([{ severity: 'error', file, pointer: '', line: 1, column: 1, message: 'the spec must be a YAML or JSON object' }]);
+    throw new SpecError([fileError('NOT_AN_OBJECT', file, 'the spec must be a YAML or JSON object', { line: 1, column: 1 })]);
   }
   const object = document as Record<string, unknown>;
   if (!isSwagger2(object)) return { file, document: object, locate };
@@ -112,7 +114,7 @@ export function parseLocated(text: string, file: string): { value: unknown; loca
   const problems = new Diagnostics(file, locate);
   for (const e of doc.errors) {
     const at = lineCounter.linePos(e.pos[0]);
-    problems.items.push({ severity: 'error', file, pointer: '', line: at.line, column: at.col, message: firstLine(e.message) });
+    problems.items.push(fileError('SYNTAX_ERROR', file, firstLine(e.message), { line: at.line, column: at.col }));
   }
   if (problems.items.length > 0) throw new SpecError(problems.items);
   return { value: expandAliases(doc, file, lineCounter), locate };
@@ -126,16 +128,8 @@ function expandAliases(doc: Document, file: string, lines: LineCounter): unknown
     if (!(err instanceof ReferenceError)) throw err;
     const at = firstNestedAlias(doc);
     const pos = at?.range ? lines.linePos(at.range[0]) : { line: 1, col: 1 };
-    throw new SpecError([
-      {
-        severity: 'error',
-        file,
-        pointer: '',
-        line: pos.line,
-        column: pos.col,
-        message: `YAML aliases here expand beyond ${MAX_ALIAS_COUNT} copies (an alias bomb?): repeat the content or use a $ref`,
-      },
-    ]);
+    const message = `YAML aliases here expand beyond ${MAX_ALIAS_COUNT} copies (an alias bomb?): repeat the content or use a $ref`;
+    throw new SpecError([fileError('ALIAS_BOMB', file, message, { line: pos.line, column: pos.col })]);
   }
 }
 

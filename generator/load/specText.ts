@@ -1,7 +1,8 @@
 // Checks on the spec's bytes and text before YAML reads them, each failing with one located
 // error: bytes that are not UTF-8 (a decoder would silently replace them), and comments in a
 // JSON spec (YAML would misread them and report something unrelated).
-import { SpecError } from '../diagnostics.ts';
+import { fileError, type DiagnosticCode } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
 
 /** The spec's text; invalid UTF-8 is an error at its line and column, not a replacement character. */
 export function decodeSpec(bytes: Uint8Array, file: string): string {
@@ -10,7 +11,7 @@ export function decodeSpec(bytes: Uint8Array, file: string): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
-    throw located(file, before, `the spec is not valid UTF-8 (byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at}); save it as UTF-8`);
+    throw located('NOT_UTF8', file, before, `the spec is not valid UTF-8 (byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at}); save it as UTF-8`);
   }
 }
 
@@ -22,7 +23,7 @@ export function rejectJsonComments(text: string, file: string): void {
   if (at === undefined) return;
   // Outside a .json file, `{` could open YAML flow style, where `//` is plain text: only a comment before the `{` counts.
   if (!/\.json(\.gz)?$/i.test(file) && at > start) return;
-  throw located(file, text.slice(0, at), 'comments are not allowed in JSON; remove them (or write the spec in YAML, which allows # comments)');
+  throw located('JSON_COMMENT', file, text.slice(0, at), 'comments are not allowed in JSON; remove them (or write the spec in YAML, which allows # comments)');
 }
 
 function firstJsonComment(text: string): number | undefined {
@@ -65,7 +66,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-function located(file: string, before: string, message: string): SpecError {
+function located(code: DiagnosticCode, file: string, before: string, message: string): SpecError {
   const lines = before.split('\n');
-  return new SpecError([{ severity: 'error', file, pointer: '', line: lines.length, column: lines.at(-1)!.length + 1, message }]);
+  return new SpecError([fileError(code, file, message, { line: lines.length, column: (lines.at(-1) ?? '').length + 1 })]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { parseSpecText } from './loadSpec.ts';
 

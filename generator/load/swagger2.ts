@@ -2,7 +2,9 @@
 // The converter is swagger2openapi (see README, "Swagger 2.0"); its diagnostics are mapped back:
 // a pointer into the converted document is located on the line of the original 2.0 file.
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { SpecError, parsePointer, pointerOf, type Locator } from '../diagnostics.ts';
+import { fileError, type DiagnosticCode, type Locator } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
+import { parsePointer, pointerOf } from '../pointer.ts';
 
 /** Converting a 2.0 document may take this long (ms) before the run stops. */
 export const SWAGGER2_TIMEOUT_MS = 60_000;
@@ -14,16 +16,16 @@ export function isSwagger2(document: Record<string, unknown>): boolean {
 
 /** The 3.0 form of a 2.0 document; a converter failure is one located error. */
 export function convertSwagger2(document: Record<string, unknown>, file: string, locate: Locator): Record<string, unknown> {
-  const refuse = (message: string) => new SpecError([{ severity: 'error', file, pointer: '', ...locate(''), message }]);
-  if (document['swagger'] !== '2.0') throw refuse(`only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are supported (found swagger ${JSON.stringify(document['swagger'])})`);
+  const refuse = (code: DiagnosticCode, message: string) => new SpecError([fileError(code, file, message, locate(''))]);
+  if (document['swagger'] !== '2.0') throw refuse('UNSUPPORTED_VERSION', `only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are supported (found swagger ${JSON.stringify(document['swagger'])})`);
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER, { workerData: { document, port: port2, flag }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 2048 } });
   try {
     const woke = Atomics.wait(flag, 0, 0, SWAGGER2_TIMEOUT_MS);
     const reply = receiveMessageOnPort(port1)?.message as { openapi?: Record<string, unknown>; error?: string } | undefined;
-    if (woke === 'timed-out') throw refuse(`converting Swagger 2.0 to OpenAPI 3.0 took longer than ${SWAGGER2_TIMEOUT_MS / 1000} s`);
-    if (!reply?.openapi) throw refuse(`cannot convert Swagger 2.0 to OpenAPI 3.0: ${firstLine(reply?.error ?? 'the converter stopped')}`);
+    if (woke === 'timed-out') throw refuse('SWAGGER2_CONVERSION', `converting Swagger 2.0 to OpenAPI 3.0 took longer than ${SWAGGER2_TIMEOUT_MS / 1000} s`);
+    if (!reply?.openapi) throw refuse('SWAGGER2_CONVERSION', `cannot convert Swagger 2.0 to OpenAPI 3.0: ${firstLine(reply?.error ?? 'the converter stopped')}`);
     return reply.openapi;
   } finally {
     port1.close();

@@ -10,7 +10,7 @@ export function checkNames(spec: NormalizedSpec): void {
     const name = toModelName(key).toLowerCase();
     const clash = byModelName.get(name);
     if (clash !== undefined) {
-      diagnostics.warning(schemaPointer(spec, key), `schema '${key}' and schema '${clash}' both become model ${toModelName(key)}; the later one gets a numeric suffix`);
+      diagnostics.warning(schemaPointer(spec, key), `schema '${key}' and schema '${clash}' both become model ${toModelName(key)}; the later one gets a numeric suffix`, 'MODEL_NAME_CLASH');
     } else byModelName.set(name, key);
   }
 }

@@ -4,7 +4,7 @@
 // component that is only a `$ref` to another). Each value ends as the reference the union's
 // members use, so the generated types can pin the tag. A value that leads nowhere is dropped
 // with a located warning; the rest of the spec still generates.
-import { escapePointerSegment, parsePointer, pointerOf, resolvePointer } from '../diagnostics.ts';
+import { escapePointerSegment, parsePointer, pointerOf, resolvePointer } from '../pointer.ts';
 import type { SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
 
@@ -23,17 +23,17 @@ export function resolveMapping(s: Schema, mapping: Record<string, unknown>, at: 
 /** One mapping value (or 3.2's `defaultMapping`) as the reference it reaches; undefined, after a warning, when it reaches nothing. */
 export function resolveTarget(s: Schema, written: unknown, where: string, ctx: SchemaContext): string | undefined {
   if (typeof written !== 'string') {
-    ctx.diagnostics.warning(where, 'a discriminator mapping value must be a string; it is left out');
+    ctx.diagnostics.warning(where, 'a discriminator mapping value must be a string; it is left out', 'DISCRIMINATOR_INVALID');
     return undefined;
   }
   const ref = mappingRef(written);
   if (!ref.startsWith('#')) {
-    ctx.diagnostics.warning(where, `discriminator mapping '${written}' names another document; it is left out`);
+    ctx.diagnostics.warning(where, `discriminator mapping '${written}' names another document; it is left out`, 'DISCRIMINATOR_INVALID');
     return undefined;
   }
   const target = followThroughRefs(ctx.document, ref);
   if (target === undefined) {
-    ctx.diagnostics.warning(where, `discriminator mapping '${written}' points to nothing; it is left out`);
+    ctx.diagnostics.warning(where, `discriminator mapping '${written}' points to nothing; it is left out`, 'DISCRIMINATOR_INVALID');
     return undefined;
   }
   const members = [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap((m) => (m.$ref === undefined ? [] : [m.$ref]));

@@ -7,12 +7,31 @@
 //   `_1`, `_2`… when a name is taken, and one model for schemas written identically twice.
 // Where openapi-generator has quirks (allOf members, arrays under allOf members), we follow
 // them on purpose; the parity test against the real Ruby output keeps us honest.
-import { escapePointerSegment, resolvePointer } from '../diagnostics.ts';
-import type { NormalizedSpec } from './normalize.ts';
+import { escapePointerSegment } from '../pointer.ts';
+import type { NormalizedOperation } from './normalize.ts';
 import { hasProperties, isComposed, isPlainObject, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
 
-export function flattenInlineSchemas(spec: NormalizedSpec): void {
-  new InlineFlattener(spec).run();
+/** What flattening reads: the operations and component schemas as normalize read them. */
+export interface FlattenInput {
+  /** Their body, parameter and response schemas are replaced by references where lifted. */
+  operations: readonly NormalizedOperation[];
+  /** The component schemas, in spec order. */
+  components: ReadonlyMap<string, Schema>;
+  /** Where each normalized schema was written (a JSON pointer). */
+  pointers: WeakMap<object, string>;
+  /** Each normalized schema's text as written (before folding), to tell identical inline schemas apart. */
+  written: WeakMap<object, unknown>;
+}
+
+export interface Flattened {
+  /** Component schemas in spec order, then the lifted inline ones in the order they were found. */
+  schemas: Map<string, Schema>;
+  /** For lifted schemas: the pointer where the schema was written inline. */
+  inlineOrigins: Map<string, string>;
+}
+
+export function flattenInlineSchemas(input: FlattenInput): Flattened {
+  return new InlineFlattener(input).run();
 }
 
 /** openapi-generator's sanitizeName: a leading digit gets `_`, other symbols become `_`. */
@@ -27,17 +46,21 @@ class InlineFlattener {
   /** Every reference handed out, by model, so a model can be renamed. */
   private readonly refsTo = new Map<string, Schema[]>();
 
-  constructor(private readonly spec: NormalizedSpec) {}
+  private readonly schemas: Map<string, Schema>;
+  private readonly inlineOrigins = new Map<string, string>();
 
-  run(): void {
-    for (const op of this.spec.operations) {
+  constructor(private readonly input: FlattenInput) {
+    this.schemas = new Map(input.components);
+  }
+
+  run(): Flattened {
+    for (const op of this.input.operations) {
       const base = sanitize(op.operationId);
       if (op.requestBody) for (const media of op.requestBody.content) media.schema = this.liftChild(media.schema, `${base}_request`);
       for (const p of op.parameters) p.schema = this.liftChild(p.schema, `${base}_${p.name}_parameter`);
       for (const r of op.responses) for (const media of r.content) media.schema = this.liftChild(media.schema, `${base}_${r.status}_response`);
     }
-    for (const name of [...this.spec.schemas.keys()]) {
-      const model = this.spec.schemas.get(name)!;
+    for (const [name, model] of this.input.components) {
       if (isOnly(model, 'anyOf') || isOnly(model, 'oneOf') || !isComposed(model)) this.gather(model, name);
       else {
         this.flattenComposedChildren(model, 'allOf', `${name}_allOf`, true);
@@ -45,6 +68,7 @@ class InlineFlattener {
         this.flattenComposedChildren(model, 'oneOf', `${name}_oneOf`, false);
       }
     }
+    return { schemas: this.schemas, inlineOrigins: this.inlineOrigins };
   }
 
   /** The title names a schema that becomes a model; otherwise the path-based name is used. */
@@ -56,7 +80,7 @@ class InlineFlattener {
   private unique(base: string): string {
     let name = base;
     // A name is only taken once its model is made, as in openapi-generator.
-    for (let n = 1; this.spec.schemas.has(name); n++) name = `${base}_${n}`;
+    for (let n = 1; this.schemas.has(name); n++) name = `${base}_${n}`;
     return name;
   }
 
@@ -76,7 +100,7 @@ class InlineFlattener {
 
   private deref(s: Schema): Schema {
     const key = s.$ref === undefined ? undefined : refName(s.$ref);
-    return (key !== undefined && this.spec.schemas.get(key)) || s;
+    return (key !== undefined && this.schemas.get(key)) || s;
   }
 
   private makeComponent(name: string, schema: Schema): Schema {
@@ -87,10 +111,10 @@ class InlineFlattener {
       // A child named while its parent was being walked can hold the parent's name (both
       // titled alike). openapi-generator overwrites the child, leaving a union that contains
       // itself; we keep the parent on the name and move the child aside.
-      if (this.spec.schemas.has(name)) this.moveAside(name);
+      if (this.schemas.has(name)) this.moveAside(name);
       this.signatures.set(signature, name);
-      this.spec.schemas.set(name, schema);
-      this.spec.inlineOrigins.set(name, this.spec.pointers.get(schema) ?? '');
+      this.schemas.set(name, schema);
+      this.inlineOrigins.set(name, this.input.pointers.get(schema) ?? '');
     }
     const ref: Schema = { $ref: refTo(target) };
     const refs = this.refsTo.get(target) ?? [];
@@ -105,9 +129,9 @@ class InlineFlattener {
 
   private moveAside(name: string): void {
     const moved = this.unique(`${name}_member`);
-    this.spec.schemas.set(moved, this.spec.schemas.get(name)!);
-    this.spec.inlineOrigins.set(moved, this.spec.inlineOrigins.get(name) ?? '');
-    this.spec.inlineOrigins.delete(name);
+    this.schemas.set(moved, this.schemas.get(name)!);
+    this.inlineOrigins.set(moved, this.inlineOrigins.get(name) ?? '');
+    this.inlineOrigins.delete(name);
     for (const [signature, owner] of this.signatures) if (owner === name) this.signatures.set(signature, moved);
     for (const ref of this.refsTo.get(name) ?? []) ref.$ref = refTo(moved);
     this.refsTo.set(moved, this.refsTo.get(name) ?? []);
@@ -116,9 +140,7 @@ class InlineFlattener {
 
   /** Two inline schemas share a model when they were written the same way. */
   private signatureOf(schema: Schema): string {
-    const pointer = this.spec.pointers.get(schema);
-    const written = pointer === undefined ? undefined : resolvePointer(this.spec.document, pointer);
-    return this.writtenForm(written ?? schema);
+    return this.writtenForm(this.input.written.get(schema) ?? schema);
   }
 
   /** Stable JSON of a subtree of the document, memoized: nested schemas are signed many times. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from './normalize.ts';
 
@@ -201,5 +201,32 @@ components:
 
   it('reports a duplicate mapping key from YAML', () => {
     expect(() => parseSpecText('openapi: 3.1.0\nopenapi: 3.0.0\n', 'dup.yaml')).toThrow(/dup\.yaml:2:\d+ error at #: .*[Mm]ap keys must be unique/);
+  });
+});
+
+describe('normalize: each problem is named by its code', () => {
+  // given: a spec body; want: the codes of its problems (only errors when there are errors: the run stops).
+  const cases: Array<{ given: string; want: string[] }> = [
+    { given: "paths: {/a: {get: {responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Nowhere'}}}}}}}}", want: ['REF_UNRESOLVED'] },
+    { given: "paths: {/a: {get: {responses: {'200': {description: ok}}}}}", want: ['OPERATION_ID_MISSING'] },
+    { given: "paths: {/a: {get: {operationId: a, responses: {'200': {description: ok, content: {application/json: {schema: {type: objekt}}}}}}}}", want: ['UNKNOWN_TYPE'] },
+    { given: "paths: {/a: {get: {operationId: a, responses: {'200': {description: ok, content: {application/json: {schema: {type: int64}}}}}}}}", want: ['TYPE_IS_FORMAT'] },
+    { given: "paths: {'/a/{id}': {get: {operationId: a, parameters: [{name: x, in: body}], responses: {'200': {description: ok}}}}}", want: ['PARAMETER_LOCATION_INVALID'] },
+    { given: "paths: {'/a/{id}': {get: {operationId: a, responses: {'200': {description: ok}}}}}", want: ['PATH_PARAMETER_UNDECLARED'] },
+    { given: "paths: {/a: {get: {operationId: a, responses: {'200': {description: ok}}}, post: {operationId: a, responses: {'200': {description: ok}}}}}", want: ['OPERATION_ID_DUPLICATE'] },
+    { given: "paths: {}\nx-codegen-options: {apiKeyEnv: '1x'}", want: ['PACKAGE_OPTION_INVALID'] },
+    { given: "paths: {}\nx-codegen-options: {colour: red}", want: ['PACKAGE_OPTION_UNKNOWN'] },
+    { given: "paths: {}\ncomponents: {schemas: {A: {items: [{type: string}]}, B: {discriminator: {}}}}", want: ['TUPLE_ITEMS', 'DISCRIMINATOR_INVALID'] },
+    { given: "paths: {/a: {get: {operationId: a, tags: oops, responses: {'200': {description: ok}}}}}", want: ['WRONG_TYPE'] },
+  ];
+  it.each(cases)('$want', ({ given, want }) => {
+    let found: Array<{ code: string }>;
+    try {
+      found = normalized(spec(given)).diagnostics.items;
+    } catch (err) {
+      if (!(err instanceof SpecError)) throw err;
+      found = err.diagnostics;
+    }
+    expect([...found].map((d) => d.code).sort()).toEqual([...want].sort());
   });
 });

@@ -1,7 +1,9 @@
 // Stage 2: the loaded document becomes a NormalizedSpec: references checked, 3.0 and 3.1
 // folded together, operations listed in a fixed order, inline schemas lifted to named
 // components the way openapi-generator lifts them. Problems are collected, not thrown.
-import { Diagnostics, parsePointer, pointerOf, SpecError } from '../diagnostics.ts';
+import { Diagnostics } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
+import { parsePointer, pointerOf } from '../pointer.ts';
 import type { LoadedSpec } from '../load/loadSpec.ts';
 import { checkNames } from './checks.ts';
 import { flattenInlineSchemas } from './flattenInline.ts';
@@ -64,8 +66,6 @@ export interface SecurityScheme {
 
 export interface NormalizedSpec {
   file: string;
-  /** The document as loaded, for anything that must look at the spec as written. */
-  document: Record<string, unknown>;
   openapi: string;
   info: { title: string; version: string; description?: string };
   /** Package options the spec itself asks for, from its root `x-codegen-options`. */
@@ -110,33 +110,33 @@ function isRepositoryUrl(value: string): boolean {
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
   const diagnostics = new Diagnostics(loaded.file, loaded.locate);
-  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), expanding: new Set(), expanded: new Map() };
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), written: new WeakMap(), expanding: new Set(), expanded: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
   if (!/^3\.[012]\./.test(openapi)) {
-    diagnostics.error(doc.openapi === undefined ? '' : '/openapi', `only OpenAPI 3.0, 3.1 and 3.2 are supported (found ${JSON.stringify(openapi || 'no version')})`);
+    diagnostics.error(doc.openapi === undefined ? '' : '/openapi', `only OpenAPI 3.0, 3.1 and 3.2 are supported (found ${JSON.stringify(openapi || 'no version')})`, 'UNSUPPORTED_VERSION');
     throw new SpecError(diagnostics.errors);
   }
   const info = isPlainObject(doc.info) ? doc.info : {};
-  if (!isPlainObject(doc.info)) diagnostics.error('/info', 'info is required');
+  if (!isPlainObject(doc.info)) diagnostics.error('/info', 'info is required', 'MISSING_FIELD');
   const title = textField(info, 'title', '/info', diagnostics);
   const infoDescription = textField(info, 'description', '/info', diagnostics);
   // `version: 1.0` is a number in YAML; it still reads as a version.
   const version = typeof info.version === 'number' ? String(info.version) : textField(info, 'version', '/info', diagnostics);
 
-  const schemas = new Map<string, Schema>();
+  const components = new Map<string, Schema>();
   const rawSchemas = isPlainObject(doc.components) && isPlainObject(doc.components.schemas) ? doc.components.schemas : {};
   for (const [name, raw] of Object.entries(rawSchemas)) {
-    schemas.set(name, normalizeSchema(raw, ['components', 'schemas', name], ctx));
+    components.set(name, normalizeSchema(raw, ['components', 'schemas', name], ctx));
   }
 
   const securitySchemes = readSecuritySchemes(doc);
   const globalSecurity = readSecurity(doc.security, '/security', securitySchemes, diagnostics) ?? [];
   const operations = readOperations(doc, ctx, securitySchemes, globalSecurity);
+  const { schemas, inlineOrigins } = flattenInlineSchemas({ operations, components, pointers: ctx.pointers, written: ctx.written });
 
   const spec: NormalizedSpec = {
     file: loaded.file,
-    document: doc,
     openapi,
     info: {
       title: title ?? 'API',
@@ -149,12 +149,11 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
     securitySchemes,
     operations,
     schemas,
-    inlineOrigins: new Map(),
+    inlineOrigins,
     pointers: ctx.pointers,
     diagnostics,
   };
-  flattenInlineSchemas(spec);
-  renameDuplicateOperations(spec);
+  renameDuplicateOperations(spec, doc);
   checkNames(spec);
   if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
   return spec;
@@ -181,19 +180,19 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackageOptions {
   if (raw === undefined) return {};
   if (!isPlainObject(raw)) {
-    diagnostics.error('/x-codegen-options', 'x-codegen-options must be an object');
+    diagnostics.error('/x-codegen-options', 'x-codegen-options must be an object', 'WRONG_TYPE');
     return {};
   }
   const options: SpecPackageOptions = {};
   for (const [key, value] of Object.entries(raw)) {
     const at = pointerOf(['x-codegen-options', key]);
     if (!Object.hasOwn(PACKAGE_OPTION_RULES, key)) {
-      diagnostics.warning(at, `unknown option ${JSON.stringify(key)} ignored (known: ${Object.keys(PACKAGE_OPTION_RULES).join(', ')})`);
+      diagnostics.warning(at, `unknown option ${JSON.stringify(key)} ignored (known: ${Object.keys(PACKAGE_OPTION_RULES).join(', ')})`, 'PACKAGE_OPTION_UNKNOWN');
       continue;
     }
     const name = key as keyof SpecPackageOptions;
     if (typeof value === 'string' && PACKAGE_OPTION_RULES[name].valid(value)) options[name] = value;
-    else diagnostics.error(at, `${name} must be ${PACKAGE_OPTION_RULES[name].expected}`);
+    else diagnostics.error(at, `${name} must be ${PACKAGE_OPTION_RULES[name].expected}`, 'PACKAGE_OPTION_INVALID');
   }
   return options;
 }
@@ -219,7 +218,7 @@ function readSecuritySchemes(doc: Record<string, unknown>): SecurityScheme[] {
 function readSecurity(raw: unknown, at: string, schemes: SecurityScheme[], diagnostics: Diagnostics): string[] | undefined {
   if (raw === undefined) return undefined;
   if (!Array.isArray(raw)) {
-    diagnostics.error(at, 'security must be a list');
+    diagnostics.error(at, 'security must be a list', 'WRONG_TYPE');
     return undefined;
   }
   const names: string[] = [];
@@ -227,7 +226,7 @@ function readSecurity(raw: unknown, at: string, schemes: SecurityScheme[], diagn
     if (!isPlainObject(requirement)) return;
     for (const name of Object.keys(requirement)) {
       // A warning, not an error: real specs ship this mistake, and the rest of the client is still right.
-      if (!schemes.some((s) => s.name === name)) diagnostics.warning(`${at}/${i}/${name}`, `security scheme '${name}' is not defined in components/securitySchemes; ignored`);
+      if (!schemes.some((s) => s.name === name)) diagnostics.warning(`${at}/${i}/${name}`, `security scheme '${name}' is not defined in components/securitySchemes; ignored`, 'SECURITY_SCHEME_UNDEFINED');
       else if (!names.includes(name)) names.push(name);
     }
   });
@@ -244,7 +243,7 @@ function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, scheme
   // 3.1 made paths optional: a document of webhooks or components only has no operations.
   if (doc.paths === undefined && isOpenApi31OrLater(doc)) return operations;
   if (!isPlainObject(doc.paths)) {
-    ctx.diagnostics.error(doc.paths === undefined ? '' : '/paths', 'paths must be an object');
+    ctx.diagnostics.error(doc.paths === undefined ? '' : '/paths', 'paths must be an object', 'WRONG_TYPE');
     return operations;
   }
   for (const [path, rawItem] of Object.entries(doc.paths)) {
@@ -252,13 +251,13 @@ function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, scheme
     let item = rawItem;
     if (isPlainObject(item) && typeof item.$ref === 'string') item = checkRef(item.$ref, pointerOf([...itemAt, '$ref']), ctx);
     if (!isPlainObject(item)) {
-      ctx.diagnostics.error(pointerOf(itemAt), 'a path item must be an object');
+      ctx.diagnostics.error(pointerOf(itemAt), 'a path item must be an object', 'WRONG_TYPE');
       continue;
     }
     const shared = Array.isArray(item.parameters) ? item.parameters : [];
     for (const { method, op, segments } of operationsOf(item, itemAt, ctx)) {
       if (!isPlainObject(op)) {
-        ctx.diagnostics.error(pointerOf(segments), 'an operation must be an object');
+        ctx.diagnostics.error(pointerOf(segments), 'an operation must be an object', 'WRONG_TYPE');
         continue;
       }
       operations.push(readOperation(path, method, op, segments, shared, ctx, schemes, globalSecurity));
@@ -281,13 +280,13 @@ function readOperation(
   let operationId = textField(op, 'operationId', at, ctx.diagnostics) ?? '';
   if (!operationId) {
     operationId = operationIdFromPath(path, method);
-    ctx.diagnostics.warning(at, `operation has no operationId; named '${operationId}'`);
+    ctx.diagnostics.warning(at, `operation has no operationId; named '${operationId}'`, 'OPERATION_ID_MISSING');
   }
   const parameters = new Map<string, NormalizedParameter>();
   const addParameters = (list: unknown, base: Array<string | number>) => {
     if (list === undefined) return;
     if (!Array.isArray(list)) {
-      ctx.diagnostics.error(pointerOf(base), 'parameters must be a list');
+      ctx.diagnostics.error(pointerOf(base), 'parameters must be a list', 'WRONG_TYPE');
       return;
     }
     list.forEach((raw, i) => {
@@ -300,7 +299,7 @@ function readOperation(
     const bare = name.slice(1, -1);
     if (parameters.has(`path:${bare}`)) continue;
     // Real specs forget these on one method of a path; the template still says it is a string.
-    ctx.diagnostics.warning(at, `path parameter '${bare}' of '${path}' is not declared; taken as a required string`);
+    ctx.diagnostics.warning(at, `path parameter '${bare}' of '${path}' is not declared; taken as a required string`, 'PATH_PARAMETER_UNDECLARED');
     parameters.set(`path:${bare}`, { name: bare, in: 'path', required: true, deprecated: false, schema: { type: 'string' } });
   }
 
@@ -323,7 +322,7 @@ function readOperation(
 function readOperationTags(raw: unknown, at: string, diagnostics: Diagnostics): string[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw) || !raw.every((t) => typeof t === 'string')) {
-    diagnostics.error(at, 'tags must be a list of strings');
+    diagnostics.error(at, 'tags must be a list of strings', 'WRONG_TYPE');
     return [];
   }
   return raw;
@@ -355,23 +354,23 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
   const at = pointerOf(where);
   const location = value.in;
   if (location !== 'path' && location !== 'query' && location !== 'header' && location !== 'cookie') {
-    ctx.diagnostics.error(`${at}/in`, `parameter 'in' must be path, query, header or cookie`);
+    ctx.diagnostics.error(`${at}/in`, `parameter 'in' must be path, query, header or cookie`, 'PARAMETER_LOCATION_INVALID');
     return undefined;
   }
   if (location === 'cookie') {
-    ctx.diagnostics.warning(`${at}/in`, `cookie parameter '${String(value.name)}' is left out: fetch cannot set cookies in browsers`);
+    ctx.diagnostics.warning(`${at}/in`, `cookie parameter '${String(value.name)}' is left out: fetch cannot set cookies in browsers`, 'COOKIE_PARAMETER_IGNORED');
   }
   if (typeof value.name !== 'string' || value.name === '') {
-    ctx.diagnostics.error(`${at}/name`, 'parameter needs a name');
+    ctx.diagnostics.error(`${at}/name`, 'parameter needs a name', 'MISSING_FIELD');
     return undefined;
   }
   if (location === 'header' && !HEADER_NAME.test(value.name)) {
-    ctx.diagnostics.error(`${at}/name`, `${JSON.stringify(value.name)} is not a valid HTTP header name (letters, digits and !#$%&'*+.^_\`|~- only)`);
+    ctx.diagnostics.error(`${at}/name`, `${JSON.stringify(value.name)} is not a valid HTTP header name (letters, digits and !#$%&'*+.^_\`|~- only)`, 'HEADER_NAME_INVALID');
     return undefined;
   }
   if (location === 'header' && value.name === '__proto__') {
     // Node's fetch (undici) silently drops a header of that name, however it is given.
-    ctx.diagnostics.error(`${at}/name`, `a header named __proto__ cannot be sent: fetch in Node.js drops it`);
+    ctx.diagnostics.error(`${at}/name`, `a header named __proto__ cannot be sent: fetch in Node.js drops it`, 'HEADER_NAME_INVALID');
     return undefined;
   }
   let schema: Schema = {};
@@ -416,7 +415,7 @@ function readResponses(raw: unknown, segments: Array<string | number>, ctx: Sche
   // 3.1 made responses optional: such an operation answers with nothing typed.
   if (raw === undefined && isOpenApi31OrLater(ctx.document)) return [];
   if (!isPlainObject(raw)) {
-    ctx.diagnostics.error(pointerOf(segments), 'an operation needs responses');
+    ctx.diagnostics.error(pointerOf(segments), 'an operation needs responses', 'MISSING_FIELD');
     return [];
   }
   return Object.entries(raw).map(([status, response]) => {

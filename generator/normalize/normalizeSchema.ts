@@ -1,6 +1,7 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
-import { escapePointerSegment, pointerOf, parsePointer, resolvePointer, type Diagnostics } from '../diagnostics.ts';
+import type { Diagnostics } from '../diagnostics.ts';
+import { escapePointerSegment, pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
 import { resolveMapping, resolveTarget } from './discriminatorMapping.ts';
 import { isPlainObject, propertyMap, refName, type Schema } from './schema.ts';
 
@@ -11,6 +12,8 @@ export interface SchemaContext {
   diagnostics: Diagnostics;
   /** Where each normalized schema came from, for located errors in later stages. */
   pointers: WeakMap<object, string>;
+  /** Each normalized schema's raw text as written, for telling identical inline schemas apart. */
+  written: WeakMap<object, unknown>;
   /** Non-component references being expanded, to stop on cycles. */
   expanding: Set<string>;
   /**
@@ -24,15 +27,15 @@ export interface SchemaContext {
 /** Checks a `$ref` and returns its target, or reports it and returns undefined. */
 export function checkRef(ref: unknown, at: string, ctx: SchemaContext): unknown {
   if (typeof ref !== 'string') {
-    ctx.diagnostics.error(at, '$ref must be a string');
+    ctx.diagnostics.error(at, '$ref must be a string', 'WRONG_TYPE');
     return undefined;
   }
   if (!ref.startsWith('#')) {
-    ctx.diagnostics.error(at, `external $ref '${ref}' is not supported: bundle the spec into one file first`);
+    ctx.diagnostics.error(at, `external $ref '${ref}' is not supported: bundle the spec into one file first`, 'REF_EXTERNAL');
     return undefined;
   }
   const target = resolvePointer(ctx.document, ref);
-  if (target === undefined) ctx.diagnostics.error(at, `$ref '${ref}' points to nothing`);
+  if (target === undefined) ctx.diagnostics.error(at, `$ref '${ref}' points to nothing`, 'REF_UNRESOLVED');
   return target;
 }
 
@@ -46,47 +49,47 @@ export const MAX_SCHEMA_DEPTH = 160;
 export function textField(owner: Record<string, unknown>, key: string, at: string, diagnostics: Diagnostics): string | undefined {
   const value = owner[key];
   if (value === undefined || typeof value === 'string') return value;
-  diagnostics.error(`${at}/${key}`, `${key} must be a string (found ${Array.isArray(value) ? 'a list' : typeof value})`);
+  diagnostics.error(`${at}/${key}`, `${key} must be a string (found ${Array.isArray(value) ? 'a list' : typeof value})`, 'WRONG_TYPE');
   return undefined;
 }
 
 export function normalizeSchema(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): Schema {
   const at = pointerOf(segments);
   if (segments.length > MAX_SCHEMA_DEPTH) {
-    ctx.diagnostics.error(at, `schema nested deeper than ${MAX_SCHEMA_DEPTH} levels; flatten it into components`);
-    return track({}, at, ctx);
+    ctx.diagnostics.error(at, `schema nested deeper than ${MAX_SCHEMA_DEPTH} levels; flatten it into components`, 'SCHEMA_TOO_DEEP');
+    return track({}, raw, at, ctx);
   }
-  if (raw === true || (isPlainObject(raw) && Object.keys(raw).length === 0)) return track({}, at, ctx);
-  if (raw === false) return track({ not: {} }, at, ctx);
+  if (raw === true || (isPlainObject(raw) && Object.keys(raw).length === 0)) return track({}, raw, at, ctx);
+  if (raw === false) return track({ not: {} }, raw, at, ctx);
   if (!isPlainObject(raw)) {
-    ctx.diagnostics.error(at, 'a schema must be an object');
-    return track({}, at, ctx);
+    ctx.diagnostics.error(at, 'a schema must be an object', 'WRONG_TYPE');
+    return track({}, raw, at, ctx);
   }
   if ('$ref' in raw) return normalizeRef(raw, segments, ctx);
   if (raw.$recursiveRef === '#' && segments[0] === 'components' && segments[1] === 'schemas') {
     // JSON Schema 2019-09 recursion to the enclosing component: a reference to it.
-    return track({ $ref: `#/components/schemas/${escapePointerSegment(segments[2]!)}`, 'x-recursive': true }, at, ctx);
+    return track({ $ref: `#/components/schemas/${escapePointerSegment(segments[2]!)}`, 'x-recursive': true }, raw, at, ctx);
   }
 
   const s: Schema = { ...(raw as Schema) };
-  track(s, at, ctx);
+  track(s, raw, at, ctx);
   for (const key of ['title', 'description']) if (textField(s, key, at, ctx.diagnostics) === undefined) delete s[key];
   foldTypes(s, at, ctx);
   if (s.properties !== undefined) {
     if (!isPlainObject(s.properties)) {
-      ctx.diagnostics.error(`${at}/properties`, 'properties must be an object');
+      ctx.diagnostics.error(`${at}/properties`, 'properties must be an object', 'WRONG_TYPE');
       delete s.properties;
     } else {
       s.properties = propertyMap(Object.entries(s.properties).map(([name, prop]) => [name, normalizeSchema(prop, [...segments, 'properties', name], ctx)]));
     }
   }
   if (s.required !== undefined && !(Array.isArray(s.required) && s.required.every((r) => typeof r === 'string'))) {
-    ctx.diagnostics.error(`${at}/required`, 'required must be a list of property names');
+    ctx.diagnostics.error(`${at}/required`, 'required must be a list of property names', 'WRONG_TYPE');
     delete s.required;
   }
   if (s.items !== undefined) {
     if (Array.isArray(s.items)) {
-      ctx.diagnostics.error(`${at}/items`, 'items must be a single schema (tuple items are not supported)');
+      ctx.diagnostics.error(`${at}/items`, 'items must be a single schema (tuple items are not supported)', 'TUPLE_ITEMS');
       delete s.items;
     } else s.items = normalizeSchema(s.items, [...segments, 'items'], ctx);
   }
@@ -98,7 +101,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
     const list = s[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.length === 0) {
-      ctx.diagnostics.error(`${at}/${key}`, `${key} must be a non-empty list of schemas`);
+      ctx.diagnostics.error(`${at}/${key}`, `${key} must be a non-empty list of schemas`, 'WRONG_TYPE');
       delete s[key];
       continue;
     }
@@ -112,8 +115,9 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
   return s;
 }
 
-function track<T extends object>(s: T, at: string, ctx: SchemaContext): T {
+function track<T extends object>(s: T, raw: unknown, at: string, ctx: SchemaContext): T {
   ctx.pointers.set(s, at);
+  ctx.written.set(s, raw);
   return s;
 }
 
@@ -126,12 +130,12 @@ function normalizeRef(raw: Record<string, unknown>, segments: Array<string | num
   for (const key of ['description', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'default', 'example', 'examples'] as const) {
     if (raw[key] !== undefined) (siblings as Record<string, unknown>)[key] = raw[key];
   }
-  if (target === undefined) return track({ ...siblings }, at, ctx);
-  if (refName(ref) !== undefined) return track({ ...siblings, $ref: ref }, at, ctx);
+  if (target === undefined) return track({ ...siblings }, raw, at, ctx);
+  if (refName(ref) !== undefined) return track({ ...siblings, $ref: ref }, raw, at, ctx);
   // A reference somewhere else (a path's schema, a response's schema) is expanded in place.
   if (ctx.expanding.has(ref)) {
-    ctx.diagnostics.error(`${at}/$ref`, `$ref '${ref}' refers back to itself outside components/schemas; move it to components/schemas`);
-    return track({ ...siblings }, at, ctx);
+    ctx.diagnostics.error(`${at}/$ref`, `$ref '${ref}' refers back to itself outside components/schemas; move it to components/schemas`, 'REF_SELF');
+    return track({ ...siblings }, raw, at, ctx);
   }
   const known = ctx.expanded.get(ref);
   if (known !== undefined) return { ...known, ...siblings };
@@ -163,7 +167,7 @@ function foldTypes(s: Schema, at: string, ctx: SchemaContext): void {
   }
   if (s.enum !== undefined) {
     if (!Array.isArray(s.enum) || s.enum.length === 0) {
-      ctx.diagnostics.error(`${at}/enum`, 'enum must be a non-empty list');
+      ctx.diagnostics.error(`${at}/enum`, 'enum must be a non-empty list', 'WRONG_TYPE');
       delete s.enum;
     } else if (s.enum.includes(null)) {
       s.enum = s.enum.filter((v) => v !== null);
@@ -187,10 +191,10 @@ function foldUnknownType(t: unknown, at: string, ctx: SchemaContext): string {
   if (typeof t === 'string' && KNOWN_TYPES.has(t)) return t;
   const guess = typeof t === 'string' && Object.hasOwn(TYPE_OF_FORMAT, t) ? TYPE_OF_FORMAT[t] : undefined;
   if (guess) {
-    ctx.diagnostics.warning(`${at}/type`, `type ${JSON.stringify(t)} is a format, not a type; read as ${guess}`);
+    ctx.diagnostics.warning(`${at}/type`, `type ${JSON.stringify(t)} is a format, not a type; read as ${guess}`, 'TYPE_IS_FORMAT');
     return guess;
   }
-  ctx.diagnostics.error(`${at}/type`, `unknown type ${JSON.stringify(t)}`);
+  ctx.diagnostics.error(`${at}/type`, `unknown type ${JSON.stringify(t)}`, 'UNKNOWN_TYPE');
   return 'null';
 }
 
@@ -261,12 +265,12 @@ function simplifyStringAnyOf(s: Schema): void {
 function checkDiscriminator(s: Schema, at: string, ctx: SchemaContext): void {
   const d = s.discriminator as unknown;
   if (!isPlainObject(d) || typeof d.propertyName !== 'string') {
-    ctx.diagnostics.error(`${at}/discriminator`, 'discriminator needs a propertyName');
+    ctx.diagnostics.error(`${at}/discriminator`, 'discriminator needs a propertyName', 'DISCRIMINATOR_INVALID');
     delete s.discriminator;
     return;
   }
   if (d.mapping !== undefined && !isPlainObject(d.mapping)) {
-    ctx.diagnostics.warning(`${at}/discriminator/mapping`, 'discriminator mapping must be an object; it is left out');
+    ctx.diagnostics.warning(`${at}/discriminator/mapping`, 'discriminator mapping must be an object; it is left out', 'DISCRIMINATOR_INVALID');
   }
   // A copy: the document as written stays as it is for everything else that reads it. The 3.2
   // defaultMapping needs nothing more: the member it names keeps an open tag in the union.

@@ -3,7 +3,8 @@
 // an `in: querystring` parameter written as a form becomes its query parameters, and a
 // sequential media type's `itemSchema` becomes the stream's chunk type. What cannot be honoured
 // yet is left out with a located warning, never silently.
-import { parsePointer, pointerOf, resolvePointer, type Diagnostics } from '../diagnostics.ts';
+import type { Diagnostics } from '../diagnostics.ts';
+import { parsePointer, pointerOf, resolvePointer } from '../pointer.ts';
 import { HTTP_METHODS, type NormalizedParameter } from './normalize.ts';
 import { normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
@@ -32,13 +33,13 @@ export function operationsOf(item: Record<string, unknown>, itemAt: Segments, ct
   const extra = item.additionalOperations;
   if (extra === undefined) return found;
   if (!isPlainObject(extra)) {
-    ctx.diagnostics.warning(pointerOf([...itemAt, 'additionalOperations']), 'additionalOperations must be an object of operations by HTTP method; left out');
+    ctx.diagnostics.warning(pointerOf([...itemAt, 'additionalOperations']), 'additionalOperations must be an object of operations by HTTP method; left out', 'FEATURE_UNSUPPORTED');
     return found;
   }
   for (const [method, op] of Object.entries(extra)) {
     const at = [...itemAt, 'additionalOperations', method];
     const problem = additionalMethodProblem(method);
-    if (problem) ctx.diagnostics.warning(pointerOf(at), `${problem}; this operation is left out`);
+    if (problem) ctx.diagnostics.warning(pointerOf(at), `${problem}; this operation is left out`, 'FEATURE_UNSUPPORTED');
     else found.push({ method, op, segments: at });
   }
   return found;
@@ -66,7 +67,7 @@ export function querystringParameters(value: Record<string, unknown>, where: Seg
   const at = pointerOf(where);
   const leftOut = (why: string): NormalizedParameter[] => {
     const required = value.required === true ? ' (it is required: calls will lack it)' : '';
-    ctx.diagnostics.warning(at, `querystring parameter ${JSON.stringify(String(value.name ?? ''))} ${why}; it is left out${required}`);
+    ctx.diagnostics.warning(at, `querystring parameter ${JSON.stringify(String(value.name ?? ''))} ${why}; it is left out${required}`, 'FEATURE_UNSUPPORTED');
     return [];
   };
   const content = isPlainObject(value.content) ? value.content : {};
@@ -78,7 +79,7 @@ export function querystringParameters(value: Record<string, unknown>, where: Seg
   const schema = resolved?.value;
   if (!resolved || !isPlainObject(schema) || !isPlainObject(schema.properties)) return leftOut('does not describe an object with properties');
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) {
-    ctx.diagnostics.warning(pointerOf([...resolved.segments, 'additionalProperties']), 'a querystring object with other keys than its properties: only the properties can be passed');
+    ctx.diagnostics.warning(pointerOf([...resolved.segments, 'additionalProperties']), 'a querystring object with other keys than its properties: only the properties can be passed', 'FEATURE_UNSUPPORTED');
   }
   const requiredKeys = Array.isArray(schema.required) ? schema.required : [];
   const encoding = isPlainObject(media) && isPlainObject(media.encoding) ? media.encoding : {};
@@ -114,10 +115,10 @@ export function mediaSchema(mediaType: string, media: Record<string, unknown>, s
   const itemAt = [...segments, 'itemSchema'];
   if (EVENT_STREAM.test(mediaType)) return eventDataSchema(media.itemSchema, itemAt, ctx);
   if (/json/i.test(mediaType) && media.schema === undefined) {
-    ctx.diagnostics.warning(pointerOf(itemAt), `${mediaType} items are not generated as a typed stream yet (only text/event-stream is); this media type is left out`);
+    ctx.diagnostics.warning(pointerOf(itemAt), `${mediaType} items are not generated as a typed stream yet (only text/event-stream is); this media type is left out`, 'FEATURE_UNSUPPORTED');
     return undefined;
   }
-  ctx.diagnostics.warning(pointerOf(itemAt), `${mediaType} items are not typed one by one yet; the content is read as a whole`);
+  ctx.diagnostics.warning(pointerOf(itemAt), `${mediaType} items are not typed one by one yet; the content is read as a whole`, 'FEATURE_UNSUPPORTED');
   return whole();
 }
 
@@ -137,7 +138,7 @@ function eventDataSchema(raw: unknown, segments: Segments, ctx: SchemaContext): 
     if (data.value.type !== undefined && data.value.type !== 'string') return normalizeSchema(data.value, data.segments, ctx);
     if (typeof data.value.contentMediaType === 'string' && /json/i.test(data.value.contentMediaType)) return {};
   }
-  ctx.diagnostics.warning(pointerOf(data?.segments ?? segments), "the events' data is not declared as JSON (a contentSchema, or contentMediaType application/json); the stream's chunks are typed unknown and parsed as JSON");
+  ctx.diagnostics.warning(pointerOf(data?.segments ?? segments), "the events' data is not declared as JSON (a contentSchema, or contentMediaType application/json); the stream's chunks are typed unknown and parsed as JSON", 'FEATURE_UNSUPPORTED');
   return {};
 }
 
@@ -165,7 +166,7 @@ export function warnTagHierarchy(tags: unknown[], diagnostics: Diagnostics): voi
   const i = tags.findIndex((t) => isPlainObject(t) && (t.parent !== undefined || t.kind !== undefined));
   if (i < 0) return;
   const tag = tags[i] as Record<string, unknown>;
-  diagnostics.warning(pointerOf(['tags', i, tag.parent !== undefined ? 'parent' : 'kind']), 'tag parent and kind are not reflected in the client yet: each tag is its own API class and documentation page');
+  diagnostics.warning(pointerOf(['tags', i, tag.parent !== undefined ? 'parent' : 'kind']), 'tag parent and kind are not reflected in the client yet: each tag is its own API class and documentation page', 'FEATURE_UNSUPPORTED');
 }
 
 /** A server URL; a relative one is resolved against the 3.2 document's `$self`, its base URI, when that is absolute. */
@@ -173,7 +174,7 @@ export function serverUrl(url: string, doc: Record<string, unknown>, diagnostics
   const self = doc.$self;
   if (self === undefined || !isOpenApi32(doc)) return url;
   if (typeof self !== 'string' || !URL.canParse(self)) {
-    diagnostics.warning('/$self', '$self must be an absolute URI; relative server URLs stay as written');
+    diagnostics.warning('/$self', '$self must be an absolute URI; relative server URLs stay as written', 'FEATURE_UNSUPPORTED');
     return url;
   }
   return URL.canParse(url) ? url : new URL(url, self).href;

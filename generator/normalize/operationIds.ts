@@ -3,7 +3,7 @@
 // a missing operationId becomes the path's words then the method (`/pets/{id}` get → `petsIdGet`),
 // and within one API class an operationId whose method is taken gets `_0`, `_1`… (`getPet`,
 // `getPet_0`, `getPet_1`). Each rename is a warning at the operation; the run goes on.
-import { resolvePointer } from '../diagnostics.ts';
+import { resolvePointer } from '../pointer.ts';
 import { camelize, toApiClassName, toMethodName } from '../naming.ts';
 import type { NormalizedSpec } from './normalize.ts';
 
@@ -21,7 +21,7 @@ export function operationIdFromPath(path: string, method: string): string {
  * operationId, or one that becomes the same method, like `list_things` and `listThings`).
  * Runs after inline schemas are named, which use the operationId as written, as in openapi-generator.
  */
-export function renameDuplicateOperations(spec: NormalizedSpec): void {
+export function renameDuplicateOperations(spec: NormalizedSpec, document: unknown): void {
   const classes = new Map<string, { methods: string[]; pointers: string[] }>();
   for (const op of spec.operations) {
     const className = toApiClassName(op.tags[0]);
@@ -29,11 +29,12 @@ export function renameDuplicateOperations(spec: NormalizedSpec): void {
     classes.set(className, earlier);
     const unique = uniqueOperationId(op.operationId, earlier.methods);
     if (unique !== op.operationId) {
-      const written = resolvePointer(spec.document, `${op.pointer}/operationId`) !== undefined;
+      const written = resolvePointer(document, `${op.pointer}/operationId`) !== undefined;
       const first = earlier.pointers[earlier.methods.indexOf(toMethodName(op.operationId))];
       spec.diagnostics.warning(
         written ? `${op.pointer}/operationId` : op.pointer,
         `operationId '${op.operationId}' gives method ${className}.${toMethodName(op.operationId)}, which the operation at #${first} already has; named '${unique}' (method ${toMethodName(unique)}), as openapi-generator names it`,
+        'OPERATION_ID_DUPLICATE',
       );
       op.operationId = unique;
     }

@@ -1,7 +1,7 @@
 // The normalized schema shape every later stage reads. Normalization folds OpenAPI 3.0
 // and 3.1 into one form: `null` never appears in `type` or `enum` (it becomes
 // `nullable: true`), and boolean schemas become objects.
-import { parsePointer } from '../diagnostics.ts';
+import { parsePointer } from '../pointer.ts';
 
 export interface Schema {
   $ref?: string;

@@ -1,169 +1,19 @@
-// The openapi-generator oracle: runs the pinned openapi-generator jar (Java) to validate a
-// spec and to generate the reference Ruby client whose layout our TypeScript output mirrors.
-// The npm wrapper only fetches the jar (scripts/fetch-generator-jar.sh); here the jar runs
-// directly with `java -jar`, which saves the wrapper's start-up on every call.
-
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+// The openapi-generator oracle: validates a spec and generates the reference Ruby client whose
+// layout our TypeScript output mirrors. The jar's location is jar.ts's job, running it jvm.ts's,
+// and the copy of the spec it may read isolatedSpec.ts's; this module composes them.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { OpenApiGeneratorError, type RunResult } from '../errors.ts';
 import { loadSpec } from '../load/loadSpec.ts';
+import { withIsolatedCopy } from './isolatedSpec.ts';
+import { runOpenApiGenerator, type RunOptions } from './jvm.ts';
 import { parseValidateOutput, type OracleDiagnostic } from './validateOutput.ts';
 
 export type { OracleDiagnostic } from './validateOutput.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
 /** The Ruby client options that reproduce the project's seed doc layout (test/fixtures/oracle/seed-layout.json). */
 export const RUBY_MODULE_NAME = 'OpenApiOpenAIClient';
 export const RUBY_GEM_NAME = 'openapi_openai';
-
-const WRAPPER_STORAGE = 'node_modules/@openapitools/openapi-generator-cli/versions';
-const MIN_JAVA = 11;
-
-/** Java or the generator jar is missing; the message is one sentence saying what to install or run. */
-export class OracleUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OracleUnavailableError';
-  }
-}
-
-/** openapi-generator ran but exited non-zero. */
-export class OpenApiGeneratorError extends Error {
-  constructor(
-    message: string,
-    readonly result: RunResult,
-  ) {
-    super(message);
-    this.name = 'OpenApiGeneratorError';
-  }
-}
-
-export interface RunResult {
-  stdout: string;
-  stderr: string;
-  code: number;
-  ms: number;
-}
-
-export interface RunOptions {
-  cwd?: string;
-  /** Kill the JVM after this long; default 10 minutes. */
-  timeoutMs?: number;
-  /** JVM options placed before `-jar`, e.g. ['-Xmx2g']. */
-  javaArgs?: string[];
-  /** Repository root holding openapitools.json; default this repository. */
-  root?: string;
-}
-
-interface GeneratorCliConfig {
-  version: string;
-  storageDir?: string;
-}
-
-function readGeneratorConfig(root: string): GeneratorCliConfig {
-  const file = path.join(root, 'openapitools.json');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new OracleUnavailableError(`openapitools.json is missing or unreadable at ${file}: restore it from git.`);
-  }
-  const cli = (parsed as { 'generator-cli'?: Partial<GeneratorCliConfig> })['generator-cli'];
-  if (!cli || typeof cli.version !== 'string') {
-    throw new OracleUnavailableError(`openapitools.json at ${file} names no generator-cli.version: restore it from git.`);
-  }
-  return { version: cli.version, storageDir: cli.storageDir };
-}
-
-/** The openapi-generator version pinned in openapitools.json. */
-export function pinnedGeneratorVersion(root = repoRoot): string {
-  return readGeneratorConfig(root).version;
-}
-
-/**
- * Path of the pinned openapi-generator jar. OPENAPI_GENERATOR_JAR overrides; otherwise the
- * wrapper's storage (openapitools.json storageDir, else the wrapper's own versions/ folder).
- */
-export function locateJar(root = repoRoot): string {
-  const override = process.env.OPENAPI_GENERATOR_JAR;
-  if (override) {
-    if (existsSync(override)) return override;
-    throw new OracleUnavailableError(`OPENAPI_GENERATOR_JAR points to ${override}, which does not exist: fix or unset it.`);
-  }
-  const { version, storageDir } = readGeneratorConfig(root);
-  const candidates = [storageDir, WRAPPER_STORAGE]
-    .filter((d): d is string => typeof d === 'string' && d.length > 0)
-    .map((d) => path.resolve(root, d.replace(/^~(?=\/|$)/, os.homedir()), `${version}.jar`));
-  const found = candidates.find((c) => existsSync(c));
-  if (found) return found;
-  throw new OracleUnavailableError(`openapi-generator ${version} jar not found: run bash scripts/fetch-generator-jar.sh`);
-}
-
-let javaCheck: Promise<void> | undefined;
-
-/** Resolves when `java` (11 or newer) is on PATH; rejects with OracleUnavailableError otherwise. */
-export function ensureJava(): Promise<void> {
-  javaCheck ??= new Promise<void>((resolve, reject) => {
-    const install = `Java ${MIN_JAVA}+ is required: apt-get install openjdk-17-jre-headless`;
-    let out = '';
-    const child = spawn('java', ['-version'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-    child.on('error', () => reject(new OracleUnavailableError(install)));
-    child.on('close', (code) => {
-      const m = /version "(\d+)(?:\.(\d+))?/.exec(out);
-      const major = m ? (m[1] === '1' ? Number(m[2]) : Number(m[1])) : NaN;
-      if (code === 0 && major >= MIN_JAVA) resolve();
-      else reject(new OracleUnavailableError(install));
-    });
-  });
-  // A failed check is not cached: the next call looks again (java may have been installed since).
-  javaCheck.catch(() => (javaCheck = undefined));
-  return javaCheck;
-}
-
-/** Runs `java -jar <pinned jar> ...args`; resolves with the exit code, it never throws on a non-zero exit. */
-export async function runOpenApiGenerator(args: string[], opts: RunOptions = {}): Promise<RunResult> {
-  const jar = locateJar(opts.root);
-  await ensureJava();
-  const started = performance.now();
-  return new Promise<RunResult>((resolve, reject) => {
-    const child = spawn('java', [...(opts.javaArgs ?? []), '-jar', jar, ...args], {
-      cwd: opts.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    const timeoutMs = opts.timeoutMs ?? 600_000;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(e.code === 'ENOENT' ? new OracleUnavailableError(`Java ${MIN_JAVA}+ is required: apt-get install openjdk-17-jre-headless`) : e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const result: RunResult = {
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        code: code ?? (signal ? 128 : 1),
-        ms: Math.round(performance.now() - started),
-      };
-      if (timedOut) reject(new OpenApiGeneratorError(`openapi-generator did not finish within ${timeoutMs} ms`, result));
-      else resolve(result);
-    });
-  });
-}
-
 
 export interface ValidateOptions extends RunOptions {
   /** Also ask for openapi-generator's recommendations (adds warnings; costs nothing measurable). */
@@ -190,29 +40,6 @@ export async function validateDocument(document: unknown, file: string, opts: Va
     const result = await runOpenApiGenerator(args, { ...opts, cwd: dir });
     return parseValidateOutput(result, { file, specText: copy.text });
   });
-}
-
-/**
- * openapi-generator resolves external `$ref`s itself: it would fetch URLs and read files beside
- * the spec. So it only ever gets a copy without any external `$ref` (our own checks report each
- * one with its location), written alone into a fresh temporary folder that is also its working
- * folder, removed afterwards.
- */
-async function withIsolatedCopy<T>(document: unknown, work: (copy: { path: string; text: string }, dir: string) => Promise<T>): Promise<T> {
-  const text = withoutExternalRefs(document);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'oracle-spec-'));
-  try {
-    const copy = path.join(dir, 'spec.json');
-    await writeFile(copy, text);
-    return await work({ path: copy, text }, dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** The document as JSON, every `$ref` that does not point inside it (`#...`) left out. */
-export function withoutExternalRefs(document: unknown): string {
-  return JSON.stringify(document, (key, value: unknown) => (key === '$ref' && typeof value === 'string' && !value.startsWith('#') ? undefined : value));
 }
 
 export interface RubyClientOptions extends RunOptions {

@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFiles } from '../files.ts';
 
 export const CATEGORIES = ['apis', 'operations', 'models', 'docs'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -53,13 +54,9 @@ function camelFromFile(file: string): string {
     .join('');
 }
 
-async function listFiles(dir: string, ext: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(ext))
-    .map((e) => path.join(dir, e.name))
-    .sort();
+/** The files of a flat folder (api/, models/, docs/) whose names end in `ext`; none when it is missing. */
+async function filesEndingIn(dir: string, ext: string): Promise<string[]> {
+  return existsSync(dir) ? listFiles(dir).filter((file) => file.endsWith(ext)) : [];
 }
 
 /** The gem folder under lib/ that holds api/ or models/ (lib/openapi_openai for our options). */
@@ -84,7 +81,7 @@ export async function readRubyInventory(rubyDir: string): Promise<Inventory> {
   const inv: Inventory = { apis: [], operations: [], models: [], docs: [] };
   const gem = await rubyGemDir(rubyDir);
   if (gem) {
-    for (const file of await listFiles(path.join(gem, 'api'), '.rb')) {
+    for (const file of await filesEndingIn(path.join(gem, 'api'), '.rb')) {
       const source = await readFile(file, 'utf8');
       const cls = rubyDeclaredName(source) ?? camelFromFile(file);
       inv.apis.push(cls);
@@ -93,11 +90,11 @@ export async function readRubyInventory(rubyDir: string): Promise<Inventory> {
         inv.operations.push(`${cls}.${rubyMethodToOurs(m[1]!)}`);
       }
     }
-    for (const file of await listFiles(path.join(gem, 'models'), '.rb')) {
+    for (const file of await filesEndingIn(path.join(gem, 'models'), '.rb')) {
       inv.models.push(rubyDeclaredName(await readFile(file, 'utf8')) ?? camelFromFile(file));
     }
   }
-  inv.docs = (await listFiles(path.join(rubyDir, 'docs'), '.md')).map((f) => path.basename(f, '.md'));
+  inv.docs = (await filesEndingIn(path.join(rubyDir, 'docs'), '.md')).map((f) => path.basename(f, '.md'));
   return sortUnique(inv);
 }
 
@@ -137,7 +134,7 @@ export function tsClassMethods(source: string): Array<{ name: string; methods: s
 
 export async function readOursInventory(oursDir: string): Promise<Inventory> {
   const inv: Inventory = { apis: [], operations: [], models: [], docs: [] };
-  for (const file of await listFiles(path.join(oursDir, 'src', 'apis'), '.ts')) {
+  for (const file of await filesEndingIn(path.join(oursDir, 'src', 'apis'), '.ts')) {
     if (/(^|\/)index\.ts$/.test(file) || file.endsWith('.test.ts') || file.endsWith('.d.ts')) continue;
     for (const cls of tsClassMethods(await readFile(file, 'utf8'))) {
       if (cls.name === 'BaseApi') continue;
@@ -145,10 +142,10 @@ export async function readOursInventory(oursDir: string): Promise<Inventory> {
       for (const method of cls.methods) inv.operations.push(`${cls.name}.${method}`);
     }
   }
-  inv.models = (await listFiles(path.join(oursDir, 'src', 'models'), '.ts'))
+  inv.models = (await filesEndingIn(path.join(oursDir, 'src', 'models'), '.ts'))
     .map((f) => path.basename(f, '.ts'))
     .filter((n) => n !== 'index' && !n.endsWith('.test') && !n.endsWith('.d'));
-  inv.docs = (await listFiles(path.join(oursDir, 'docs'), '.md')).map((f) => path.basename(f, '.md'));
+  inv.docs = (await filesEndingIn(path.join(oursDir, 'docs'), '.md')).map((f) => path.basename(f, '.md'));
   return sortUnique(inv);
 }
 

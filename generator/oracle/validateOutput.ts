@@ -13,7 +13,7 @@
 // at all gives Java stack traces instead, with a YAML/JSON parser message and a line number.
 
 import { parse as parseYaml } from 'yaml';
-import { escapePointerSegment, pointerOf, resolvePointer } from '../diagnostics.ts';
+import { escapePointerSegment, pointerOf, resolvePointer } from '../pointer.ts';
 import { MAX_ALIAS_COUNT } from '../load/loadSpec.ts';
 import { isPlainObject } from '../normalize/schema.ts';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIgnoreRules } from './ignoreFile.ts';
-import { checkOutDir, MANIFEST_FILE, OutDirRefusedError, readOwnership, VERSION_FILE } from './outputFolder.ts';
+import { OutDirRefusedError } from '../errors.ts';
+import { checkOutDir, MANIFEST_FILE, readOwnership, VERSION_FILE } from './outputFolder.ts';
 import { diffTree, writeTreeAtomically } from './writeTree.ts';
 
 const fresh = (prefix = 'out-') => mkdtempSync(join(tmpdir(), prefix));

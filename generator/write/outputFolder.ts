@@ -9,6 +9,7 @@
 // protects, belong to the user: they are carried into every new tree untouched.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, parse, relative, resolve } from 'node:path';
+import { OutDirRefusedError } from '../errors.ts';
 import { isWithin } from '../paths.ts';
 import type { FileTree } from '../render/render.ts';
 import { IGNORE_NOTHING, readIgnoreFile, type IgnoreMatcher } from './ignoreFile.ts';
@@ -21,14 +22,6 @@ export const KEPT_FOLDERS = new Set(['node_modules', 'dist']);
 
 const TOOL = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 const VERSION_TEXT = `${TOOL.name} ${TOOL.version}\n`;
-
-/** The output folder is not one the generator may replace; nothing was touched. Exit code 2. */
-export class OutDirRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutDirRefusedError';
-  }
-}
 
 /**
  * Checks `--out` before anything is read or written and returns it resolved. Refuses an empty

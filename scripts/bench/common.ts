@@ -3,10 +3,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../generator/files.ts';
 import { CORPUS_DIR, FIXTURE_DIR } from '../derive-fixture.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT };
+
 /** Scratch space; ignored by git (/bench/.work/ in .gitignore). Inside the repo so that
  *  programs written here resolve `openai`, `typescript`... from the repo's node_modules. */
 export const WORK_DIR = path.join(REPO_ROOT, 'bench', '.work');

@@ -2,7 +2,8 @@
 // (typescript-fetch), @hey-api/openapi-ts and openapi-typescript, with the `yaml` parse of
 // the same text as the floor.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { listFiles } from '../../generator/files.ts';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
@@ -52,20 +53,8 @@ export function decompressSpec(): string {
 }
 
 function treeSize(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else {
-        files++;
-        bytes += statSync(p).size;
-      }
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return { files, bytes };
+  const files = existsSync(dir) ? listFiles(dir) : [];
+  return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
 }
 
 const emptied = (dir: string) => () => rmSync(dir, { recursive: true, force: true });

@@ -2,8 +2,9 @@
 // under --strict, its build script produces ESM + CJS + declarations, Node
 // resolves both builds through the `exports` map, and `npm pack` ships only
 // the built output, the sources its maps point to, docs, README, LICENSE and package.json.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { listFiles } from '../../generator/files.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GENERATED_DIR,
@@ -33,15 +34,11 @@ interface PackageJson {
 
 const pkgJson = JSON.parse(readFileSync(join(GENERATED_DIR, 'package.json'), 'utf8')) as PackageJson;
 
-/** Every file below dir, as forward-slash paths relative to base. */
-function walk(dir: string, base: string = dir): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(full, base));
-    else out.push(relative(base, full).split(sep).join('/'));
-  }
-  return out.sort();
+/** Every file below dir, as forward-slash paths relative to it. */
+function walk(dir: string): string[] {
+  return listFiles(dir)
+    .map((file) => relative(dir, file).split(sep).join('/'))
+    .sort();
 }
 
 /** Masks comments and string literals so regexes see only code. */

@@ -9,8 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRubyClient, runOpenApiGenerator, validateWithOpenApiGenerator, withoutExternalRefs } from '../../generator/oracle/openapiGenerator.ts';
-import { SpecError } from '../../generator/diagnostics.ts';
+import { withoutExternalRefs } from '../../generator/oracle/isolatedSpec.ts';
+import { runOpenApiGenerator } from '../../generator/oracle/jvm.ts';
+import { generateRubyClient, validateWithOpenApiGenerator } from '../../generator/oracle/openapiGenerator.ts';
+import { SpecError } from '../../generator/errors.ts';
 import { REPO, tempDir } from '../helpers.ts';
 
 let server: Server;

@@ -7,21 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  generateRubyClient,
-  locateJar,
-  pinnedGeneratorVersion,
-  repoRoot,
-  runOpenApiGenerator,
-  validateWithOpenApiGenerator,
-} from '../../generator/oracle/openapiGenerator.ts';
+import { SpecError } from '../../generator/errors.ts';
+import { REPO_ROOT } from '../../generator/files.ts';
+import { locateJar, pinnedGeneratorVersion } from '../../generator/oracle/jar.ts';
+import { runOpenApiGenerator } from '../../generator/oracle/jvm.ts';
+import { generateRubyClient, validateWithOpenApiGenerator } from '../../generator/oracle/openapiGenerator.ts';
 import { readRubyInventory } from '../../generator/oracle/parity.ts';
-import { SpecError } from '../../generator/diagnostics.ts';
 
-const BROKEN = path.join(repoRoot, 'test/fixtures/broken/oracle-invalid.yaml');
-const YAML_SYNTAX = path.join(repoRoot, 'test/fixtures/broken/oracle-yaml-syntax.yaml');
-const TINY = path.join(repoRoot, 'test/fixtures/oracle/tiny-chat.yaml');
-const SEED_LAYOUT = path.join(repoRoot, 'test/fixtures/oracle/seed-layout.json');
+const BROKEN = path.join(REPO_ROOT, 'test/fixtures/broken/oracle-invalid.yaml');
+const YAML_SYNTAX = path.join(REPO_ROOT, 'test/fixtures/broken/oracle-yaml-syntax.yaml');
+const TINY = path.join(REPO_ROOT, 'test/fixtures/oracle/tiny-chat.yaml');
+const SEED_LAYOUT = path.join(REPO_ROOT, 'test/fixtures/oracle/seed-layout.json');
 
 let tmp: string;
 beforeAll(async () => {

@@ -7,14 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRubyClient, repoRoot } from '../../generator/oracle/openapiGenerator.ts';
+import { REPO_ROOT } from '../../generator/files.ts';
+import { generateRubyClient } from '../../generator/oracle/openapiGenerator.ts';
 import { compareInventories, readOursInventory, readRubyInventory, type ParityReport } from '../../generator/oracle/parity.ts';
 import { newestSpec } from '../helpers.ts';
 
 type Generate = (opts: { specPath: string; outDir: string }) => Promise<unknown>;
 
 async function loadGenerate(): Promise<Generate> {
-  const file = path.join(repoRoot, 'generator/pipeline.ts');
+  const file = path.join(REPO_ROOT, 'generator/pipeline.ts');
   expect(existsSync(file), 'generator/pipeline.ts must exist').toBe(true);
   const mod = (await import(pathToFileURL(file).href)) as { generate?: unknown };
   expect(typeof mod.generate, 'generator/pipeline.ts must export generate()').toBe('function');
@@ -42,7 +43,7 @@ async function parityFor(specPath: string, name: string): Promise<ParityReport> 
 
 describe('parity with openapi-generator 7.x (Ruby)', () => {
   it('spec/openapi.yaml: every API class, operation, model and doc', { timeout: 600_000 }, async () => {
-    const report = await parityFor(path.join(repoRoot, 'spec/openapi.yaml'), 'spec');
+    const report = await parityFor(path.join(REPO_ROOT, 'spec/openapi.yaml'), 'spec');
     for (const category of ['apis', 'operations', 'models', 'docs'] as const) {
       const p = report.categories[category];
       // A model named like a JavaScript global (`Error`) is `ModelError` on our side, on purpose.

@@ -2,7 +2,7 @@
 // fixture (full-spec) and, when the optional corpus is present, as published (all-specs).
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { SpecError } from '../../generator/diagnostics.ts';
+import { SpecError } from '../../generator/errors.ts';
 import { generate } from '../../generator/pipeline.ts';
 import { lineOf, tempDir } from '../helpers.ts';
 

@@ -1,6 +1,6 @@
 import { AbortError, StreamError } from '../ApiError.js';
 import { Redactor } from './redact.js';
-import { SseDecoder, type ServerSentEvent, type SseEndState } from './sse.js';
+import { readServerSentEvents, type ServerSentEvent, type SseEndState } from './sse.js';
 
 export interface StreamOptions {
   /** The caller's signal: when it aborts, iteration rethrows its reason. */
@@ -16,6 +16,8 @@ export interface StreamOptions {
 }
 
 const NO_SECRETS = new Redactor([]);
+/** What closing the SSE reader early returns: nothing was read to the end. */
+const END_UNREAD: SseEndState = { truncated: false, discarded: undefined };
 
 /**
  * Parsed JSON chunks of a server-sent event stream, ending at `data: [DONE]` or at the end of the body.
@@ -25,6 +27,9 @@ export class Stream<T> implements AsyncIterable<T> {
   private consumed = false;
   private abortedByUser = false;
   private idledOut = false;
+  /** When the consumer started waiting for the event it asked for; undefined while it holds one. */
+  private waitingSince: number | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly response: Response,
@@ -43,43 +48,31 @@ export class Stream<T> implements AsyncIterable<T> {
     this.consumed = true;
     const body = this.response.body;
     if (!body) throw new StreamError('Response has no body');
-    // Reads here rather than through readServerSentEvents so that the end
-    // state (cut mid-event?) and abort handling sit next to each other.
-    const reader = body.getReader();
-    const decoder = new SseDecoder({ maxLength: this.options.maxEventLength });
+    // The SSE reader cancels the body when the controller aborts or iteration stops early.
+    const events = readServerSentEvents(body, this.controller.signal, { maxLength: this.options.maxEventLength });
     const redactor = this.options.redactor ?? NO_SECRETS;
-    const signal = this.controller.signal;
-    // Covers a Response whose body is not already tied to the controller.
-    const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
-    signal.addEventListener('abort', onAbort, { once: true });
     let completed = false;
-    // The idle clock runs from when the consumer asks for the next event until one arrives.
-    let waitingSince = performance.now();
     try {
       for (;;) {
-        const chunk = await this.read(reader, waitingSince);
-        if (chunk === 'aborted') return;
-        if (chunk === undefined) {
+        const next = await this.nextEvent(events);
+        if (next === 'aborted') return;
+        if (next.done) {
           completed = true;
-          return checkEnd(decoder.end());
+          return checkEnd(next.value);
         }
-        for (const event of decoder.push(chunk)) {
-          if (event.data === '[DONE]') {
-            completed = true;
-            return;
-          }
-          yield parseChunk<T>(event, redactor);
-          waitingSince = performance.now();
+        if (next.value.data === '[DONE]') {
+          completed = true;
+          return;
         }
+        yield parseChunk<T>(next.value, redactor);
       }
     } catch (error) {
       throw redactor.error(error);
     } finally {
-      signal.removeEventListener('abort', onAbort);
       // Early exit (break, error, [DONE] before EOF): drop the connection.
       if (!completed) this.controller.abort();
-      await reader.cancel().catch(() => undefined);
-      reader.releaseLock();
+      clearTimeout(this.idleTimer);
+      await events.return(END_UNREAD).catch(() => undefined);
       this.options.onClose?.();
     }
   }
@@ -104,41 +97,49 @@ export class Stream<T> implements AsyncIterable<T> {
     });
   }
 
-  private async read(reader: ReadableStreamDefaultReader<Uint8Array>, waitingSince: number): Promise<Uint8Array | undefined | 'aborted'> {
-    let result: ReadableStreamReadResult<Uint8Array> | undefined;
-    let failure: unknown;
-    const idleTimer = this.startIdleTimer(waitingSince);
+  /** The next event or the end, as the consumer asks for it; failures become StreamError or AbortError. */
+  private async nextEvent(events: AsyncGenerator<ServerSentEvent, SseEndState, undefined>): Promise<IteratorResult<ServerSentEvent, SseEndState> | 'aborted'> {
+    this.startWaiting();
     try {
-      result = await reader.read();
+      return await events.next();
     } catch (error) {
-      failure = error;
+      if (this.idledOut) {
+        throw new StreamError(`Stream idle: no event for ${this.options.idleTimeoutMs} ms (streamIdleTimeoutMs)`, { cause: error });
+      }
+      if (this.controller.signal.aborted) {
+        const callerSignal = this.options.signal;
+        if (callerSignal?.aborted) throw AbortError.fromSignal(callerSignal);
+        if (this.abortedByUser) return 'aborted';
+      }
+      // The decoder's own limits (maxEventLength) are already StreamErrors.
+      if (error instanceof StreamError) throw error;
+      throw new StreamError('Stream connection failed before it finished', { cause: error });
     } finally {
-      clearTimeout(idleTimer);
+      this.waitingSince = undefined;
     }
-    if (this.idledOut) {
-      throw new StreamError(`Stream idle: no event for ${this.options.idleTimeoutMs} ms (streamIdleTimeoutMs)`, { cause: failure });
-    }
-    // An abort can surface as a rejected read or, after cancel(), as a plain end.
-    if (this.controller.signal.aborted) {
-      const callerSignal = this.options.signal;
-      if (callerSignal?.aborted) throw AbortError.fromSignal(callerSignal);
-      if (this.abortedByUser) return 'aborted';
-    }
-    if (!result) throw new StreamError('Stream connection failed before it finished', { cause: failure });
-    return result.done ? undefined : result.value;
   }
 
   /**
-   * Aborts the stream once idleTimeoutMs have passed since the consumer asked for the next
-   * event. Bytes that complete no event (a slow drip, comments) do not restart the clock.
+   * Starts the idle clock: the stream aborts once idleTimeoutMs have passed since the consumer
+   * asked for the next event. Bytes that complete no event (a slow drip, comments) do not
+   * restart the clock. One timer serves many events: it is armed when none is pending and,
+   * when it fires early, re-armed for the time left, so a fast stream costs no timer per event.
    */
-  private startIdleTimer(waitingSince: number): ReturnType<typeof setTimeout> | undefined {
+  private startWaiting(): void {
+    this.waitingSince = performance.now();
     const ms = this.options.idleTimeoutMs;
-    if (!ms) return undefined;
-    return setTimeout(() => {
+    if (ms && this.idleTimer === undefined) this.armIdleTimer(ms, ms);
+  }
+
+  private armIdleTimer(ms: number, delay: number): void {
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.waitingSince === undefined) return; // the consumer holds an event; its next wait re-arms
+      const left = this.waitingSince + ms - performance.now();
+      if (left > 0) return this.armIdleTimer(ms, left);
       this.idledOut = true;
       this.controller.abort(new DOMException(`Stream idle for ${ms} ms`, 'TimeoutError'));
-    }, Math.max(0, waitingSince + ms - performance.now()));
+    }, delay);
   }
 }
 

@@ -1,0 +1,38 @@
+// RFC 6901 JSON pointers: building, parsing and following them in a plain document.
+
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointerOf(segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + escapePointerSegment(s)).join('');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a stray `%` in a key is kept as written
+  }
+}
+
+/** The segments of `#/a/b` or `/a/b`, unescaped. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '#') return [];
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  return body
+    .split('/')
+    .slice(1)
+    .map((s) => safeDecode(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The node a pointer (`#/a/b` or `/a/b`) names in a plain document, or undefined. */
+export function resolvePointer(document: unknown, ref: string): unknown {
+  let node: unknown = document;
+  for (const segment of parsePointer(ref)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (node !== null && typeof node === 'object') node = Object.prototype.hasOwnProperty.call(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+    else return undefined;
+  }
+  return node;
+}
