@@ -6,7 +6,7 @@ import { refName, type Schema } from '../normalize/schema.ts';
 import { docType } from './docType.ts';
 import type { ExampleWriter } from './examples.ts';
 import { docLines, headingAnchor, markdown, markdownCode, tableCell } from './text.ts';
-import { collectRefs, printType, T, type TsType, type TypeMapper } from './typeExpr.ts';
+import { collectRefs, printType, T, union, type TsType, type TypeMapper } from './typeExpr.ts';
 import { reservedMethodNames, runtimeExportNames } from './runtimeNames.ts';
 import type { ApiIR, OperationIR, OptsTypeIR, ParamIR } from './types.ts';
 
@@ -245,8 +245,10 @@ const SCALAR: TsType = { k: 'union', of: [T.string, T.number, T.boolean] };
  * write every value of it into a path segment or header (scalars; lists in headers); else
  * `string | number | boolean` (a schema of `{}` or an object), with a warning.
  */
-function carriedType(p: NormalizedParameter, op: NormalizedOperation, type: TsType, ctx: ApiContext): TsType {
-  if (p.in !== 'path' && p.in !== 'header') return type;
+function carriedType(p: NormalizedParameter, op: NormalizedOperation, schemaType: TsType, ctx: ApiContext): TsType {
+  if (p.in !== 'path' && p.in !== 'header') return schemaType;
+  // A path segment is never null on the wire, so a nullable path parameter is typed without it.
+  const type = p.in === 'path' && schemaType.k === 'union' ? union(schemaType.of.filter((part) => printType(part) !== 'null')) : schemaType;
   const fits = (schema: Schema, listAllowed: boolean, depth = 0): boolean => {
     const key = schema.$ref === undefined ? undefined : refName(schema.$ref);
     const s = key === undefined ? schema : ctx.spec.schemas.get(key);

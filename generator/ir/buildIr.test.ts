@@ -103,6 +103,35 @@ describe('operations', () => {
   });
 });
 
+describe('nullable path and header parameters', () => {
+  const spec = `openapi: 3.1.0
+info: {title: T, version: '1'}
+paths:
+  /users/{user_id}/items/{item_id}:
+    get:
+      operationId: getUserItem
+      tags: [Items]
+      parameters:
+        - {name: user_id, in: path, required: true, schema: {type: string, nullable: true}}
+        - {name: item_id, in: path, required: true, schema: {type: [integer, 'null']}}
+        - {name: X-Trace, in: header, schema: {type: [string, 'null']}}
+      responses:
+        '204': {description: none}
+`;
+  const op = buildIr(normalize(parseSpecText(spec, 'spec.yaml'))).apis[0]!.operations[0]!;
+  const params = [...op.pathParams, ...op.headerParams];
+  const typeOf = (wireName: string) => params.find((p) => p.wireName === wireName)!.tsType;
+
+  it('types a path parameter without null, since a path segment is never null on the wire', () => {
+    expect(typeOf('user_id')).toBe('string');
+    expect(typeOf('item_id')).toBe('number');
+  });
+
+  it('keeps null on a header parameter (an absent header)', () => {
+    expect(typeOf('X-Trace')).toBe('string | null');
+  });
+});
+
 describe('names the runtime already exports', () => {
   it('are never taken by a model: a schema called Stream or RateLimitError gets a suffix', () => {
     const clashing = buildIr(
