@@ -3,7 +3,8 @@
 import { relative } from 'node:path';
 import { ConfigError, UsageError, type ClientJob } from '../config/config.ts';
 import { SpecError, type Diagnostic } from '../diagnostics.ts';
-import { generate, type StageProgress, type StageTimings } from '../pipeline.ts';
+import { generateIncrementally } from '../cache/incremental.ts';
+import type { StageProgress, StageTimings } from '../pipeline.ts';
 import type { WriteCounts } from '../write/writeTree.ts';
 import { allDiagnostics } from './validate.ts';
 
@@ -43,7 +44,7 @@ export async function runClient(job: ClientJob, options: RunOptions = {}): Promi
       const found = await validateClient(job, true, options.maxSpecBytes);
       if (found.exitCode !== 0) return found;
     }
-    const result = await generate({ specPath: job.specPath, outDir: job.outDir, check: options.check, package: job.package, maxSpecBytes: options.maxSpecBytes, onStage: options.onStage });
+    const result = await generateIncrementally({ specPath: job.specPath, outDir: job.outDir, check: options.check, package: job.package, maxSpecBytes: options.maxSpecBytes, onStage: options.onStage });
     const stale = result.diff && { added: result.diff.added, changed: result.diff.changed, removed: result.diff.removed };
     const isStale = stale !== undefined && stale.added.length + stale.changed.length + stale.removed.length > 0;
     return {
@@ -51,7 +52,7 @@ export async function runClient(job: ClientJob, options: RunOptions = {}): Promi
       exitCode: isStale ? 1 : 0,
       operations: result.operations,
       models: result.models,
-      files: { total: result.files.size, ...result.written },
+      files: { total: result.fileCount, ...result.written },
       ...(stale ? { stale } : {}),
       warnings: result.warnings,
       errors: [],

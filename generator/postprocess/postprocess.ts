@@ -2,7 +2,7 @@
 // path) to prove every file is valid syntax, to write the package's index from what each
 // file really exports, and to write api-report.md: the whole public surface, reviewed in PRs.
 import { posix } from 'node:path';
-import { Node, Project, Scope, ts, type ClassDeclaration, type DiagnosticWithLocation, type SourceFile } from './tsMorph.ts';
+import { loadTsMorph, Node, Project, Scope, ts, type ClassDeclaration, type DiagnosticWithLocation, type SourceFile } from './tsMorph.ts';
 import type { FileTree } from '../render/render.ts';
 import { ExportedNames } from './exported.ts';
 
@@ -23,6 +23,7 @@ interface Exported {
 const RUNTIME_INDEX = 'src/runtime/index.ts';
 
 export function postprocess(files: FileTree): FileTree {
+  loadTsMorph();
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
   const sources = new Map<string, SourceFile>();
   for (const [path, text] of files) {
