@@ -51,7 +51,7 @@ export function decompressSpec(): string {
   return plain;
 }
 
-function treeSize(dir: string): { files: number; bytes: number } {
+export function treeSize(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   const walk = (d: string) => {
