@@ -1,4 +1,4 @@
-// npm run bench -- [--quick] [--only LIST] [--skip LIST] [--scale] [--openapi-generator | --no-openapi-generator] [--keep]
+// npm run bench -- [--quick] [--only LIST] [--skip LIST] [--scale] [--scale-budget MIN] [--rounds N] [--openapi-generator | --no-openapi-generator] [--keep]
 //
 // Measures, in one run and on the same inputs, our generator and generated client against
 // the peers: generation (vs openapi-generator typescript-fetch, @hey-api/openapi-ts,
@@ -9,7 +9,8 @@
 // and writes bench/results.md and bench/results.json.
 //
 // Sections (for --only / --skip): generation, typecheck, runtime, bundle, profile, paired, scale.
-// --scale: only the scale table (the same as --only scale).
+// --scale: only the scale table (the same as --only scale); --scale-budget MIN: start no new spec of
+// the scale table after MIN minutes (on a busy machine); --rounds N: rounds of the paired section.
 // --quick: fewer runs, and openapi-generator (minutes per run) is left out unless asked for.
 // --keep: keep bench/.work (outputs, stream file, profile); by default only the profile stays.
 
@@ -28,7 +29,7 @@ import { runTypecheck } from './bench/typecheck.ts';
 
 const SECTIONS = ['generation', 'typecheck', 'runtime', 'bundle', 'profile', 'paired', 'scale'] as const;
 type SectionId = (typeof SECTIONS)[number];
-const USAGE = 'usage: npm run bench -- [--quick] [--only LIST] [--skip LIST] [--scale] [--openapi-generator | --no-openapi-generator] [--keep]';
+const USAGE = 'usage: npm run bench -- [--quick] [--only LIST] [--skip LIST] [--scale] [--scale-budget MIN] [--rounds N] [--openapi-generator | --no-openapi-generator] [--keep]';
 
 function versionOf(pkg: string): string {
   try {
@@ -69,6 +70,8 @@ async function main(): Promise<number> {
       'no-openapi-generator': { type: 'boolean' },
       keep: { type: 'boolean', default: false },
       scale: { type: 'boolean', default: false },
+      'scale-budget': { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -111,8 +114,8 @@ async function main(): Promise<number> {
     ['runtime', () => runRuntime(plan)],
     ['bundle', () => runBundle(oursFullOut && existsSync(path.join(oursFullOut, 'src', 'index.ts')) ? oursFullOut : undefined)],
     ['profile', () => runProfile(plan)],
-    ['paired', () => runPaired(plan.runsHeavy)],
-    ['scale', () => runScale()],
+    ['paired', () => runPaired(values.rounds === undefined ? plan.runsHeavy : Number(values.rounds))],
+    ['scale', () => runScale(values['scale-budget'] === undefined ? undefined : Number(values['scale-budget']) * 60_000)],
   ];
   console.log(`# Benchmarks (${plan.quick ? 'quick' : 'full'} mode)\n`);
   for (const [id, run] of steps) {
