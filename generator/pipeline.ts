@@ -46,6 +46,8 @@ export type StageTimings = Partial<Record<Stage, number>>;
 
 export interface GenerateResult {
   ir: ClientIR;
+  /** Every spec file read (the spec, then the files its `$ref`s named). */
+  specFiles: string[];
   files: FileTree;
   warnings: Diagnostic[];
   /** Set in check mode: what differs from the tree on disk. */
@@ -60,8 +62,8 @@ export interface GenerateResult {
 
 /** Builds the client files in memory: every stage but writing. */
 export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {}): Omit<GenerateResult, 'ms' | 'diff' | 'timings'> {
-  const { spec, ir, rendered } = renderClient(specPath, pkg, new StageClock());
-  return summarize(spec, ir, postprocess(rendered));
+  const { spec, ir, rendered, specFiles } = renderClient(specPath, pkg, new StageClock());
+  return summarize(spec, specFiles, ir, postprocess(rendered));
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -71,8 +73,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { spec, ir, rendered } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes);
-  const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(spec, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
+  const { spec, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes);
+  const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(spec, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
     const files = clock.time('postprocess', () => postprocess(rendered));
     return done(files, { diff: diffTree(files, outDir) });
@@ -99,7 +101,7 @@ function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>,
   const view = clock.time('view', () => buildView(ir));
   const rendered = clock.time('render', () => render(view));
   clock.counts.files = rendered.size;
-  return { spec, ir, rendered };
+  return { spec, ir, rendered, specFiles: loaded.files };
 }
 
 /** Times each stage and tells the listener when one starts. */
@@ -133,9 +135,10 @@ class StageClock {
   }
 }
 
-function summarize(spec: NormalizedSpec, ir: ClientIR, files: FileTree): Omit<GenerateResult, 'ms' | 'diff' | 'timings'> {
+function summarize(spec: NormalizedSpec, specFiles: string[], ir: ClientIR, files: FileTree): Omit<GenerateResult, 'ms' | 'diff' | 'timings'> {
   return {
     ir,
+    specFiles,
     files,
     warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'),
     operations: countOperations(ir),

@@ -1,4 +1,4 @@
-// npm run bench -- [--quick] [--only LIST] [--skip LIST] [--openapi-generator | --no-openapi-generator] [--keep]
+// npm run bench -- [--quick] [--only LIST] [--skip LIST] [--scale] [--scale-budget MIN] [--rounds N] [--openapi-generator | --no-openapi-generator] [--keep]
 //
 // Measures, in one run and on the same inputs, our generator and generated client against
 // the peers: generation (vs openapi-generator typescript-fetch, @hey-api/openapi-ts,
@@ -8,7 +8,9 @@
 // after a warm-up. Prints a Markdown table per section with ratios and PASS/MISS per target,
 // and writes bench/results.md and bench/results.json.
 //
-// Sections (for --only / --skip): generation, typecheck, runtime, bundle, profile.
+// Sections (for --only / --skip): generation, typecheck, runtime, bundle, profile, paired, scale.
+// --scale: only the scale table (the same as --only scale); --scale-budget MIN: start no new spec of
+// the scale table after MIN minutes (on a busy machine); --rounds N: rounds of the paired section.
 // --quick: fewer runs, and openapi-generator (minutes per run) is left out unless asked for.
 // --keep: keep bench/.work (outputs, stream file, profile); by default only the profile stays.
 
@@ -19,14 +21,15 @@ import { parseArgs } from 'node:util';
 import { runBundle } from './bench/bundle.ts';
 import { FULL_SPEC, makePlan, REPO_ROOT, timeAvailable, WORK_DIR, ensureDir, type Plan } from './bench/common.ts';
 import { decompressSpec, runGeneration } from './bench/generation.ts';
+import { runPaired, runScale } from './bench/paired.ts';
 import { runProfile } from './bench/profile.ts';
 import { busy, machine, markdownTable, sectionMarkdown, targetsSummary, writeResults, type BenchRun, type Section } from './bench/report.ts';
 import { runRuntime } from './bench/runtime.ts';
 import { runTypecheck } from './bench/typecheck.ts';
 
-const SECTIONS = ['generation', 'typecheck', 'runtime', 'bundle', 'profile'] as const;
+const SECTIONS = ['generation', 'typecheck', 'runtime', 'bundle', 'profile', 'paired', 'scale'] as const;
 type SectionId = (typeof SECTIONS)[number];
-const USAGE = 'usage: npm run bench -- [--quick] [--only LIST] [--skip LIST] [--openapi-generator | --no-openapi-generator] [--keep]';
+const USAGE = 'usage: npm run bench -- [--quick] [--only LIST] [--skip LIST] [--scale] [--scale-budget MIN] [--rounds N] [--openapi-generator | --no-openapi-generator] [--keep]';
 
 function versionOf(pkg: string): string {
   try {
@@ -66,6 +69,9 @@ async function main(): Promise<number> {
       'openapi-generator': { type: 'boolean' },
       'no-openapi-generator': { type: 'boolean' },
       keep: { type: 'boolean', default: false },
+      scale: { type: 'boolean', default: false },
+      'scale-budget': { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -74,7 +80,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const only = parseList(values.only);
+  const only = values.scale ? ['scale' as const] : parseList(values.only);
   const skip = parseList(values.skip) ?? [];
   const wanted = (id: SectionId) => (only ? only.includes(id) : true) && !skip.includes(id);
   const withOg = values['no-openapi-generator'] ? false : values['openapi-generator'];
@@ -108,6 +114,8 @@ async function main(): Promise<number> {
     ['runtime', () => runRuntime(plan)],
     ['bundle', () => runBundle(oursFullOut && existsSync(path.join(oursFullOut, 'src', 'index.ts')) ? oursFullOut : undefined)],
     ['profile', () => runProfile(plan)],
+    ['paired', () => runPaired(values.rounds === undefined ? plan.runsHeavy : Number(values.rounds))],
+    ['scale', () => runScale(values['scale-budget'] === undefined ? undefined : Number(values['scale-budget']) * 60_000)],
   ];
   console.log(`# Benchmarks (${plan.quick ? 'quick' : 'full'} mode)\n`);
   for (const [id, run] of steps) {
@@ -138,7 +146,7 @@ async function main(): Promise<number> {
 
   if (!values.keep) {
     // Keep the profile (it is cited in results.md); the rest is tens of MB of generated code.
-    for (const dir of ['gen', 'tsc', 'bundle', 'runtime']) rmSync(path.join(WORK_DIR, dir), { recursive: true, force: true });
+    for (const dir of ['gen', 'tsc', 'bundle', 'runtime', 'scale']) rmSync(path.join(WORK_DIR, dir), { recursive: true, force: true });
   }
   return failed.length ? 1 : 0;
 }

@@ -13,7 +13,11 @@ const CLI = join(REPO, 'generator/cli.ts');
 const TINY = join(REPO, 'test/fixtures/oracle/tiny-chat.yaml');
 
 function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', cwd });
+  return runWith({}, cwd, ...args);
+}
+
+function runWith(env: Record<string, string>, cwd: string, ...args: string[]) {
+  const r = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', cwd, env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -39,7 +43,8 @@ describe('several clients from codegen.config.json', () => {
     expect(readFileSync(join(dir, 'clients/beta/README.md'), 'utf8')).toContain('Tiny chat beta');
 
     writeFileSync(join(dir, 'clients/stable/stray.txt'), 'left over');
-    const second = run(dir, 'generate', '--client', 'stable', '--json');
+    // Every stage runs (no answer from .cache/generate), so each one is timed.
+    const second = runWith({ CODEGEN_NO_CACHE: '1' }, dir, 'generate', '--client', 'stable', '--json');
     expect(second.code, second.err).toBe(0);
     const report = JSON.parse(second.out);
     expect(report).toMatchObject({ command: 'generate', ok: true, exitCode: 0, errors: [] });
@@ -51,6 +56,11 @@ describe('several clients from codegen.config.json', () => {
     expect(readFileSync(join(dir, 'clients/stable/stray.txt'), 'utf8')).toBe('left over');
     expect(Object.keys(stable.timings)).toEqual([...STAGES, 'total']);
     expect(stable.warnings.every((w: { file: string; line: number; pointer: string }) => w.file.endsWith('stable.yaml') && w.line > 0 && typeof w.pointer === 'string')).toBe(true);
+
+    // Nothing changed since: the record answers with the same report, and no stage ran.
+    const [cached] = JSON.parse(run(dir, 'generate', '--client', 'stable', '--json').out).clients;
+    expect({ ...cached, timings: undefined }).toEqual({ ...stable, timings: undefined });
+    expect(Object.keys(cached.timings)).toEqual(['total']);
   });
 
   it('exit 2 with a located error for a bad config file, and for an unknown client', { timeout: 60_000 }, () => {

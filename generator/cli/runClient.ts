@@ -6,6 +6,7 @@ import { fileError, type Diagnostic, type DiagnosticCode } from '../diagnostics.
 import { ConfigError, OracleUnavailableError, OutDirRefusedError, RenderedCodeError, SpecError, UsageError } from '../errors.ts';
 import { loadSpec, type LoadedSpec } from '../load/loadSpec.ts';
 import { generate, type StageProgress, type StageTimings } from '../pipeline.ts';
+import { generateIncrementally } from '../cache/incremental.ts';
 import type { WriteCounts } from '../write/writeTree.ts';
 import { allDiagnostics, loadedDiagnostics } from './validate.ts';
 
@@ -48,7 +49,7 @@ export async function runClient(job: ClientJob, options: RunOptions = {}): Promi
       const found = validationReport(job, started, await loadedDiagnostics(loaded, true));
       if (found.exitCode !== 0) return found;
     }
-    const result = await generate({ specPath: job.specPath, outDir: job.outDir, check: options.check, package: job.package, maxSpecBytes: options.maxSpecBytes, onStage: options.onStage, loaded });
+    const result = await generateIncrementally({ specPath: job.specPath, outDir: job.outDir, check: options.check, package: job.package, maxSpecBytes: options.maxSpecBytes, onStage: options.onStage, loaded });
     const stale = result.diff && { added: result.diff.added, changed: result.diff.changed, removed: result.diff.removed };
     const isStale = stale !== undefined && stale.added.length + stale.changed.length + stale.removed.length > 0;
     return {
@@ -56,7 +57,7 @@ export async function runClient(job: ClientJob, options: RunOptions = {}): Promi
       exitCode: isStale ? 1 : 0,
       operations: result.operations,
       models: result.models,
-      files: { total: result.files.size, ...result.written },
+      files: { total: result.fileCount, ...result.written },
       ...(stale ? { stale } : {}),
       warnings: result.warnings,
       errors: [],

@@ -5,7 +5,7 @@ import { camelize, MAX_TYPE_NAME, NameRegistry, toApiClassName, toMethodName, to
 import type { MediaContent, NormalizedOperation, NormalizedParameter, NormalizedSpec } from '../normalize/normalize.ts';
 import { refName, type Schema } from '../normalize/schema.ts';
 import type { ExampleWriter } from './examples.ts';
-import { T, type TypeMapper } from './typeExpr.ts';
+import { T, union, type TypeMapper } from './typeExpr.ts';
 import { reservedMethodNames, runtimeExportNames } from './runtimeNames.ts';
 import type { ApiIR, MediaIR, OperationIR, PaginationIR, ParameterIR, ParameterLocation, RequestBodyIR, ResultIR, StreamIR, TsType } from './types.ts';
 
@@ -226,12 +226,17 @@ function parameter(p: NormalizedParameter, varName: string, op: NormalizedOperat
     required: p.required,
     deprecated: p.deprecated,
     description: p.description,
-    type: ctx.mapper.typeOf(p.schema),
+    type: p.in === 'path' ? withoutNull(ctx.mapper.typeOf(p.schema)) : ctx.mapper.typeOf(p.schema),
     carriable: p.in === 'cookie' || carriable(p, op, ctx),
     default: typeof dflt === 'string' || typeof dflt === 'number' || typeof dflt === 'boolean' ? dflt : undefined,
     // A bare `'string'` placeholder says less than the parameter's name.
     example: example.kind === 'scalar' && example.value === 'string' ? { kind: 'scalar', value: `${p.name}_example` } : example,
   };
+}
+
+/** A path segment is never null on the wire, so a nullable path parameter is typed without it. */
+function withoutNull(type: TsType): TsType {
+  return type.kind === 'union' ? union(type.members.filter((m) => !(m.kind === 'primitive' && m.name === 'null'))) : type;
 }
 
 const BODY_PREFERENCE = [JSON_TYPE, /^multipart\/form-data/i, /^application\/x-www-form-urlencoded/i];

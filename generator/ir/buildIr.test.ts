@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
+import { printType } from '../view/typeText.ts';
 import { buildIr } from './buildIr.ts';
 import { T } from './typeExpr.ts';
 import type { OperationIR } from './types.ts';
@@ -107,6 +108,34 @@ describe('operations', () => {
   it('the scheme and the servers are kept with their meaning', () => {
     expect(ir.securitySchemes).toEqual([{ name: 'Bearer', type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: undefined, in: undefined, paramName: undefined }]);
     expect(ir.servers).toEqual([{ url: 'https://api.example.com/v1', variables: [] }]);
+  });
+});
+
+describe('nullable path and header parameters', () => {
+  const spec = `openapi: 3.1.0
+info: {title: T, version: '1'}
+paths:
+  /users/{user_id}/items/{item_id}:
+    get:
+      operationId: getUserItem
+      tags: [Items]
+      parameters:
+        - {name: user_id, in: path, required: true, schema: {type: string, nullable: true}}
+        - {name: item_id, in: path, required: true, schema: {type: [integer, 'null']}}
+        - {name: X-Trace, in: header, schema: {type: [string, 'null']}}
+      responses:
+        '204': {description: none}
+`;
+  const op = buildIr(normalize(parseSpecText(spec, 'spec.yaml'))).apis[0]!.operations[0]!;
+  const typeOf = (wireName: string) => printType(op.parameters.find((p) => p.name === wireName)!.type);
+
+  it('types a path parameter without null, since a path segment is never null on the wire', () => {
+    expect(typeOf('user_id')).toBe('string');
+    expect(typeOf('item_id')).toBe('number');
+  });
+
+  it('keeps null on a header parameter (an absent header)', () => {
+    expect(typeOf('X-Trace')).toBe('string | null');
   });
 });
 

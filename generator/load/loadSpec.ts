@@ -34,6 +34,8 @@ export interface LoadedSpec {
   file: string;
   document: Record<string, unknown>;
   locate: Locator;
+  /** Every file read: the spec file, then the files its `$ref`s named. */
+  files: string[];
 }
 
 /** The spec file and every local file its `$ref`s name, bundled into one document (see bundle.ts). */
@@ -42,7 +44,9 @@ export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
   const root = parseSpecText(text, file);
   const limit = options.maxSpecBytes ?? DEFAULT_MAX_SPEC_BYTES;
   let total = Buffer.byteLength(text);
+  const files = [file];
   const read = (other: string): SpecFile => {
+    files.push(other);
     const otherText = readSpecText(other, options);
     total += Buffer.byteLength(otherText);
     // The limit bounds the whole spec, not each file: many files just under it are refused too.
@@ -50,7 +54,7 @@ export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
     return { file: other, ...parseLocated(otherText, other) };
   };
   const bundled = bundle({ root: { file, value: root.document, locate: root.locate }, read });
-  return { file, document: bundled.document, locate: bundled.locate };
+  return { file, document: bundled.document, locate: bundled.locate, files };
 }
 
 /** The spec's text, decompressed when the name ends in `.gz`; a spec above the size limit is refused in one sentence. */
@@ -101,9 +105,9 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
     throw new SpecError([fileError('NOT_AN_OBJECT', file, 'the spec must be a YAML or JSON object', { line: 1, column: 1 })]);
   }
   const object = document as Record<string, unknown>;
-  if (!isSwagger2(object)) return { file, document: object, locate };
+  if (!isSwagger2(object)) return { file, document: object, locate, files: [file] };
   const converted = convertSwagger2(object, file, locate);
-  return { file, document: converted, locate: swagger2Locator(object, converted, locate) };
+  return { file, document: converted, locate: swagger2Locator(object, converted, locate), files: [file] };
 }
 
 /** YAML or JSON text → its value and a locator for its JSON pointers; syntax errors are located. */

@@ -2,7 +2,7 @@
 // Parse only: `export ... from` is followed into the other files of the tree, never through a
 // type checker (see exported.ts).
 import { posix } from 'node:path';
-import { Node, Project, Scope, ts, type ClassDeclaration, type SourceFile } from './tsMorph.ts';
+import { loadTsMorph, Node, Project, Scope, ts, type ClassDeclaration, type SourceFile } from './tsMorph.ts';
 import type { FileTree } from '../render/render.ts';
 import { ExportedNames } from './exported.ts';
 
@@ -18,6 +18,7 @@ export interface Exported {
 
 /** The tree's TypeScript sources (`src/**.ts`), parsed. */
 export function parseSources(files: FileTree): Map<string, SourceFile> {
+  loadTsMorph();
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
   const sources = new Map<string, SourceFile>();
   for (const [path, text] of files) {

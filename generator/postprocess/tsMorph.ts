@@ -8,9 +8,19 @@
 import { createRequire } from 'node:module';
 import type * as TsMorph from 'ts-morph';
 
-const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
+//
+// Loaded on first use (loadTsMorph(), which postprocess() calls), not when the module is: a run
+// that never postprocesses (a no-change regenerate answered from .cache, --help) does not pay
+// the ~0.45 s CPU of loading ts-morph and TypeScript. The exports are live bindings, set then.
+export let Node: typeof TsMorph.Node;
+export let Project: typeof TsMorph.Project;
+export let Scope: typeof TsMorph.Scope;
+export let ts: typeof TsMorph.ts;
 
-export const { Node, Project, Scope, ts } = tsMorph;
+export function loadTsMorph(): void {
+  if (Project !== undefined) return;
+  ({ Node, Project, Scope, ts } = createRequire(import.meta.url)('ts-morph') as typeof TsMorph);
+}
 export type Node<T extends TsMorph.ts.Node = TsMorph.ts.Node> = TsMorph.Node<T>;
 export type Project = TsMorph.Project;
 export type Scope = TsMorph.Scope;

@@ -57,3 +57,53 @@ describe('writing the tree', () => {
     expect(readFileSync(join(out, 'src/old.ts'), 'utf8')).toBe('old');
   });
 });
+
+/** A staged-file writer that counts the writes in flight, each taking a few milliseconds. */
+function countingWriter(failOn?: string) {
+  const seen = { inFlight: 0, most: 0, started: 0 };
+  const write = async (file: string, text: string): Promise<void> => {
+    seen.started++;
+    seen.inFlight++;
+    seen.most = Math.max(seen.most, seen.inFlight);
+    try {
+      await new Promise((resolveLater) => setTimeout(resolveLater, 2));
+      if (failOn !== undefined && file.endsWith(failOn)) throw new Error(`cannot write ${failOn}`);
+      writeFileSync(file, text);
+    } finally {
+      seen.inFlight--;
+    }
+  };
+  return { seen, write };
+}
+
+describe('bounded file handles', () => {
+  const manyFiles = (count: number) => new Map(Array.from({ length: count }, (_, i) => [`src/models/m${i}.ts`, `export const m${i} = ${i};\n`] as [string, string]));
+
+  it('writes a tree of many files with at most the pool limit in flight', async () => {
+    const { out } = await outDirWithOldTree();
+    const files = manyFiles(300);
+    const writer = countingWriter();
+    const counts = await writeTreeAtomically(files, out, { openFiles: 4, writeFile: writer.write });
+    expect(writer.seen.most).toBeLessThanOrEqual(4);
+    expect(writer.seen.most).toBeGreaterThan(1); // the pool does run writes side by side
+    expect(counts.written).toBe(300);
+    expect(readFileSync(join(out, 'src/models/m299.ts'), 'utf8')).toBe('export const m299 = 299;\n');
+  });
+
+  it('after a failed write, starts no more, waits for those in flight, then cleans up without failing', async () => {
+    const { parent, out } = await outDirWithOldTree();
+    const writer = countingWriter('m10.ts');
+    const staged = stageTree(manyFiles(300), out, { openFiles: 4, writeFile: writer.write });
+    let inFlightAtRejection = -1;
+    await expect(
+      staged.finish(manyFiles(300)).catch((err: unknown) => {
+        inFlightAtRejection = writer.seen.inFlight;
+        throw err;
+      }),
+    ).rejects.toThrow('cannot write m10.ts');
+    expect(inFlightAtRejection).toBe(0);
+    expect(writer.seen.started).toBeLessThan(20);
+    expect(readdirSync(parent)).toEqual(['client']);
+    expect(readFileSync(join(out, 'src/old.ts'), 'utf8')).toBe('old');
+  });
+});

@@ -5,6 +5,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync,
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileTree } from '../render/render.ts';
+import { DEFAULT_OPEN_FILES, forEachBounded } from './boundedPool.ts';
 import { carriedEntries, KEPT_FOLDERS, readOwnership, userEntries, withManifest } from './outputFolder.ts';
 
 export async function writeTreeAtomically(files: FileTree, outDir: string, options: StageOptions = {}): Promise<WriteCounts> {
@@ -31,6 +32,10 @@ export interface StagedTree {
 export interface StageOptions {
   /** The rename used by the swap; a test passes one that fails to prove the rollback. */
   rename?: (from: string, to: string) => void;
+  /** At most this many files written at once (DEFAULT_OPEN_FILES); bounds the open file handles. */
+  openFiles?: number;
+  /** Writes one staged file; a test passes one that counts how many are in flight. */
+  writeFile?: (file: string, text: string) => Promise<void>;
 }
 
 /**
@@ -52,23 +57,23 @@ export function stageTree(files: FileTree, outDir: string, options: StageOptions
   const retired = join(parent, `.${basename(outDir)}.old-${stamp}`);
   const previous = existsSync(outDir);
   const linked = new Set<string>(); // paths whose previous file was kept
-  // Synchronous up to the point where every write is queued: once the caller goes on with
-  // synchronous work, only requests already handed to the thread pool make progress.
+  const writeOne = options.writeFile ?? writeFile;
+  // The folders are made and the unchanged files linked synchronously; the new files are
+  // written by a bounded pool, so the open handles stay few whatever the file count.
   const write = (batch: Iterable<[string, string]>): Promise<unknown> => {
     try {
       const entries = [...batch];
       for (const dir of new Set(entries.map(([path]) => dirname(join(staging, path))))) mkdirSync(dir, { recursive: true });
-      return Promise.all(
-        entries.map(([path, text]) => {
-          if (previous && linkUnchanged(join(outDir, path), join(staging, path), text)) {
-            linked.add(path);
-            return undefined;
-          }
-          // A staged hard link shares the old tree's file: unlink it rather than write through it.
-          if (linked.delete(path)) rmSync(join(staging, path), { force: true });
-          return writeFile(join(staging, path), text);
-        }),
-      );
+      const toWrite = entries.filter(([path, text]) => {
+        if (previous && linkUnchanged(join(outDir, path), join(staging, path), text)) {
+          linked.add(path);
+          return false;
+        }
+        // A staged hard link shares the old tree's file: unlink it rather than write through it.
+        if (linked.delete(path)) rmSync(join(staging, path), { force: true });
+        return true;
+      });
+      return forEachBounded(toWrite, options.openFiles ?? DEFAULT_OPEN_FILES, ([path, text]) => writeOne(join(staging, path), text));
     } catch (err) {
       return Promise.reject(err);
     }

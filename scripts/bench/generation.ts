@@ -52,7 +52,7 @@ export function decompressSpec(): string {
   return plain;
 }
 
-function treeSize(dir: string): { files: number; bytes: number } {
+export function treeSize(dir: string): { files: number; bytes: number } {
   const files = existsSync(dir) ? listFiles(dir) : [];
   return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
 }

@@ -1,5 +1,5 @@
 // Markdown tables, PASS/MISS targets, and the results files (bench/results.md, .json).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDir, RESULTS_DIR } from './common.ts';
@@ -128,7 +128,29 @@ export function writeResults(run: BenchRun, dir = RESULTS_DIR): { md: string; js
   ensureDir(dir);
   const md = path.join(dir, 'results.md');
   const json = path.join(dir, 'results.json');
+  run = withEarlierSections(run, json);
   writeFileSync(md, resultsMarkdown(run));
   writeFileSync(json, JSON.stringify(run, null, 2) + '\n');
   return { md, json };
+}
+
+/**
+ * A run of some sections (--only, --scale) keeps the other sections of the previous results,
+ * each marked with the date and load of the run that measured it, so results.md stays whole.
+ */
+function withEarlierSections(run: BenchRun, json: string): BenchRun {
+  let previous: BenchRun;
+  try {
+    previous = JSON.parse(readFileSync(json, 'utf8')) as BenchRun;
+  } catch {
+    return run;
+  }
+  const fresh = new Set(run.sections.map((section) => section.id));
+  const carried = (previous.sections ?? [])
+    .filter((section) => !fresh.has(section.id))
+    .map((section) => {
+      const note = `Measured in an earlier run (${previous.machine.date.slice(0, 10)}, load average ${previous.machine.loadavg.start.toFixed(2)} at its start), not in this one.`;
+      return { ...section, notes: section.notes.some((n) => n.startsWith('Measured in an earlier run')) ? section.notes : [note, ...section.notes] };
+    });
+  return { ...run, sections: [...carried, ...run.sections] };
 }
