@@ -53,8 +53,6 @@ export type DiagnosticCode =
   // ir: types
   | 'RECURSIVE_ALIAS'
   | 'PARAMETER_SCHEMA_UNSUPPORTED'
-  /** Reported by a caller that does not name its problem yet (the ir stage's calls until they pass a code). */
-  | 'UNCLASSIFIED'
   // outside the spec: config file, command line, output folder, openapi-generator, our own output
   | 'CONFIG_INVALID'
   | 'USAGE'
@@ -89,11 +87,11 @@ export class Diagnostics {
     private readonly locate: Locator,
   ) {}
 
-  error(pointer: string, message: string, code: DiagnosticCode = 'UNCLASSIFIED'): void {
+  error(pointer: string, message: string, code: DiagnosticCode): void {
     this.add('error', pointer, message, code);
   }
 
-  warning(pointer: string, message: string, code: DiagnosticCode = 'UNCLASSIFIED'): void {
+  warning(pointer: string, message: string, code: DiagnosticCode): void {
     this.add('warning', pointer, message, code);
   }
 
@@ -128,8 +126,3 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function showControlCharacters(text: string): string {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
 }
-
-// generator/ir and generator/diff still import these from here (another branch is rewriting
-// those folders); new code imports them from errors.ts and pointer.ts.
-export { SpecError } from './errors.ts';
-export { pointerOf } from './pointer.ts';

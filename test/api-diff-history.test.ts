@@ -3,7 +3,7 @@
 // structural difference, prose left aside) and the upstream commit subject, not from the tool.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../generator/diagnostics.ts';
+import { SpecError } from '../generator/errors.ts';
 import { apiDiff } from '../generator/diff/apiDiffCommand.ts';
 import type { ApiDiff, DiffOptions } from '../generator/diff/diffIr.ts';
 import { irOfSpecFile } from '../generator/diff/loadIr.ts';

@@ -10,7 +10,7 @@
 // `feature` (a caller's exhaustive `switch` needs a `default`). With `closedUnions` it is
 // `breaking`, for callers who treat response unions as closed. A new `null` in an output is
 // always breaking: it is a value every caller must now handle.
-import { pointerOf } from '../diagnostics.ts';
+import { pointerOf } from '../pointer.ts';
 import { methodVariants } from '../ir/buildApis.ts';
 import { propertyKey } from '../naming.ts';
 import { collectRefs, T, typeKey } from '../ir/typeExpr.ts';

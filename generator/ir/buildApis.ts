@@ -32,9 +32,9 @@ export function decideApiClassNames(spec: NormalizedSpec): Map<string, string> {
     const wanted = toApiClassName(op.tags[0]);
     if (names.has(wanted)) continue;
     const at = op.tags.length > 0 ? `${op.pointer}/tags/0` : op.pointer;
-    if (wanted.length > MAX_TYPE_NAME) spec.diagnostics.error(at, `tag gives class ${wanted.slice(0, 40)}…, ${wanted.length} characters: longer than ${MAX_TYPE_NAME}, too long for a file name`);
+    if (wanted.length > MAX_TYPE_NAME) spec.diagnostics.error(at, `tag gives class ${wanted.slice(0, 40)}…, ${wanted.length} characters: longer than ${MAX_TYPE_NAME}, too long for a file name`, 'NAME_TOO_LONG');
     const name = registry.claim(wanted);
-    if (name !== wanted) spec.diagnostics.warning(at, `class ${wanted} would clash with a class or runtime export spelled alike (file names ignore case on some systems); named ${name}`);
+    if (name !== wanted) spec.diagnostics.warning(at, `class ${wanted} would clash with a class or runtime export spelled alike (file names ignore case on some systems); named ${name}`, 'CLASS_RENAMED');
     names.set(wanted, name);
   }
   return names;
@@ -82,7 +82,7 @@ class ClassMembers {
     const wanted = toMethodName(op.operationId);
     if (!reservedMethodNames().has(wanted)) return wanted;
     const renamed = `call${camelize(wanted)}`;
-    this.spec.diagnostics.warning(`${op.pointer}/operationId`, `method ${wanted} would override a member every ${this.className} has; named ${renamed}`);
+    this.spec.diagnostics.warning(`${op.pointer}/operationId`, `method ${wanted} would override a member every ${this.className} has; named ${renamed}`, 'METHOD_RENAMED');
     return renamed;
   }
 
@@ -90,7 +90,7 @@ class ClassMembers {
     for (const name of names) {
       const owner = this.taken.get(name);
       if (owner !== undefined && owner !== op.operationId) {
-        this.spec.diagnostics.error(`${op.pointer}/operationId`, `operationId '${op.operationId}' needs method ${this.className}.${name}, which '${owner}' already names`);
+        this.spec.diagnostics.error(`${op.pointer}/operationId`, `operationId '${op.operationId}' needs method ${this.className}.${name}, which '${owner}' already names`, 'METHOD_NAME_CLASH');
       } else this.taken.set(name, op.operationId);
     }
   }
@@ -201,7 +201,7 @@ function carriable(p: NormalizedParameter, op: NormalizedOperation, ctx: ApiCont
     return typeof s.type === 'string' && ['string', 'number', 'integer', 'boolean'].includes(s.type) && s.format !== 'binary';
   };
   if (fits(p.schema, p.in === 'header')) return true;
-  ctx.spec.diagnostics.warning(ctx.spec.pointers.get(p.schema) ?? op.pointer, `${p.in} parameter '${p.name}' has a schema whose values a ${p.in} cannot carry; typed string | number | boolean`);
+  ctx.spec.diagnostics.warning(ctx.spec.pointers.get(p.schema) ?? op.pointer, `${p.in} parameter '${p.name}' has a schema whose values a ${p.in} cannot carry; typed string | number | boolean`, 'PARAMETER_SCHEMA_UNSUPPORTED');
   return false;
 }
 

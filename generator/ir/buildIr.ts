@@ -2,7 +2,7 @@
 // the API files' option types), then types and example values are derived from them.
 import { NameRegistry } from '../naming.ts';
 import { PACKAGE_OPTION_RULES, type NormalizedSpec, type SpecPackageOptions } from '../normalize/normalize.ts';
-import { SpecError } from '../diagnostics.ts';
+import { SpecError } from '../errors.ts';
 import { buildApis, decideApiClassNames } from './buildApis.ts';
 import { buildModels, decideModelNames } from './buildModels.ts';
 import { runtimeExportNames } from './runtimeNames.ts';

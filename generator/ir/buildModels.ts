@@ -19,15 +19,15 @@ export function decideModelNames(spec: NormalizedSpec, apiClassNames: Iterable<s
   for (const key of spec.schemas.keys()) {
     const at = schemaPointer(spec, key);
     let wanted = toModelName(key);
-    if (wanted.length > MAX_TYPE_NAME) spec.diagnostics.error(at, `schema name gives model ${wanted.slice(0, 40)}…, ${wanted.length} characters: longer than ${MAX_TYPE_NAME}, too long for a file name`);
+    if (wanted.length > MAX_TYPE_NAME) spec.diagnostics.error(at, `schema name gives model ${wanted.slice(0, 40)}…, ${wanted.length} characters: longer than ${MAX_TYPE_NAME}, too long for a file name`, 'NAME_TOO_LONG');
     const reason = reservedModelName(wanted);
     if (reason) {
-      spec.diagnostics.warning(at, `model ${wanted} would be ${reason}; named Model${wanted}`);
+      spec.diagnostics.warning(at, `model ${wanted} would be ${reason}; named Model${wanted}`, 'MODEL_RENAMED');
       wanted = `Model${wanted}`;
     }
     const name = registry.claim(wanted);
     // Clashes between schemas are reported by the normalizer; these are with the rest of the package.
-    if (name !== wanted && !modelNames.has(wanted.toLowerCase())) spec.diagnostics.warning(at, `model ${wanted} would clash with an API class or a runtime export; named ${name}`);
+    if (name !== wanted && !modelNames.has(wanted.toLowerCase())) spec.diagnostics.warning(at, `model ${wanted} would clash with an API class or a runtime export; named ${name}`, 'MODEL_RENAMED');
     modelNames.add(name.toLowerCase());
     names.set(key, name);
   }
@@ -60,7 +60,7 @@ function reportAliasCycles(spec: NormalizedSpec, names: Map<string, string>, eag
     if (!cycle) continue;
     cycle.forEach((n) => reported.add(n));
     const path = [...cycle, cycle[0] ?? name].map((n) => keyOf.get(n) ?? n).join(' → ');
-    spec.diagnostics.error(schemaPointer(spec, start), `schema '${start}' refers to itself through $ref, allOf, oneOf or anyOf alone (${path}); no type can say that: put the reference inside a property or an array`);
+    spec.diagnostics.error(schemaPointer(spec, start), `schema '${start}' refers to itself through $ref, allOf, oneOf or anyOf alone (${path}); no type can say that: put the reference inside a property or an array`, 'RECURSIVE_ALIAS');
   }
 }
 
