@@ -196,17 +196,37 @@ class DiffRun {
     if (a.kind !== b.kind) this.add(where, 'breaking', `model changed from ${a.kind} to ${b.kind}`);
     else if (a.kind === 'enum') this.diffType({ ...where, base: `${a.source}/enum`, head: `${b.source}/enum` }, 'enum', enumType(a), enumType(b));
     else if (a.type && b.type) this.diffType(where, 'type', a.type, b.type, { before: printType(a.type), after: printType(b.type) });
-    const parentsBefore = new Set(a.heritage.map(typeKey));
-    const parentsAfter = new Set(b.heritage.map(typeKey));
-    for (const parent of a.heritage) if (!parentsAfter.has(typeKey(parent))) this.add(where, 'breaking', `no longer extends ${intersectionMember(parent)}`);
-    for (const parent of b.heritage) {
-      if (!parentsBefore.has(typeKey(parent))) this.add(where, where.direction === 'output' ? 'feature' : 'breaking', `now extends ${intersectionMember(parent)}`);
-    }
+    this.diffHeritage(a, b, where);
     if (a.additional || b.additional) this.diffType(where, 'additional properties', a.additional ?? T.never, b.additional ?? T.never);
     this.diffProperties(a, b, where);
     if (!a.deprecated && b.deprecated) this.add(where, 'docs', 'model deprecated', { deprecation: true });
     if (a.deprecated && !b.deprecated) this.add(where, 'docs', 'model no longer deprecated');
     if (a.description !== b.description) this.add(where, 'docs', 'model description changed');
+  }
+
+  /**
+   * Named parents (`extends Pet`) are a set: one gone breaks, one new widens. An unnamed member
+   * (`allOf: [{ anyOf: [...] }]`) has no name to match by, so it is paired with the one at the
+   * same place among the unnamed and compared as a type: a grown union is then a wider type, not
+   * a parent removed and another added.
+   */
+  private diffHeritage(a: ModelIR, b: ModelIR, where: Where): void {
+    const named = (m: ModelIR) => m.heritage.filter((t) => t.kind === 'reference');
+    const unnamed = (m: ModelIR) => m.heritage.filter((t) => t.kind !== 'reference');
+    const parentsBefore = new Set(named(a).map(typeKey));
+    const parentsAfter = new Set(named(b).map(typeKey));
+    for (const parent of named(a)) if (!parentsAfter.has(typeKey(parent))) this.add(where, 'breaking', `no longer extends ${intersectionMember(parent)}`);
+    for (const parent of named(b)) {
+      if (!parentsBefore.has(typeKey(parent))) this.add(where, where.direction === 'output' ? 'feature' : 'breaking', `now extends ${intersectionMember(parent)}`);
+    }
+    const before = unnamed(a);
+    const after = unnamed(b);
+    for (let i = 0; i < Math.max(before.length, after.length); i++) {
+      const [x, y] = [before[i], after[i]];
+      if (x && y) this.diffType(where, 'base type', x, y, { before: intersectionMember(x), after: intersectionMember(y) });
+      else if (x) this.add(where, 'breaking', `no longer extends ${intersectionMember(x)}`);
+      else if (y) this.add(where, where.direction === 'output' ? 'feature' : 'breaking', `now extends ${intersectionMember(y)}`);
+    }
   }
 
   private diffProperties(a: ModelIR, b: ModelIR, model: Where): void {
