@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { apiDiff } from './apiDiffCommand.ts';
 import { diffClients, type ApiChange } from './diffIr.ts';
 import { irOfSpecText } from './loadIr.ts';
-import { renameTypes } from './renames.ts';
+import { renameRefs, renameTypes } from './renames.ts';
+import type { TsType } from '../ir/types.ts';
 
 type Spec = Record<string, any>;
 
@@ -58,8 +59,8 @@ describe('renames', () => {
     expect(paired.changes).toEqual([
       expect.objectContaining({ kind: 'breaking', path: 'PetsApi.retrievePet', message: 'operation renamed: PetsApi.getPet → PetsApi.retrievePet', base: '#/paths/~1pets~1{pet_id}/get', head: '#/paths/~1pets~1{pet_id}/get' }),
     ]);
-    expect(paired.changes[0].before).toMatch(/^getPet\(/);
-    expect(paired.changes[0].after).toMatch(/^retrievePet\(/);
+    expect(paired.changes[0]?.before).toMatch(/^getPet\(/);
+    expect(paired.changes[0]?.after).toMatch(/^retrievePet\(/);
     expect(paired).toMatchObject({ bump: 'major', summary: { breaking: 1, feature: 0, docs: 0 } });
   });
 
@@ -133,5 +134,42 @@ describe('renames', () => {
 
   it('renameTypes renames type names, never text inside string literals', () => {
     expect(renameTypes("Array<Owner> | 'Owner' | OwnerAddress", new Map([['Owner', 'PetOwner']]))).toBe("Array<PetOwner> | 'Owner' | OwnerAddress");
+  });
+
+  it('renameRefs renames model references at any depth of a type tree, never literals or other models', () => {
+    const owner: TsType = { kind: 'reference', model: 'Owner' };
+    const type: TsType = {
+      kind: 'union',
+      members: [
+        { kind: 'array', items: owner },
+        { kind: 'literal', value: 'Owner' },
+        { kind: 'reference', model: 'OwnerAddress' },
+        { kind: 'object', properties: [{ name: 'Owner', type: { kind: 'record', values: owner }, optional: false, readonly: false }], additional: { kind: 'intersection', members: [owner] } },
+      ],
+    };
+    const pet: TsType = { kind: 'reference', model: 'PetOwner' };
+    expect(renameRefs(type, new Map([['Owner', 'PetOwner']]))).toEqual({
+      kind: 'union',
+      members: [
+        { kind: 'array', items: pet },
+        { kind: 'literal', value: 'Owner' },
+        { kind: 'reference', model: 'OwnerAddress' },
+        { kind: 'object', properties: [{ name: 'Owner', type: { kind: 'record', values: pet }, optional: false, readonly: false }], additional: { kind: 'intersection', members: [pet] } },
+      ],
+    });
+  });
+
+  it('pairs a renamed model used inside arrays and unions, and drops the type changes that are only the rename', () => {
+    const { paired } = diffOf((s) => {
+      s.components.schemas.PetOwner = s.components.schemas.Owner;
+      delete s.components.schemas.Owner;
+      s.components.schemas.Pet.properties.owner = { $ref: '#/components/schemas/PetOwner' };
+      s.components.schemas.Pet.properties.previous = { type: 'array', items: { $ref: '#/components/schemas/PetOwner' } };
+    });
+    expect(paired.changes.map(summary)).toEqual([
+      'breaking PetOwner: model renamed: Owner → PetOwner',
+      'breaking PetOwnerAddress: model renamed: OwnerAddress → PetOwnerAddress',
+      'feature Pet.previous: optional property previous added',
+    ]);
   });
 });
