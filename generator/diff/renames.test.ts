@@ -96,6 +96,7 @@ describe('renames', () => {
     });
     expect(plain.changes.map((c) => c.kind)).toContain('breaking');
     expect(paired.changes.map(summary)).toEqual(['docs PetsApi.getPet(id): path parameter renamed: pet_id → id (same URL, same argument position)']);
+    expect(paired.changes[0]).toMatchObject({ base: '#/paths/~1pets~1{pet_id}/get/parameters/0', head: '#/paths/~1pets~1{id}/get/parameters/0' });
     expect(paired.bump).toBe('patch');
   });
 
