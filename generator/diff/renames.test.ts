@@ -138,26 +138,19 @@ describe('renames', () => {
   });
 
   it('renameRefs renames model references at any depth of a type tree, never literals or other models', () => {
-    const owner: TsType = { kind: 'reference', model: 'Owner' };
-    const type: TsType = {
-      kind: 'union',
-      members: [
-        { kind: 'array', items: owner },
-        { kind: 'literal', value: 'Owner' },
-        { kind: 'reference', model: 'OwnerAddress' },
-        { kind: 'object', properties: [{ name: 'Owner', type: { kind: 'record', values: owner }, optional: false, readonly: false }], additional: { kind: 'intersection', members: [owner] } },
-      ],
+    const typeUsing = (model: string): TsType => {
+      const ref: TsType = { kind: 'reference', model };
+      return {
+        kind: 'union',
+        members: [
+          { kind: 'array', items: ref },
+          { kind: 'literal', value: 'Owner' },
+          { kind: 'reference', model: 'OwnerAddress' },
+          { kind: 'object', properties: [{ name: 'Owner', type: { kind: 'record', values: ref }, optional: false, readonly: false }], additional: { kind: 'intersection', members: [ref] } },
+        ],
+      };
     };
-    const pet: TsType = { kind: 'reference', model: 'PetOwner' };
-    expect(renameRefs(type, new Map([['Owner', 'PetOwner']]))).toEqual({
-      kind: 'union',
-      members: [
-        { kind: 'array', items: pet },
-        { kind: 'literal', value: 'Owner' },
-        { kind: 'reference', model: 'OwnerAddress' },
-        { kind: 'object', properties: [{ name: 'Owner', type: { kind: 'record', values: pet }, optional: false, readonly: false }], additional: { kind: 'intersection', members: [pet] } },
-      ],
-    });
+    expect(renameRefs(typeUsing('Owner'), new Map([['Owner', 'PetOwner']]))).toEqual(typeUsing('PetOwner'));
   });
 
   it('pairs a renamed model used inside arrays and unions, and drops the type changes that are only the rename', () => {
