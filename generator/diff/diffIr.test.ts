@@ -154,6 +154,24 @@ describe('classification rules', () => {
     expect(added).toMatchObject({ base: null, head: '#/components/schemas/ThingRequest/properties/weight', direction: 'input' });
   });
 
+  it('parameter changes point at the parameter: its entry in the operation or path item list, a $ref where it is used', () => {
+    const at = '#/paths/~1things~1{id}';
+    const [required] = changesAfter((s) => (getThing(s).parameters[1].required = true));
+    expect(required).toMatchObject({ path: 'ThingsApi.getThing(limit)', base: `${at}/get/parameters/1`, head: `${at}/get/parameters/1` });
+    const [added] = changesAfter((s) => getThing(s).parameters.push({ name: 'after', in: 'query', schema: { type: 'string' } }));
+    expect(added).toMatchObject({ base: null, head: `${at}/get/parameters/2` });
+    const [removed] = changesAfter((s) => getThing(s).parameters.pop());
+    expect(removed).toMatchObject({ base: `${at}/get/parameters/1`, head: null });
+    // Moved to the path item's shared list, and declared once in components: the pointers follow it.
+    const [shared] = changesAfter((s) => {
+      s.components.parameters = { Limit: { ...getThing(s).parameters.pop(), description: 'At most this many.' } };
+      s.paths['/things/{id}'].parameters = [{ $ref: '#/components/parameters/Limit' }];
+    });
+    expect(shared).toMatchObject({ message: 'query parameter limit description changed', base: `${at}/get/parameters/1`, head: `${at}/parameters/0` });
+    const [body] = changesAfter((s) => (s.paths['/things'].post.requestBody.required = false));
+    expect(body).toMatchObject({ path: 'ThingsApi.createThing(body)', base: '#/paths/~1things/post/requestBody', head: '#/paths/~1things/post/requestBody' });
+  });
+
   it('the bump follows the worst change', () => {
     const bump = (edit: (s: Spec) => void) => diffClients(irOfSpecText(JSON.stringify(baseSpec()), 'a.json'), irOfSpecText(JSON.stringify((() => { const s = baseSpec(); edit(s); return s; })()), 'b.json')).bump;
     expect(bump(() => {})).toBe('none');

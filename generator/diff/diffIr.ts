@@ -157,7 +157,7 @@ class DiffRun {
     const at = (arg: Argument): Where => ({ ...where, direction: 'input', path: `${where.path}(${arg.label})` });
     for (const [key, p] of before) {
       const q = after.get(key);
-      const here = { ...at(p), base: argumentPointer(a, p), head: q ? argumentPointer(b, q) : null };
+      const here = { ...at(p), base: p.pointer, head: q ? q.pointer : null };
       if (!q) {
         this.add(here, 'breaking', `${p.what} removed`, { before: argumentSignature(p) });
         continue;
@@ -170,7 +170,7 @@ class DiffRun {
     }
     for (const [key, q] of after) {
       if (before.has(key)) continue;
-      const here = { ...at(q), base: null, head: argumentPointer(b, q) };
+      const here = { ...at(q), base: null, head: q.pointer };
       if (q.required) this.add(here, 'breaking', `required ${q.what} added`, { after: argumentSignature(q) });
       else this.add(here, 'feature', `optional ${q.what} added`, { after: argumentSignature(q) });
     }
@@ -352,7 +352,8 @@ interface Argument extends Documented {
   type: TsType;
   /** Declared type text, for signatures. */
   declared: string;
-  isBody: boolean;
+  /** Where the spec declares it: the parameter's entry, or the operation's request body. */
+  pointer: string;
 }
 
 interface Documented {
@@ -364,13 +365,13 @@ function argumentsByKey(op: OperationIR): Map<string, Argument> {
   const args = new Map<string, Argument>(op.parameters.map((p) => [`${p.in}:${p.name}`, parameterArgument(p)]));
   const body = op.requestBody;
   if (body) {
-    args.set('body', { label: 'body', what: 'request body', required: body.required, type: body.sent.type, declared: printType(body.sent.type), isBody: true, deprecated: false, description: body.description });
+    args.set('body', { label: 'body', what: 'request body', required: body.required, type: body.sent.type, declared: printType(body.sent.type), pointer: `${operationPointer(op)}/requestBody`, deprecated: false, description: body.description });
   }
   return args;
 }
 
 function parameterArgument(p: ParameterIR): Argument {
-  return { label: p.varName, what: `${p.in} parameter ${p.name}`, required: p.required, type: p.type, declared: printType(declaredType(p)), isBody: false, deprecated: p.deprecated, description: p.description };
+  return { label: p.varName, what: `${p.in} parameter ${p.name}`, required: p.required, type: p.type, declared: printType(declaredType(p)), pointer: p.source, deprecated: p.deprecated, description: p.description };
 }
 
 function enumType(model: ModelIR): TsType {
@@ -407,11 +408,6 @@ function propertySignature(p: PropertyIR): string {
 
 function operationPointer(op: OperationIR): string {
   return '#' + pointerOf(['paths', op.path, op.method]);
-}
-
-/** The operation's parameter list or request body (the IR keeps no parameter index). */
-function argumentPointer(op: OperationIR, arg: Argument): string {
-  return operationPointer(op) + (arg.isBody ? '/requestBody' : '/parameters');
 }
 
 function propertyPointer(model: ModelIR, wireName: string): string {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { apiDiff } from './apiDiffCommand.ts';
 import { diffClients, type ApiChange } from './diffIr.ts';
 import { irOfSpecText } from './loadIr.ts';
-import { renameTypes } from './renames.ts';
+import { renameRefs, renameTypes } from './renames.ts';
+import type { TsType } from '../ir/types.ts';
 
 type Spec = Record<string, any>;
 
@@ -58,8 +59,8 @@ describe('renames', () => {
     expect(paired.changes).toEqual([
       expect.objectContaining({ kind: 'breaking', path: 'PetsApi.retrievePet', message: 'operation renamed: PetsApi.getPet → PetsApi.retrievePet', base: '#/paths/~1pets~1{pet_id}/get', head: '#/paths/~1pets~1{pet_id}/get' }),
     ]);
-    expect(paired.changes[0].before).toMatch(/^getPet\(/);
-    expect(paired.changes[0].after).toMatch(/^retrievePet\(/);
+    expect(paired.changes[0]?.before).toMatch(/^getPet\(/);
+    expect(paired.changes[0]?.after).toMatch(/^retrievePet\(/);
     expect(paired).toMatchObject({ bump: 'major', summary: { breaking: 1, feature: 0, docs: 0 } });
   });
 
@@ -95,6 +96,7 @@ describe('renames', () => {
     });
     expect(plain.changes.map((c) => c.kind)).toContain('breaking');
     expect(paired.changes.map(summary)).toEqual(['docs PetsApi.getPet(id): path parameter renamed: pet_id → id (same URL, same argument position)']);
+    expect(paired.changes[0]).toMatchObject({ base: '#/paths/~1pets~1{pet_id}/get/parameters/0', head: '#/paths/~1pets~1{id}/get/parameters/0' });
     expect(paired.bump).toBe('patch');
   });
 
@@ -133,5 +135,35 @@ describe('renames', () => {
 
   it('renameTypes renames type names, never text inside string literals', () => {
     expect(renameTypes("Array<Owner> | 'Owner' | OwnerAddress", new Map([['Owner', 'PetOwner']]))).toBe("Array<PetOwner> | 'Owner' | OwnerAddress");
+  });
+
+  it('renameRefs renames model references at any depth of a type tree, never literals or other models', () => {
+    const typeUsing = (model: string): TsType => {
+      const ref: TsType = { kind: 'reference', model };
+      return {
+        kind: 'union',
+        members: [
+          { kind: 'array', items: ref },
+          { kind: 'literal', value: 'Owner' },
+          { kind: 'reference', model: 'OwnerAddress' },
+          { kind: 'object', properties: [{ name: 'Owner', type: { kind: 'record', values: ref }, optional: false, readonly: false }], additional: { kind: 'intersection', members: [ref] } },
+        ],
+      };
+    };
+    expect(renameRefs(typeUsing('Owner'), new Map([['Owner', 'PetOwner']]))).toEqual(typeUsing('PetOwner'));
+  });
+
+  it('pairs a renamed model used inside arrays and unions, and drops the type changes that are only the rename', () => {
+    const { paired } = diffOf((s) => {
+      s.components.schemas.PetOwner = s.components.schemas.Owner;
+      delete s.components.schemas.Owner;
+      s.components.schemas.Pet.properties.owner = { $ref: '#/components/schemas/PetOwner' };
+      s.components.schemas.Pet.properties.previous = { type: 'array', items: { $ref: '#/components/schemas/PetOwner' } };
+    });
+    expect(paired.changes.map(summary)).toEqual([
+      'breaking PetOwner: model renamed: Owner → PetOwner',
+      'breaking PetOwnerAddress: model renamed: OwnerAddress → PetOwnerAddress',
+      'feature Pet.previous: optional property previous added',
+    ]);
   });
 });

@@ -14,7 +14,8 @@
 //
 // Renamed operations, models and properties still break callers (they use the old name); a path
 // parameter is a positional argument, so its name is documentation.
-import type { ClientIR, ModelIR, OperationIR } from '../ir/types.ts';
+import { collectRefs, typeKey } from '../ir/typeExpr.ts';
+import type { ClientIR, ModelIR, OperationIR, TsType } from '../ir/types.ts';
 import { bumpFor, type ApiChange, type ApiDiff, type ChangeKind } from './diffIr.ts';
 
 export function pairRenames(diff: ApiDiff, base: ClientIR, head: ClientIR): ApiDiff {
@@ -61,7 +62,9 @@ function uniquePairs(removed: readonly ApiChange[], added: readonly ApiChange[],
   const pairs: Array<[ApiChange, ApiChange]> = [];
   for (const [k, olds] of before) {
     const news = after.get(k);
-    if (olds.length === 1 && news?.length === 1) pairs.push([olds[0], news[0]]);
+    const [old] = olds;
+    const [now] = news ?? [];
+    if (olds.length === 1 && news?.length === 1 && old && now) pairs.push([old, now]);
   }
   return pairs;
 }
@@ -110,7 +113,7 @@ function pairModels(changes: ApiChange[], base: ClientIR, head: ClientIR, rename
   for (let dropped = true; dropped; ) {
     dropped = false;
     for (const [old, now] of candidates) {
-      const was = [...(usedBefore.get(old) ?? [])].map((where) => renameTypes(where, candidates));
+      const was = [...(usedBefore.get(old) ?? [])].map((where) => renamePlace(where, candidates));
       const is = usedAfter.get(now) ?? new Set<string>();
       const keepsItsPlace = was.length === 0 ? is.size === 0 : was.some((where) => is.has(where));
       if (!keepsItsPlace || structureOf(before.get(old)!, candidates) !== structureOf(after.get(now)!, new Map())) {
@@ -127,38 +130,76 @@ function pairModels(changes: ApiChange[], base: ClientIR, head: ClientIR, rename
 
 /** For each model, the places that use it: `Model.property`, `Model` (its own type or heritage), `Api.method(arg)`, `Api.method()` (its result). */
 function referrers(ir: ClientIR): Map<string, Set<string>> {
-  const names = new Set(ir.models.map((m) => m.name));
   const result = new Map<string, Set<string>>();
-  const note = (type: string, where: string) => {
-    for (const word of type.match(TYPE_TOKENS) ?? []) {
-      if (names.has(word)) result.set(word, (result.get(word) ?? new Set()).add(where));
-    }
+  const note = (types: ReadonlyArray<TsType | undefined>, where: Place) => {
+    const names = new Set<string>();
+    for (const type of types) if (type) collectRefs(type, names);
+    for (const name of names) result.set(name, (result.get(name) ?? new Set()).add(placeKey(where)));
   };
   for (const model of ir.models) {
-    note([model.tsType, model.indexSignature ?? '', ...model.heritage].join(' '), model.name);
-    for (const p of model.properties) note(p.tsType, `${model.name}.${p.wireName}`);
+    note([model.type, model.additional, ...model.heritage], { owner: model.name, member: '' });
+    for (const p of model.properties) note([p.type], { owner: model.name, member: `.${p.name}` });
   }
   for (const api of ir.apis) {
     for (const op of api.operations) {
       const method = `${api.className}.${op.methodName}`;
-      for (const p of [...op.pathParams, ...op.queryParams, ...op.headerParams, ...(op.body ? [op.body] : [])]) note(p.tsType, `${method}(${p.isBody ? 'body' : p.varName})`);
-      note([op.returnType, op.stream?.chunkType ?? ''].join(' '), `${method}()`);
+      for (const p of op.parameters) note([p.type], { owner: method, member: `(${p.varName})` });
+      if (op.requestBody) note([op.requestBody.sent.type], { owner: method, member: '(body)' });
+      note([op.result.type, op.stream?.chunkType], { owner: method, member: '()' });
     }
   }
   return result;
 }
 
+/** Where a model is used: the model or method that uses it and, within it, the property or argument. */
+interface Place {
+  owner: string;
+  member: string;
+}
+
+function placeKey(place: Place): string {
+  return JSON.stringify([place.owner, place.member]);
+}
+
+/** The place with its owner renamed, when the owner is a renamed model. */
+function renamePlace(key: string, renames: ReadonlyMap<string, string>): string {
+  const [owner, member] = JSON.parse(key) as [string, string];
+  return placeKey({ owner: renames.get(owner) ?? owner, member });
+}
+
 /** A model's shape without its name and prose, its types written with the renames applied. */
 function structureOf(model: ModelIR, renames: ReadonlyMap<string, string>): string {
-  const type = (text: string) => renameTypes(text, renames);
+  const type = (t: TsType | undefined) => (t === undefined ? '' : typeKey(renameRefs(t, renames)));
   return JSON.stringify([
     model.kind,
-    model.kind === 'alias' ? type(model.tsType) : '',
+    type(model.type),
     model.heritage.map(type),
-    type(model.indexSignature ?? ''),
-    model.properties.map((p) => [p.wireName, type(p.tsType), p.optional, p.readonly]),
-    model.enumMembers.map((m) => m.literal),
+    type(model.additional),
+    model.properties.map((p) => [p.name, type(p.type), p.required, p.readonly]),
+    model.enumValues,
   ]);
+}
+
+/** The type with every reference to a model in `renames` pointing at its new name. */
+export function renameRefs(type: TsType, renames: ReadonlyMap<string, string>): TsType {
+  const walk = (t: TsType): TsType => {
+    switch (t.kind) {
+      case 'reference':
+        return { kind: 'reference', model: renames.get(t.model) ?? t.model };
+      case 'array':
+        return { kind: 'array', items: walk(t.items) };
+      case 'record':
+        return { kind: 'record', values: walk(t.values) };
+      case 'union':
+      case 'intersection':
+        return { kind: t.kind, members: t.members.map(walk) };
+      case 'object':
+        return { kind: 'object', properties: t.properties.map((p) => ({ ...p, type: walk(p.type) })), additional: t.additional && walk(t.additional) };
+      default:
+        return t;
+    }
+  };
+  return renames.size === 0 ? type : walk(type);
 }
 
 /** A type change whose new declaration is the old one with renamed models' new names. */
@@ -166,10 +207,10 @@ function onlyTheRename(change: ApiChange, renames: ReadonlyMap<string, string>):
   return change.before !== undefined && change.after !== undefined && change.before !== change.after && renameTypes(change.before, renames) === change.after;
 }
 
-/** A type text's string literals and names, so that a name inside a literal is never taken for a type. */
+/** A declaration text's string literals and names, so that a name inside a literal is never taken for a type. */
 const TYPE_TOKENS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*/g;
 
-/** The type text with every type name in `renames` replaced; string literals are left alone. */
+/** The declaration text (a change's before/after) with every type name in `renames` replaced; string literals are left alone. */
 export function renameTypes(type: string, renames: ReadonlyMap<string, string>): string {
   if (renames.size === 0) return type;
   return type.replace(TYPE_TOKENS, (token) => renames.get(token) ?? token);
@@ -180,7 +221,7 @@ export function renameTypes(type: string, renames: ReadonlyMap<string, string>):
 function pairProperties(changes: ApiChange[], base: ClientIR, head: ClientIR, renamedModels: ReadonlyMap<string, string>): ApiChange[] {
   const propertyType = (ir: ClientIR, change: ApiChange) => {
     const wireName = change.path.slice(change.group.length + 1);
-    return ir.models.find((m) => m.name === change.group)?.properties.find((p) => p.wireName === wireName)?.tsType;
+    return ir.models.find((m) => m.name === change.group)?.properties.find((p) => p.name === wireName)?.type;
   };
   const removed = removals(changes, 'property');
   const added = additions(changes, 'property');
@@ -188,7 +229,7 @@ function pairProperties(changes: ApiChange[], base: ClientIR, head: ClientIR, re
   const pairs = uniquePairs(removed, added, (c, side) => {
     const type = side === 'base' ? propertyType(base, c) : propertyType(head, c);
     if (type === undefined) return undefined;
-    return JSON.stringify([c.group, side === 'base' ? renameTypes(type, renamedModels) : type]);
+    return JSON.stringify([c.group, typeKey(side === 'base' ? renameRefs(type, renamedModels) : type)]);
   }).filter(([old, now]) => removed.filter((c) => c.group === old.group).length === 1 && added.filter((c) => c.group === now.group).length === 1);
   return replacePairs(changes, pairs, (old, now) =>
     renamedChange(old, now, 'breaking', `property renamed: ${old.path.slice(old.group.length + 1)} → ${now.path.slice(now.group.length + 1)}`),
@@ -207,15 +248,18 @@ function pairPathParameters(changes: ApiChange[], base: ClientIR, head: ClientIR
     for (const api of ir.apis) for (const op of api.operations) if (`${api.className}.${op.methodName}` === path) return op;
     return undefined;
   };
+  // Path parameters come first in call order, in path order: their index is the argument position.
   const pathParameter = (op: OperationIR | undefined, change: ApiChange) => {
     const varName = /\(([^()]*)\)$/.exec(change.path)?.[1];
-    const index = op?.positional.findIndex((p) => p.varName === varName && p.location === 'path') ?? -1;
-    return index < 0 ? undefined : { index, param: op!.positional[index] };
+    const inPath = op?.parameters.filter((p) => p.in === 'path') ?? [];
+    const index = inPath.findIndex((p) => p.varName === varName);
+    const param = inPath[index];
+    return param && { index, param };
   };
   const operationOf = (change: ApiChange) => change.path.slice(0, change.path.lastIndexOf('('));
   const pairs = uniquePairs(removals(changes, 'parameter'), additions(changes, 'parameter'), (c, side) => {
     const found = pathParameter(operation(side === 'base' ? base : head, operationOf(c)), c);
-    return found && JSON.stringify([operationOf(c), found.index, found.param.tsType]);
+    return found && JSON.stringify([operationOf(c), found.index, typeKey(found.param.type)]);
   });
   const moves = new Set<ApiChange>();
   const renamed = pairs.filter(([old]) => {
@@ -223,7 +267,7 @@ function pairPathParameters(changes: ApiChange[], base: ClientIR, head: ClientIR
     if (move) moves.add(move);
     return move !== undefined;
   });
-  const wireName = (ir: ClientIR, change: ApiChange) => pathParameter(operation(ir, operationOf(change)), change)!.param.wireName;
+  const wireName = (ir: ClientIR, change: ApiChange) => pathParameter(operation(ir, operationOf(change)), change)?.param.name;
   return replacePairs(
     changes.filter((c) => !moves.has(c)),
     renamed,

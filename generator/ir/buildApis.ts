@@ -220,6 +220,7 @@ function parameter(p: NormalizedParameter, varName: string, op: NormalizedOperat
     name: p.name,
     in: p.in,
     varName,
+    source: '#' + (p.pointer ?? op.pointer),
     style,
     explode: p.explode ?? style === 'form',
     allowReserved: false,

@@ -130,6 +130,8 @@ export interface ParameterIR {
   in: ParameterLocation;
   /** The decided argument or option name. */
   varName: string;
+  /** Where it is declared: the operation's or its path's `parameters` entry (the operation, when undeclared). */
+  source: string;
   style: string;
   explode: boolean;
   allowReserved: boolean;

@@ -24,6 +24,8 @@ export interface NormalizedParameter {
   style?: string;
   explode?: boolean;
   schema: Schema;
+  /** Where the operation lists it (`.../parameters/0`, maybe a `$ref`); absent for an undeclared path parameter. */
+  pointer?: string;
 }
 
 export interface MediaContent {
@@ -290,7 +292,8 @@ function readOperation(
       return;
     }
     list.forEach((raw, i) => {
-      for (const p of readParameters(raw, [...base, i], ctx)) parameters.set(`${p.in}:${p.name}`, p); // operation-level parameters override path-level ones
+      const pointer = pointerOf([...base, i]);
+      for (const p of readParameters(raw, [...base, i], ctx)) parameters.set(`${p.in}:${p.name}`, { ...p, pointer }); // operation-level parameters override path-level ones
     });
   };
   addParameters(sharedParameters, [...segments.slice(0, -1), 'parameters']);
