@@ -36,7 +36,7 @@ describe('OpenAPI 3.2', async () => {
   });
 
   it("types a text/event-stream's itemSchema as the stream of its events' JSON data", () => {
-    expect(op('watchPets').stream?.chunkType).toBe('WatchPets200Response');
+    expect(op('watchPets').stream?.chunkType).toEqual({ kind: 'reference', model: 'WatchPets200Response' });
     expect(readFileSync(join(outDir, 'src/models/WatchPets200Response.ts'), 'utf8')).toContain('export type WatchPets200Response = Pet | Removal;');
   });
 
