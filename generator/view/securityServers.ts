@@ -21,19 +21,19 @@ export function serversLiteral(servers: ServerIR[], indent = ''): string {
   return `[\n${servers.map((s) => `${inner}${serverLiteral(s, inner)},\n`).join('')}${indent}]`;
 }
 
+/** One server: on one line without variables, else one field a line. */
 function serverLiteral(server: ServerIR, indent: string): string {
   const fields = [`url: ${quote(server.url)}`];
   if (server.description !== undefined) fields.push(`description: ${quote(server.description)}`);
-  if (server.variables.length > 0) {
-    const variables = server.variables.map((v) => {
-      const parts = [`default: ${quote(v.default)}`];
-      if (v.enum !== undefined) parts.push(`enum: [${v.enum.map(quote).join(', ')}]`);
-      if (v.description !== undefined) parts.push(`description: ${quote(v.description)}`);
-      return `${indent}    ${objectLiteralKey(v.name)}: { ${parts.join(', ')} },\n`;
-    });
-    fields.push(`variables: {\n${variables.join('')}${indent}  }`);
-  }
-  return `{ ${fields.join(', ')} }`;
+  if (server.variables.length === 0) return `{ ${fields.join(', ')} }`;
+  const variables = server.variables.map((v) => {
+    const parts = [`default: ${quote(v.default)}`];
+    if (v.enum !== undefined) parts.push(`enum: [${v.enum.map(quote).join(', ')}]`);
+    if (v.description !== undefined) parts.push(`description: ${quote(v.description)}`);
+    return `${indent}    ${objectLiteralKey(v.name)}: { ${parts.join(', ')} },\n`;
+  });
+  fields.push(`variables: {\n${variables.join('')}${indent}  }`);
+  return `{\n${fields.map((f) => `${indent}  ${f},\n`).join('')}${indent}}`;
 }
 
 /** Whether the README explains serverIndex and serverVariables. */
