@@ -27,6 +27,7 @@ paths:
   /both: {get: {operationId: both, tags: [auth], security: [{headerKey: [], queryKey: []}], ${ok}}}
   /optional: {get: {operationId: optional, tags: [auth], security: [{bearerAuth: []}, {}], ${ok}}}
   /open: {get: {operationId: open, tags: [auth], security: [], ${ok}}}
+  /tls: {get: {operationId: viaTls, tags: [auth], security: [{tls: []}], ${ok}}}
 components:
   securitySchemes:
     headerKey: {type: apiKey, in: header, name: X-API-Key}
@@ -39,6 +40,7 @@ components:
       description: "OAuth <script>alert(1)</script> | pipes"
       flows: {clientCredentials: {tokenUrl: 'https://auth.example.com/token', scopes: {read: Read things, write: Write things}}}
     oidc: {type: openIdConnect, openIdConnectUrl: 'https://auth.example.com/.well-known/openid-configuration'}
+    tls: {type: mutualTLS}
 `;
 
 const SERVERS = `
@@ -127,6 +129,7 @@ describe('security on the wire', () => {
     ['optional {}: sent when configured', 'optional', { accessToken: 't4' }, { url: '/v1/optional', ...none, authorization: 'Bearer t4' }],
     ['optional {}: goes without', 'optional', {}, { url: '/v1/optional', ...none }],
     ['security: [] sends nothing even when configured', 'open', { accessToken: 't5', apiKey: 'k7' }, { url: '/v1/open', ...none }],
+    ['mutual TLS, which the client cannot send, goes without (the generator warned)', 'viaTls', {}, { url: '/v1/tls', ...none }],
   ])('%s', async (_name, method, config, expected) => {
     expect(await sent(api(config)[method]!())).toEqual(expected);
   });
@@ -151,6 +154,7 @@ describe('security on the wire', () => {
     expect(section).toMatch(/### basicAuth\n\n- \*\*Type\*\*: HTTP basic authentication\n- Set `username` and `password`/);
     expect(section).toMatch(/### oauth\n\n- \*\*Type\*\*: OAuth 2\.0\n- \*\*Description\*\*: OAuth &lt;script&gt;alert\(1\)&lt;\/script&gt; \\\| pipes\n- Set `accessToken`/);
     expect(section).toContain('- **Flow** clientCredentials: token URL `https://auth.example.com/token`; scopes `read`, `write`');
+    expect(section).toMatch(/### tls\n\n- \*\*Type\*\*: mutualTLS\n- The client cannot send this scheme/);
     expect(section).toContain('- **OpenID Connect discovery**: `https://auth.example.com/.well-known/openid-configuration`');
     const docs = readFileSync(join(outDir, 'docs/AuthApi.md'), 'utf8');
     expect(docs).toContain("new AuthApi(new Configuration({ username: 'YOUR_USERNAME', password: 'YOUR_PASSWORD' }))");
