@@ -156,6 +156,11 @@ describe('security on the wire', () => {
     expect(section).toContain('- **Flow** clientCredentials: token URL `https://auth.example.com/token`; scopes `read`, `write`');
     expect(section).toMatch(/### tls\n\n- \*\*Type\*\*: mutualTLS\n- The client cannot send this scheme/);
     expect(section).toContain('- **OpenID Connect discovery**: `https://auth.example.com/.well-known/openid-configuration`');
+    expect(readme).toContain(`const configuration = new Configuration({
+  accessToken: 'YOUR_ACCESS_TOKEN', // or an async function returning a fresh token
+  username: 'YOUR_USERNAME', password: 'YOUR_PASSWORD',
+  apiKey: { 'X-API-Key': 'YOUR_API_KEY', api_key: 'YOUR_API_KEY', session: 'YOUR_API_KEY' },
+  basePath: 'http://unused.invalid/v1',`);
     const docs = readFileSync(join(outDir, 'docs/AuthApi.md'), 'utf8');
     expect(docs).toContain("new AuthApi(new Configuration({ username: 'YOUR_USERNAME', password: 'YOUR_PASSWORD' }))");
     expect(docs).toContain("new AuthApi(new Configuration({ apiKey: { 'X-API-Key': 'YOUR_API_KEY', api_key: 'YOUR_API_KEY' } }))");
@@ -209,6 +214,7 @@ describe('servers on the wire', () => {
   it('documents serverIndex and serverVariables', () => {
     const readme = readFileSync(join(outDir, 'README.md'), 'utf8');
     expect(readme).toContain('## Servers');
+    expect(readme).toContain('const configuration = new Configuration({\n  basePath:');
     expect(readme).toContain('- 0: `http://{host}:{port}/{version}` (The main one)\n');
     expect(readme).toContain('  - `version`: default `v1`; values `v1`, `v2`; API version\n');
     expect(readme).toContain('- 1: `https://eu.example.com/v1`\n');

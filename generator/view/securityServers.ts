@@ -2,7 +2,7 @@
 // BASE_PATH, SECURITY_SCHEMES), each operation's `security` and `servers` in its RequestSpec,
 // and the Configuration fields the docs tell the user to set.
 import { objectLiteralKey, propertyKey, quote } from '../naming.ts';
-import type { OperationIR, SecurityIR, SecuritySchemeIR, ServerIR } from '../ir/types.ts';
+import type { ClientIR, OperationIR, SecurityIR, SecuritySchemeIR, ServerIR } from '../ir/types.ts';
 import { codeSpan, headingAnchor, tableCell } from './text.ts';
 import type { SecurityView } from './types.ts';
 
@@ -108,13 +108,27 @@ function fieldOf(s: SecuritySchemeIR): Field | undefined {
  */
 export function configurationExample(op: OperationIR, schemes: SecuritySchemeIR[], apiKeyEnv: string | undefined): string {
   const needed = (op.security[0] ?? []).flatMap(({ scheme }) => schemes.filter((s) => s.name === scheme));
+  const fields = credentialFields(needed, apiKeyEnv);
+  return fields.length === 0 ? '' : `{ ${fields.join(', ')} }`;
+}
+
+/** The README's Configuration example: a line for each credential field some operation reads. */
+export function configurationLines(ir: ClientIR): string[] {
+  const used = new Set(ir.apis.flatMap((api) => api.operations.flatMap((op) => op.security.flat().map((s) => s.scheme))));
+  return credentialFields(ir.securitySchemes.filter((s) => used.has(s.name)), ir.apiKeyEnv).map((field) =>
+    field.startsWith('accessToken') ? `${field}, // or an async function returning a fresh token` : `${field},`,
+  );
+}
+
+/** `field: example` for the Configuration fields that satisfy `schemes`, each once. */
+function credentialFields(schemes: SecuritySchemeIR[], apiKeyEnv: string | undefined): string[] {
   const fields: string[] = [];
-  const apiKeys = needed.filter((s) => fieldOf(s) === 'apiKey');
-  if (needed.some((s) => fieldOf(s) === 'accessToken')) fields.push(`accessToken: ${apiKeyEnv === undefined ? "'YOUR_ACCESS_TOKEN'" : `process.env.${apiKeyEnv}`}`);
-  if (needed.some((s) => fieldOf(s) === 'basic')) fields.push(`username: 'YOUR_USERNAME', password: 'YOUR_PASSWORD'`);
+  const apiKeys = schemes.filter((s) => fieldOf(s) === 'apiKey');
+  if (schemes.some((s) => fieldOf(s) === 'accessToken')) fields.push(`accessToken: ${apiKeyEnv === undefined ? "'YOUR_ACCESS_TOKEN'" : `process.env.${apiKeyEnv}`}`);
+  if (schemes.some((s) => fieldOf(s) === 'basic')) fields.push(`username: 'YOUR_USERNAME', password: 'YOUR_PASSWORD'`);
   if (apiKeys.length === 1) fields.push(`apiKey: 'YOUR_API_KEY'`);
   if (apiKeys.length > 1) fields.push(`apiKey: { ${apiKeys.map((s) => `${objectLiteralKey(s.paramName ?? s.name)}: 'YOUR_API_KEY'`).join(', ')} }`);
-  return fields.length === 0 ? '' : `{ ${fields.join(', ')} }`;
+  return fields;
 }
 
 export function securityView(s: SecuritySchemeIR): SecurityView {

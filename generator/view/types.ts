@@ -29,6 +29,8 @@ export interface ClientView {
   securitySchemes: SecurityView[];
   /** The generated SECURITY_SCHEMES constant's object literal. */
   securitySchemesLiteral: string;
+  /** The README's `new Configuration({...})` lines for the credentials the operations read. */
+  configurationLines: string[];
   /** The generated SERVERS constant's value. */
   serversLiteral: string;
   /** The README's server section: shown when the spec has several servers or URL variables. */
