@@ -218,5 +218,6 @@ describe('servers on the wire', () => {
     expect(readme).toContain('- 0: `http://{host}:{port}/{version}` (The main one)\n');
     expect(readme).toContain('  - `version`: default `v1`; values `v1`, `v2`; API version\n');
     expect(readme).toContain('- 1: `https://eu.example.com/v1`\n');
+    expect(readme).toContain("new Configuration({ serverIndex: 0, serverVariables: { host: 'localhost.invalid', port: '1', version: 'v2' } })");
   });
 });

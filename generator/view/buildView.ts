@@ -7,7 +7,7 @@ import { collectRefs, T } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
-import { configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral } from './securityServers.ts';
+import { configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';
@@ -37,6 +37,7 @@ export function buildView(ir: ClientIR): ClientView {
     serversLiteral: serversLiteral(ir.servers),
     serversChoosable: serversChoosable(ir.servers),
     servers: serverDocs(ir.servers),
+    serverVariablesExample: serverVariablesExample(ir.servers),
     readme: readmeWalkthroughs(ir),
     apis: ir.apis.map((api) => apiView(api, ir)),
     models: ir.models.map(modelView),

@@ -41,6 +41,13 @@ export function serversChoosable(servers: ServerIR[]): boolean {
   return servers.length > 1 || servers.some((s) => s.variables.length > 0);
 }
 
+/** The README's `serverVariables` example: the first server's variables, each at another allowed value where there is one. */
+export function serverVariablesExample(servers: ServerIR[]): string {
+  const variables = servers[0]?.variables ?? [];
+  if (variables.length === 0) return '{}';
+  return `{ ${variables.map((v) => `${objectLiteralKey(v.name)}: ${quote(v.enum?.find((value) => value !== v.default) ?? v.default)}`).join(', ')} }`;
+}
+
 /** README lines: each server with its index and its variables' defaults and values. */
 export function serverDocs(servers: ServerIR[]): Array<{ index: number; url: string; description: string; variables: Array<{ name: string; default: string; values: string; description: string }> }> {
   return servers.map((s, index) => ({

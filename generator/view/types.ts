@@ -36,6 +36,8 @@ export interface ClientView {
   /** The README's server section: shown when the spec has several servers or URL variables. */
   serversChoosable: boolean;
   servers: ServerDocView[];
+  /** `{ version: 'v2' }`: the README's serverVariables example. */
+  serverVariablesExample: string;
   /** Which README walkthroughs apply (see readmeWalkthroughs.ts). */
   readme: Record<WalkthroughName, boolean>;
   apis: ApiView[];
