@@ -11,7 +11,7 @@ import { isOpenApi32, mediaSchema, operationsOf, querystringParameters, tagDescr
 import { operationIdFromPath, renameDuplicateOperations } from './operationIds.ts';
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
-import { readSecurity, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
+import { readDocumentServers, readSecurity, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
 
 export type { OAuthFlow, SecurityRequirements, SecurityScheme, Server, ServerVariable } from './securityServers.ts';
 
@@ -139,7 +139,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
       description: infoDescription,
     },
     packageOptions: readPackageOptions(doc['x-codegen-options'], diagnostics),
-    servers: readServers(doc.servers, ['servers'], doc, diagnostics) ?? [],
+    servers: readDocumentServers(doc, diagnostics),
     tags: readTags(doc.tags, diagnostics),
     securitySchemes,
     operations,

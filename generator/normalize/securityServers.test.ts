@@ -91,6 +91,11 @@ paths:
     ]);
   });
 
+  it("takes OpenAPI's default server, `/`, when the document lists none", () => {
+    expect(normalized(`paths: {}\n`).servers).toEqual([{ url: '/', variables: [] }]);
+    expect(normalized(`servers: []\npaths: {}\n`).servers).toEqual([{ url: '/', variables: [] }]);
+  });
+
   it.each([
     ['pathLevel', ['https://path.example.com']],
     ['operationLevel', ['https://op.example.com']],

@@ -133,6 +133,12 @@ function pointerSegment(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The document's servers; OpenAPI's default, `/`, when it lists none (a same-origin client in a browser). */
+export function readDocumentServers(doc: Record<string, unknown>, diagnostics: Diagnostics): Server[] {
+  const servers = readServers(doc.servers, ['servers'], doc, diagnostics) ?? [];
+  return servers.length > 0 ? servers : [{ url: serverUrl('/', doc, diagnostics), variables: [] }];
+}
+
 /** A `servers` list (undefined when absent or not a list). */
 export function readServers(raw: unknown, at: Array<string | number>, doc: Record<string, unknown>, diagnostics: Diagnostics): Server[] | undefined {
   if (!Array.isArray(raw)) return undefined;
