@@ -165,6 +165,9 @@ describe('security on the wire', () => {
     expect(docs).toContain("new AuthApi(new Configuration({ username: 'YOUR_USERNAME', password: 'YOUR_PASSWORD' }))");
     expect(docs).toContain("new AuthApi(new Configuration({ apiKey: { 'X-API-Key': 'YOUR_API_KEY', api_key: 'YOUR_API_KEY' } }))");
     expect(docs).toContain('new AuthApi(new Configuration())');
+    expect(docs).toContain('### Authorization\n\n[headerKey](../README.md#headerKey), or [basicAuth](../README.md#basicAuth)\n');
+    expect(docs).toContain('### Authorization\n\n[headerKey](../README.md#headerKey) and [queryKey](../README.md#queryKey)\n');
+    expect(docs).toContain('### Authorization\n\n[bearerAuth](../README.md#bearerAuth) (optional: the call may also go without credentials)\n');
   });
 });
 

@@ -7,7 +7,7 @@ import { collectRefs, T } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
-import { configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
+import { authorizationMarkdown, configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';
@@ -111,7 +111,6 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
   const returnType = printType(op.result.type);
   const mainReturn = stream?.only ? `Stream<${stream.chunkType}>` : returnType;
   const signature = signatureOf(positional, opts?.name, stream?.flagProperty === true);
-  const schemeNames = securitySchemeNames(op);
   const pagination = op.pagination && {
     methodName: variants.all,
     itemType: printType(op.pagination.itemType),
@@ -144,9 +143,9 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
     responseType: op.result.decode === 'none' ? 'void' : op.result.decode,
     responseMediaType: tableCell(stream?.only ? op.stream!.mediaType : op.result.mediaType ?? ''),
     securityLiteral: securityLiteral(op.security),
+    authorizationMarkdown: authorizationMarkdown(op.security),
     serversLiteral: op.servers.length === 0 ? '' : serversLiteral(op.servers, '        '),
     configurationExample: configurationExample(op, ir.securitySchemes, ir.apiKeyEnv),
-    auth: schemeNames.map((name) => ({ name: tableCell(name), anchor: headingAnchor(name) })),
     stream,
     pagination,
     anchor: op.methodName.toLowerCase(),

@@ -100,6 +100,18 @@ function schemeAccess(name: string): string {
   return key === name ? `SECURITY_SCHEMES.${name}` : `SECURITY_SCHEMES[${key}]`;
 }
 
+/**
+ * An operation's security as its docs say it: alternatives joined by "or", schemes needed
+ * together by "and", each linking to its README section; '' when none is needed.
+ */
+export function authorizationMarkdown(security: SecurityIR): string {
+  const alternatives = security.filter((alternative) => alternative.length > 0);
+  if (alternatives.length === 0) return '';
+  const linked = alternatives.map((alternative) => alternative.map(({ scheme }) => `[${tableCell(scheme)}](../README.md#${headingAnchor(scheme)})`).join(' and '));
+  const optional = alternatives.length < security.length ? ' (optional: the call may also go without credentials)' : '';
+  return `${linked.join(', or ')}${optional}`;
+}
+
 /** The Configuration fields that satisfy a scheme, as docs show them. */
 type Field = 'accessToken' | 'basic' | 'apiKey';
 

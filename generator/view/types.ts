@@ -160,10 +160,10 @@ export interface OperationView {
   securityLiteral: string;
   /** The RequestSpec's `servers` (the path's or operation's own); '' when the document's apply. */
   serversLiteral: string;
+  /** The docs' Authorization section (Markdown): alternatives with "or", combinations with "and"; '' for none. */
+  authorizationMarkdown: string;
   /** The docs example's `new Configuration(...)` argument ('' for none). */
   configurationExample: string;
-  /** The schemes' names (Markdown) and their README anchors. */
-  auth: Array<{ name: string; anchor: string }>;
   stream?: StreamView;
   pagination?: { methodName: string; itemType: string; cursorParam: string };
   /** Markdown heading anchor of the method's section. */
