@@ -72,6 +72,7 @@ paths:
     servers: [{url: 'https://path.example.com'}]
     get: {operationId: pathLevel, responses: {'200': {description: ok}}}
     put: {operationId: operationLevel, servers: [{url: 'https://op.example.com'}], responses: {'200': {description: ok}}}
+    post: {operationId: emptyOperationLevel, servers: [], responses: {'200': {description: ok}}}
   /b: {get: {operationId: documentLevel, responses: {'200': {description: ok}}}}
 `);
   const servers = (id: string) => s.operations.find((o) => o.operationId === id)!.servers.map((server) => server.url);
@@ -99,6 +100,7 @@ paths:
   it.each([
     ['pathLevel', ['https://path.example.com']],
     ['operationLevel', ['https://op.example.com']],
+    ['emptyOperationLevel', ['https://path.example.com']],
     ['documentLevel', []],
   ])('%s takes its own servers, else its path item\'s, else none (the document\'s)', (id, expected) => {
     expect(servers(id)).toEqual(expected);

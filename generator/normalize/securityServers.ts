@@ -139,9 +139,9 @@ export function readDocumentServers(doc: Record<string, unknown>, diagnostics: D
   return servers.length > 0 ? servers : [{ url: serverUrl('/', doc, diagnostics), variables: [] }];
 }
 
-/** A `servers` list (undefined when absent or not a list). */
+/** A `servers` list; undefined when absent, empty or not a list (the enclosing level's servers apply). */
 export function readServers(raw: unknown, at: Array<string | number>, doc: Record<string, unknown>, diagnostics: Diagnostics): Server[] | undefined {
-  if (!Array.isArray(raw)) return undefined;
+  if (!Array.isArray(raw) || raw.length === 0) return undefined;
   return raw.flatMap((s, i) => {
     if (!isPlainObject(s) || typeof s.url !== 'string') {
       diagnostics.warning(pointerOf([...at, i]), 'a server must be an object with a url; ignored', 'WRONG_TYPE');
