@@ -134,9 +134,8 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
     requestBody,
     responses: op.responses.map((r) => ({ status: r.status, description: r.description, media: r.content.map((c) => media(c, typeOf)) })),
     result,
-    // The normalized spec keeps the schemes' names only: each is taken as an alternative of its own.
-    security: op.security.map((scheme) => [{ scheme, scopes: [] }]),
-    servers: [],
+    security: op.security,
+    servers: op.servers,
     stream,
     pagination,
     optionsTypeName,

@@ -45,11 +45,11 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
     packageVersion: pkg.packageVersion,
     moduleName: pkg.moduleName,
     info: spec.info,
-    servers: spec.servers.map((url) => ({ url, variables: [] })),
+    servers: spec.servers,
     apiKeyEnv: chosen.apiKeyEnv,
     baseUrlEnv: chosen.baseUrlEnv,
     repository: chosen.repository,
-    securitySchemes: spec.securitySchemes.map((s) => ({ name: s.name, type: s.type, description: s.description, in: s.in, paramName: s.paramName, scheme: s.scheme, bearerFormat: s.bearerFormat })),
+    securitySchemes: spec.securitySchemes,
     apis,
     models,
   };

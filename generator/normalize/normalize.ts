@@ -7,10 +7,13 @@ import { parsePointer, pointerOf } from '../pointer.ts';
 import type { LoadedSpec } from '../load/loadSpec.ts';
 import { checkNames } from './checks.ts';
 import { flattenInlineSchemas } from './flattenInline.ts';
-import { isOpenApi32, mediaSchema, operationsOf, querystringParameters, serverUrl, tagDescription, warnTagHierarchy } from './openapi32.ts';
+import { isOpenApi32, mediaSchema, operationsOf, querystringParameters, tagDescription, warnTagHierarchy } from './openapi32.ts';
 import { operationIdFromPath, renameDuplicateOperations } from './operationIds.ts';
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
+import { readDocumentServers, readSecurity, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
+
+export type { OAuthFlow, SecurityRequirements, SecurityScheme, Server, ServerVariable } from './securityServers.ts';
 
 // openapi-generator walks a path's operations in this order; so do we.
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -52,18 +55,10 @@ export interface NormalizedOperation {
   parameters: NormalizedParameter[];
   requestBody?: { required: boolean; description?: string; content: MediaContent[] };
   responses: NormalizedResponse[];
-  /** Names of the security schemes that apply ([] means none). */
-  security: string[];
-}
-
-export interface SecurityScheme {
-  name: string;
-  type: string;
-  scheme?: string;
-  bearerFormat?: string;
-  in?: string;
-  paramName?: string;
-  description?: string;
+  /** The operation's own security, else the document's ([] means none needed). */
+  security: SecurityRequirements;
+  /** The operation's own servers, else its path's; [] means the document's. */
+  servers: Server[];
 }
 
 export interface NormalizedSpec {
@@ -72,7 +67,7 @@ export interface NormalizedSpec {
   info: { title: string; version: string; description?: string };
   /** Package options the spec itself asks for, from its root `x-codegen-options`. */
   packageOptions: SpecPackageOptions;
-  servers: string[];
+  servers: Server[];
   tags: Array<{ name: string; description?: string }>;
   securitySchemes: SecurityScheme[];
   operations: NormalizedOperation[];
@@ -132,7 +127,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
     components.set(name, normalizeSchema(raw, ['components', 'schemas', name], ctx));
   }
 
-  const securitySchemes = readSecuritySchemes(doc);
+  const securitySchemes = readSecuritySchemes(doc, diagnostics);
   const globalSecurity = readSecurity(doc.security, '/security', securitySchemes, diagnostics) ?? [];
   const operations = readOperations(doc, ctx, securitySchemes, globalSecurity);
   const { schemas, inlineOrigins } = flattenInlineSchemas({ operations, components, pointers: ctx.pointers, written: ctx.written });
@@ -146,7 +141,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
       description: infoDescription,
     },
     packageOptions: readPackageOptions(doc['x-codegen-options'], diagnostics),
-    servers: Array.isArray(doc.servers) ? doc.servers.filter(isPlainObject).map((s) => serverUrl(String(s.url ?? ''), doc, diagnostics)) : [],
+    servers: readDocumentServers(doc, diagnostics),
     tags: readTags(doc.tags, diagnostics),
     securitySchemes,
     operations,
@@ -199,48 +194,12 @@ function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackage
   return options;
 }
 
-function readSecuritySchemes(doc: Record<string, unknown>): SecurityScheme[] {
-  const raw = isPlainObject(doc.components) && isPlainObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
-  return Object.entries(raw)
-    .filter(([, s]) => isPlainObject(s))
-    .map(([name, s]) => {
-      const scheme = s as Record<string, unknown>;
-      return {
-        name,
-        type: String(scheme.type ?? ''),
-        scheme: typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : undefined,
-        bearerFormat: typeof scheme.bearerFormat === 'string' ? scheme.bearerFormat : undefined,
-        in: typeof scheme.in === 'string' ? scheme.in : undefined,
-        paramName: typeof scheme.name === 'string' ? scheme.name : undefined,
-        description: typeof scheme.description === 'string' ? scheme.description : undefined,
-      };
-    });
-}
-
-function readSecurity(raw: unknown, at: string, schemes: SecurityScheme[], diagnostics: Diagnostics): string[] | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) {
-    diagnostics.error(at, 'security must be a list', 'WRONG_TYPE');
-    return undefined;
-  }
-  const names: string[] = [];
-  raw.forEach((requirement, i) => {
-    if (!isPlainObject(requirement)) return;
-    for (const name of Object.keys(requirement)) {
-      // A warning, not an error: real specs ship this mistake, and the rest of the client is still right.
-      if (!schemes.some((s) => s.name === name)) diagnostics.warning(`${at}/${i}/${name}`, `security scheme '${name}' is not defined in components/securitySchemes; ignored`, 'SECURITY_SCHEME_UNDEFINED');
-      else if (!names.includes(name)) names.push(name);
-    }
-  });
-  return names;
-}
-
 /** 3.1 and later: paths and responses are optional. */
 function isOpenApi31OrLater(doc: Record<string, unknown>): boolean {
   return /^3\.[12]\./.test(String(doc.openapi));
 }
 
-function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, schemes: SecurityScheme[], globalSecurity: string[]): NormalizedOperation[] {
+function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, schemes: SecurityScheme[], globalSecurity: SecurityRequirements): NormalizedOperation[] {
   const operations: NormalizedOperation[] = [];
   // 3.1 made paths optional: a document of webhooks or components only has no operations.
   if (doc.paths === undefined && isOpenApi31OrLater(doc)) return operations;
@@ -257,12 +216,13 @@ function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, scheme
       continue;
     }
     const shared = Array.isArray(item.parameters) ? item.parameters : [];
+    const pathServers = readServers(item.servers, [...itemAt, 'servers'], doc, ctx.diagnostics);
     for (const { method, op, segments } of operationsOf(item, itemAt, ctx)) {
       if (!isPlainObject(op)) {
         ctx.diagnostics.error(pointerOf(segments), 'an operation must be an object', 'WRONG_TYPE');
         continue;
       }
-      operations.push(readOperation(path, method, op, segments, shared, ctx, schemes, globalSecurity));
+      operations.push(readOperation(path, method, op, segments, shared, ctx, schemes, globalSecurity, pathServers));
     }
   }
   return operations;
@@ -276,7 +236,8 @@ function readOperation(
   sharedParameters: unknown[],
   ctx: SchemaContext,
   schemes: SecurityScheme[],
-  globalSecurity: string[],
+  globalSecurity: SecurityRequirements,
+  pathServers: Server[] | undefined,
 ): NormalizedOperation {
   const at = pointerOf(segments);
   let operationId = textField(op, 'operationId', at, ctx.diagnostics) ?? '';
@@ -319,6 +280,7 @@ function readOperation(
     requestBody: readRequestBody(op.requestBody, [...segments, 'requestBody'], ctx),
     responses: readResponses(op.responses, [...segments, 'responses'], ctx),
     security: readSecurity(op.security, `${at}/security`, schemes, ctx.diagnostics) ?? globalSecurity,
+    servers: readServers(op.servers, [...segments, 'servers'], ctx.document, ctx.diagnostics) ?? pathServers ?? [],
   };
 }
 

@@ -4,16 +4,17 @@
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
 import { JSON_TYPE, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T } from '../ir/typeExpr.ts';
-import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, SecuritySchemeIR, TsType } from '../ir/types.ts';
+import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
+import { authorizationMarkdown, configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';
-import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, ParamView, PropertyView, SecurityView } from './types.ts';
+import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, ParamView, PropertyView } from './types.ts';
 
 export function buildView(ir: ClientIR): ClientView {
-  const basePath = (ir.servers[0]?.url ?? '').replace(/\/+$/, '');
+  const basePath = defaultServerUrl(ir.servers[0]);
   return {
     packageName: ir.packageName,
     packageVersion: ir.packageVersion,
@@ -31,8 +32,14 @@ export function buildView(ir: ClientIR): ClientView {
     userAgentLiteral: quote(`${ir.packageName}/${ir.packageVersion}`),
     repository: ir.repository === undefined ? undefined : repositoryLinks(ir.repository),
     securitySchemes: ir.securitySchemes.map(securityView),
+    securitySchemesLiteral: securitySchemesLiteral(ir.securitySchemes),
+    configurationLines: configurationLines(ir),
+    serversLiteral: serversLiteral(ir.servers),
+    serversChoosable: serversChoosable(ir.servers),
+    servers: serverDocs(ir.servers),
+    serverVariablesExample: serverVariablesExample(ir.servers),
     readme: readmeWalkthroughs(ir),
-    apis: ir.apis.map((api) => apiView(api, ir.securitySchemes)),
+    apis: ir.apis.map((api) => apiView(api, ir)),
     models: ir.models.map(modelView),
   };
 }
@@ -46,19 +53,10 @@ function repositoryLinks(url: string): ClientView['repository'] {
   return { gitUrl: `git+${base}.git`, homepage: `${base}#readme`, issues: `${base}/issues` };
 }
 
-function isBearer(s: SecuritySchemeIR): boolean {
-  return s.type === 'http' && s.scheme === 'bearer';
-}
-
-function securityView(s: SecuritySchemeIR): SecurityView {
-  const label = s.type === 'http' ? `HTTP ${s.scheme ?? ''} authentication`.replace(/ +/g, ' ') : s.type === 'apiKey' ? `API key in ${s.in ?? 'header'} '${s.paramName ?? ''}'` : s.type;
-  return { name: tableCell(s.name), anchor: headingAnchor(s.name), isBearer: isBearer(s), kindLabel: tableCell(label) };
-}
-
 // ── APIs ──────────────────────────────────────────────────────────────────
 
-function apiView(api: ApiIR, schemes: SecuritySchemeIR[]): ApiView {
-  const operations = api.operations.map((op) => operationView(op, schemes));
+function apiView(api: ApiIR, ir: ClientIR): ApiView {
+  const operations = api.operations.map((op) => operationView(op, ir));
   const imports = new Set<string>();
   for (const op of api.operations) for (const type of operationTypes(op)) collectRefs(type, imports);
   return {
@@ -71,6 +69,7 @@ function apiView(api: ApiIR, schemes: SecuritySchemeIR[]): ApiView {
     usesStream: operations.some((o) => o.stream),
     bodyEncoders: [...new Set(operations.map((o) => o.body?.encoder ?? '').filter(Boolean))].sort(),
     optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
+    usesSecurity: operations.some((o) => o.securityLiteral !== ''),
   };
 }
 
@@ -93,7 +92,7 @@ function sentParameters(op: OperationIR): ParameterIR[] {
 /** What a path segment or header takes when it cannot carry the schema's values. */
 const SCALAR: TsType = { kind: 'union', members: [T.string, T.number, T.boolean] };
 
-function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationView {
+function operationView(op: OperationIR, ir: ClientIR): OperationView {
   const variants = methodVariants(op.methodName);
   const args: Arg[] = sentParameters(op).map((p) => ({ view: paramView(p, op.optionsTypeName !== undefined && !p.required), description: p.description, type: p.type, example: p.example }));
   const params = args.map((a) => a.view);
@@ -112,8 +111,6 @@ function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationV
   const returnType = printType(op.result.type);
   const mainReturn = stream?.only ? `Stream<${stream.chunkType}>` : returnType;
   const signature = signatureOf(positional, opts?.name, stream?.flagProperty === true);
-  const schemeNames = securitySchemeNames(op);
-  const bearer = schemeNames.filter((name) => schemes.some((s) => s.name === name && isBearer(s)));
   const pagination = op.pagination && {
     methodName: variants.all,
     itemType: printType(op.pagination.itemType),
@@ -145,8 +142,10 @@ function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationV
     returnType,
     responseType: op.result.decode === 'none' ? 'void' : op.result.decode,
     responseMediaType: tableCell(stream?.only ? op.stream!.mediaType : op.result.mediaType ?? ''),
-    authLiteral: bearer.length ? `[${bearer.map(quote).join(', ')}]` : '',
-    auth: schemeNames.map((name) => ({ name: tableCell(name), anchor: headingAnchor(name) })),
+    securityLiteral: securityLiteral(op.security),
+    authorizationMarkdown: authorizationMarkdown(op.security),
+    serversLiteral: op.servers.length === 0 ? '' : serversLiteral(op.servers, '        '),
+    configurationExample: configurationExample(op, ir.securitySchemes, ir.apiKeyEnv),
     stream,
     pagination,
     anchor: op.methodName.toLowerCase(),

@@ -56,3 +56,11 @@ export function headingAnchor(text: string): string {
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .replace(/\s/g, '-');
 }
+
+/** A Markdown code span around any text: the fence is longer than any run of backticks inside. */
+export function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
+  return `${fence}${markdownCode(padded.replace(/\r?\n|\r/g, ' '))}${fence}`;
+}

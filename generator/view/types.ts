@@ -27,6 +27,17 @@ export interface ClientView {
   /** package.json links, when a repository is known. */
   repository: RepositoryView | undefined;
   securitySchemes: SecurityView[];
+  /** The generated SECURITY_SCHEMES constant's object literal. */
+  securitySchemesLiteral: string;
+  /** The README's `new Configuration({...})` lines for the credentials the operations read. */
+  configurationLines: string[];
+  /** The generated SERVERS constant's value. */
+  serversLiteral: string;
+  /** The README's server section: shown when the spec has several servers or URL variables. */
+  serversChoosable: boolean;
+  servers: ServerDocView[];
+  /** `{ version: 'v2' }`: the README's serverVariables example. */
+  serverVariablesExample: string;
   /** Which README walkthroughs apply (see readmeWalkthroughs.ts). */
   readme: Record<WalkthroughName, boolean>;
   apis: ApiView[];
@@ -48,7 +59,29 @@ export interface SecurityView {
   anchor: string;
   /** e.g. "Bearer authentication" */
   kindLabel: string;
+  /** Markdown, one line, escaped. */
+  description: string;
   isBearer: boolean;
+  /** Which Configuration field satisfies the scheme; `unsupported` when the client cannot send it. */
+  usesAccessToken: boolean;
+  usesBasic: boolean;
+  usesApiKey: boolean;
+  unsupported: boolean;
+  /** apiKey: the parameter's name (a Markdown code span) and where it goes. */
+  paramName: string;
+  location: string;
+  /** oauth2: each flow's kind, URLs and scopes, as Markdown. */
+  flows: Array<{ kind: string; urls: string; scopes: string }>;
+  /** openIdConnect: the discovery URL as a Markdown code span ('' when none). */
+  openIdConnectUrl: string;
+}
+
+/** A server as the README lists it (Markdown). */
+export interface ServerDocView {
+  index: number;
+  url: string;
+  description: string;
+  variables: Array<{ name: string; default: string; values: string; description: string }>;
 }
 
 export interface ApiView {
@@ -65,6 +98,8 @@ export interface ApiView {
   /** Body encoders the class imports from the runtime, sorted. */
   bodyEncoders: string[];
   optionTypes: OptsTypeView[];
+  /** Some operation sends credentials: the class imports SECURITY_SCHEMES. */
+  usesSecurity: boolean;
 }
 
 /** The `...Opts` interface holding an operation's optional parameters. */
@@ -121,10 +156,14 @@ export interface OperationView {
   returnType: string;
   responseType: 'json' | 'text' | 'binary' | 'void';
   responseMediaType: string;
-  /** `['ApiKeyAuth']` as a literal; '' when the operation needs no authorization. */
-  authLiteral: string;
-  /** The schemes' names (Markdown) and their README anchors. */
-  auth: Array<{ name: string; anchor: string }>;
+  /** The RequestSpec's `security` (alternatives of SECURITY_SCHEMES entries); '' when none is needed. */
+  securityLiteral: string;
+  /** The RequestSpec's `servers` (the path's or operation's own); '' when the document's apply. */
+  serversLiteral: string;
+  /** The docs' Authorization section (Markdown): alternatives with "or", combinations with "and"; '' for none. */
+  authorizationMarkdown: string;
+  /** The docs example's `new Configuration(...)` argument ('' for none). */
+  configurationExample: string;
   stream?: StreamView;
   pagination?: { methodName: string; itemType: string; cursorParam: string };
   /** Markdown heading anchor of the method's section. */

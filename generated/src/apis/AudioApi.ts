@@ -1,5 +1,6 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
 import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import { SECURITY_SCHEMES } from '../runtime/server.js';
 import type { CreateSpeechRequest } from '../models/CreateSpeechRequest.js';
 
 /**
@@ -25,7 +26,7 @@ export class AudioApi extends BaseApi {
         path: '/audio/speech',
         body: createSpeechRequest,
         responseType: 'binary',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );

@@ -1,5 +1,6 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
 import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import { SECURITY_SCHEMES } from '../runtime/server.js';
 import type { Stream } from '../runtime/Stream.js';
 import type { ChatCompletionDeleted } from '../models/ChatCompletionDeleted.js';
 import type { ChatCompletionList } from '../models/ChatCompletionList.js';
@@ -78,7 +79,7 @@ export class ChatApi extends BaseApi {
         query: { model: opts?.model, metadata: opts?.metadata, after: opts?.after, limit: opts?.limit, order: opts?.order },
         headers: { 'OpenAI-Organization': opts?.openAIOrganization },
         responseType: 'json',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );
@@ -114,7 +115,7 @@ export class ChatApi extends BaseApi {
         path: '/chat/completions',
         body: createChatCompletionRequest,
         responseType: 'json',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );
@@ -128,7 +129,7 @@ export class ChatApi extends BaseApi {
         path: '/chat/completions',
         body: { ...createChatCompletionRequest, stream: true },
         responseType: 'json',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );
@@ -153,7 +154,7 @@ export class ChatApi extends BaseApi {
         path: '/chat/completions/{completion_id}',
         pathParams: { completion_id: completionId },
         responseType: 'json',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );
@@ -180,7 +181,7 @@ export class ChatApi extends BaseApi {
         pathParams: { completion_id: completionId },
         body: updateChatCompletionRequest,
         responseType: 'json',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );
@@ -205,7 +206,7 @@ export class ChatApi extends BaseApi {
         path: '/chat/completions/{completion_id}',
         pathParams: { completion_id: completionId },
         responseType: 'json',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );
@@ -232,7 +233,7 @@ export class ChatApi extends BaseApi {
         pathParams: { completion_id: completionId },
         query: { after: opts?.after, limit: opts?.limit, order: opts?.order },
         responseType: 'json',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );

@@ -1,6 +1,7 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
 import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
 import { multipartBody } from '../runtime/body.js';
+import { SECURITY_SCHEMES } from '../runtime/server.js';
 import type { CreateFileRequest } from '../models/CreateFileRequest.js';
 import type { OpenAIFile } from '../models/OpenAIFile.js';
 
@@ -28,7 +29,7 @@ export class FilesApi extends BaseApi {
         body: createFileRequest,
         encodeBody: multipartBody,
         responseType: 'json',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );
@@ -53,7 +54,7 @@ export class FilesApi extends BaseApi {
         path: '/files/{file_id}/content',
         pathParams: { file_id: fileId },
         responseType: 'binary',
-        auth: ['ApiKeyAuth'],
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
     );

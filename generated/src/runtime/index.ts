@@ -39,6 +39,6 @@ export {
 export { resolveServerUrl, type ServerSpec, type ServerVariable, type ServerVariables } from './servers.js';
 export { assertValidHeader } from './headers.js';
 export { Redactor } from './redact.js';
-export { BASE_PATH, SERVERS } from './server.js';
+export { BASE_PATH, SERVERS, SECURITY_SCHEMES } from './server.js';
 export { Configuration, type ConfigurationParameters, type AccessToken, type ApiKey } from '../Configuration.js';
 export * from '../ApiError.js';
