@@ -36,6 +36,8 @@ export interface NormalizedResponse {
   status: string;
   description?: string;
   content: MediaContent[];
+  /** Declared response headers, lower case (`link` marks Link-header paging). */
+  headers?: string[];
 }
 
 export interface NormalizedOperation {
@@ -52,6 +54,8 @@ export interface NormalizedOperation {
   responses: NormalizedResponse[];
   /** Names of the security schemes that apply ([] means none). */
   security: string[];
+  /** The operation's `x-pagination` extension as written, checked where the IR reads it. */
+  xPagination?: { value: unknown; pointer: string };
 }
 
 export interface SecurityScheme {
@@ -316,6 +320,7 @@ function readOperation(
     requestBody: readRequestBody(op.requestBody, [...segments, 'requestBody'], ctx),
     responses: readResponses(op.responses, [...segments, 'responses'], ctx),
     security: readSecurity(op.security, `${at}/security`, schemes, ctx.diagnostics) ?? globalSecurity,
+    ...(op['x-pagination'] === undefined ? {} : { xPagination: { value: op['x-pagination'], pointer: `${at}/x-pagination` } }),
   };
 }
 
@@ -425,6 +430,7 @@ function readResponses(raw: unknown, segments: Array<string | number>, ctx: Sche
       status,
       description: textField(r, 'description', pointerOf(where), ctx.diagnostics),
       content: readContent(r.content, [...where, 'content'], ctx),
+      headers: isPlainObject(r.headers) ? Object.keys(r.headers).map((name) => name.toLowerCase()) : [],
     };
   });
 }

@@ -5,6 +5,7 @@ import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '..
 import { JSON_TYPE, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, SecuritySchemeIR, TsType } from '../ir/types.ts';
+import { errorsView, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
@@ -71,6 +72,7 @@ function apiView(api: ApiIR, schemes: SecuritySchemeIR[]): ApiView {
     usesStream: operations.some((o) => o.stream),
     bodyEncoders: [...new Set(operations.map((o) => o.body?.encoder ?? '').filter(Boolean))].sort(),
     optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
+    errorTypes: operations.flatMap((o) => (o.errors ? [o.errors] : [])),
   };
 }
 
@@ -82,6 +84,7 @@ function operationTypes(op: OperationIR): TsType[] {
     op.result.type,
     ...(op.stream ? [op.stream.chunkType] : []),
     ...(op.pagination ? [op.pagination.itemType] : []),
+    ...(op.errors ? op.errors.responses.map((r) => r.type) : []),
   ];
 }
 
@@ -114,11 +117,8 @@ function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationV
   const signature = signatureOf(positional, opts?.name, stream?.flagProperty === true);
   const schemeNames = securitySchemeNames(op);
   const bearer = schemeNames.filter((name) => schemes.some((s) => s.name === name && isBearer(s)));
-  const pagination = op.pagination && {
-    methodName: variants.all,
-    itemType: printType(op.pagination.itemType),
-    cursorParam: params.find((p) => p.location === 'query' && p.wireName === op.pagination!.cursorParam)!.varName,
-  };
+  const pagination = op.pagination && paginationView(op.pagination, variants.all);
+  const errors = op.errors && errorsView(op.errors, op.methodName);
   return {
     operationId: op.operationId,
     methodName: op.methodName,
@@ -131,6 +131,7 @@ function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationV
       ...positionalArgs.map((a) => `@param ${a.view.varName} ${oneLine(a.description ?? '')}`.trimEnd()),
       ...(opts ? ['@param opts Optional parameters.'] : []),
       '@param options Per-request options: signal, timeoutMs, maxRetries, headers.',
+      ...(errors ? [`@throws {${errors.typeName}} the error responses the spec declares, narrowed by \`status\``] : []),
       ...(op.deprecated ? ['@deprecated'] : []),
     ]),
     summary: tableCell(op.summary ?? firstSentence(op.description)),
@@ -149,6 +150,7 @@ function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationV
     auth: schemeNames.map((name) => ({ name: tableCell(name), anchor: headingAnchor(name) })),
     stream,
     pagination,
+    errors,
     anchor: op.methodName.toLowerCase(),
     signature,
     docSignature: markdownCode(`Promise<${mainReturn}> ${op.methodName}(${signature.params})`),

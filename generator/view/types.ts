@@ -1,6 +1,7 @@
 // The view model: every string the templates print, computed from the IR (generator/view/buildView.ts)
 // and already escaped for where it goes, so templates only loop and branch.
 import type { ModelKind } from '../ir/types.ts';
+import type { ErrorsView, PaginationView } from './errorsAndPaging.ts';
 
 export interface ClientView {
   packageName: string;
@@ -65,6 +66,8 @@ export interface ApiView {
   /** Body encoders the class imports from the runtime, sorted. */
   bodyEncoders: string[];
   optionTypes: OptsTypeView[];
+  /** The `…Error` types of the class's operations that declare error responses. */
+  errorTypes: ErrorsView[];
 }
 
 /** The `...Opts` interface holding an operation's optional parameters. */
@@ -126,7 +129,8 @@ export interface OperationView {
   /** The schemes' names (Markdown) and their README anchors. */
   auth: Array<{ name: string; anchor: string }>;
   stream?: StreamView;
-  pagination?: { methodName: string; itemType: string; cursorParam: string };
+  pagination?: PaginationView | undefined;
+  errors?: ErrorsView | undefined;
   /** Markdown heading anchor of the method's section. */
   anchor: string;
   /** The method's parameter lists and call arguments, printed by the code and the docs (see signatures.ts). */
