@@ -38,10 +38,11 @@ export function paginationOf(op: NormalizedOperation, json: MediaContent | undef
   const cursor = query(CURSOR_PARAMS);
   if (cursor) {
     const nextField = fieldAmong(page, NEXT_CURSOR_FIELDS, ctx.spec);
-    const item = resolve(found.items, ctx.spec);
-    const itemCursorField = item?.properties?.['id'] ? ['id'] : undefined;
-    // Without a next cursor the last item's id stands in, but only where `has_more` says when to stop.
-    if (nextField || (itemCursorField && fields.hasMoreField)) return { kind: 'cursor', param: cursor.name, nextField, itemCursorField, ...fields };
+    // The last item's id stands in for a missing next cursor only where `has_more` says when to
+    // stop: otherwise a null next cursor, the usual last-page signal, would not end the walk.
+    const hasId = resolve(found.items, ctx.spec)?.properties?.['id'] !== undefined;
+    const itemCursorField = hasId && fields.hasMoreField ? ['id'] : undefined;
+    if (nextField || itemCursorField) return { kind: 'cursor', param: cursor.name, nextField, itemCursorField, ...fields };
   }
   if (headers.includes('link')) return { kind: 'link', ...fields };
   const nextUrl = fieldAmong(page, NEXT_URL_FIELDS, ctx.spec, (s) => s.type === 'string' || (Array.isArray(s.type) && s.type.includes('string')));
