@@ -74,6 +74,8 @@ export interface NormalizedSpec {
   info: { title: string; version: string; description?: string };
   /** Package options the spec itself asks for, from its root `x-codegen-options`. */
   packageOptions: SpecPackageOptions;
+  /** The npm package name the spec asks for in its root `x-package-name`. */
+  packageName?: string | undefined;
   servers: string[];
   tags: Array<{ name: string; description?: string }>;
   securitySchemes: SecurityScheme[];
@@ -148,6 +150,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
       description: infoDescription,
     },
     packageOptions: readPackageOptions(doc['x-codegen-options'], diagnostics),
+    packageName: readPackageName(doc['x-package-name'], diagnostics),
     servers: Array.isArray(doc.servers) ? doc.servers.filter(isPlainObject).map((s) => serverUrl(String(s.url ?? ''), doc, diagnostics)) : [],
     tags: readTags(doc.tags, diagnostics),
     securitySchemes,
@@ -180,6 +183,16 @@ function readTags(raw: unknown, diagnostics: Diagnostics): NormalizedSpec['tags'
 
 /** An HTTP header name: RFC 9110's token. Anything else would make every call throw. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** An npm package name: lower case, optionally scoped, at most 214 characters. */
+export const NPM_PACKAGE_NAME = /^(@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
+
+function readPackageName(raw: unknown, diagnostics: Diagnostics): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'string' && raw.length <= 214 && NPM_PACKAGE_NAME.test(raw)) return raw;
+  diagnostics.error('/x-package-name', 'x-package-name must be an npm package name (lower case letters, digits, -, ., _ and ~, optionally @scope/)', 'PACKAGE_OPTION_INVALID');
+  return undefined;
+}
 
 function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackageOptions {
   if (raw === undefined) return {};
