@@ -234,6 +234,14 @@ describe('pagination patterns', () => {
     expect(urls()).toEqual(['/v1/pets/extension', '/v1/pets/extension?token=3']);
   });
 
+  it("the package and its README speak of this spec: its name from info.title, the paging example from its own operation", () => {
+    const readme = readFileSync(join(outDir, 'README.md'), 'utf8');
+    expect(JSON.parse(readFileSync(join(outDir, 'package.json'), 'utf8')).name).toBe('paging-pets');
+    expect(readme).toContain("import { PetsApi, type ListPetsByCursorOpts } from 'paging-pets';");
+    expect(readme).toContain('for await (const item of api.listPetsByCursorAll(opts))');
+    expect(readme).not.toMatch(/ChatApi|openapi-openai|listChatCompletions/);
+  });
+
   it('an operation with no recognisable pattern gets no iterator', () => {
     expect(api['listEveryPetAll']).toBeUndefined();
     expect(api['getPetAll']).toBeUndefined();

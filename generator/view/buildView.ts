@@ -5,7 +5,7 @@ import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '..
 import { JSON_TYPE, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, SecuritySchemeIR, TsType } from '../ir/types.ts';
-import { errorsView, paginationView } from './errorsAndPaging.ts';
+import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
@@ -15,6 +15,7 @@ import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, Param
 
 export function buildView(ir: ClientIR): ClientView {
   const basePath = (ir.servers[0]?.url ?? '').replace(/\/+$/, '');
+  const apis = ir.apis.map((api) => apiView(api, ir.securitySchemes));
   return {
     packageName: ir.packageName,
     packageVersion: ir.packageVersion,
@@ -33,7 +34,8 @@ export function buildView(ir: ClientIR): ClientView {
     repository: ir.repository === undefined ? undefined : repositoryLinks(ir.repository),
     securitySchemes: ir.securitySchemes.map(securityView),
     readme: readmeWalkthroughs(ir),
-    apis: ir.apis.map((api) => apiView(api, ir.securitySchemes)),
+    apis,
+    pagingExample: pagingExampleOf(apis),
     models: ir.models.map(modelView),
   };
 }

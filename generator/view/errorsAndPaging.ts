@@ -3,6 +3,7 @@
 import { quote } from '../naming.ts';
 import type { ErrorResponsesIR, FieldPathIR, PaginationIR } from '../ir/types.ts';
 import { tableCell } from './text.ts';
+import type { ApiView } from './types.ts';
 import { docType, printType } from './typeText.ts';
 
 export interface ErrorsView {
@@ -68,4 +69,24 @@ function pagingSummary(pagination: PaginationIR): string {
     case 'nextUrl':
       return "following the body's next-page URL";
   }
+}
+
+/** The README's paging example: the first operation, in class order, that has an `…All` iterator. */
+export interface PagingExampleView {
+  className: string;
+  methodName: string;
+  summary: string;
+  imports: string[];
+  decls: string[];
+  call: string;
+}
+
+export function pagingExampleOf(apis: ApiView[]): PagingExampleView | undefined {
+  for (const api of apis) {
+    const op = api.operations.find((o) => o.pagination !== undefined);
+    if (op?.pagination) {
+      return { className: api.className, methodName: op.pagination.methodName, summary: op.pagination.summary, imports: op.exampleImports, decls: op.exampleDecls, call: op.exampleCall };
+    }
+  }
+  return undefined;
 }

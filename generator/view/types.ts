@@ -1,7 +1,7 @@
 // The view model: every string the templates print, computed from the IR (generator/view/buildView.ts)
 // and already escaped for where it goes, so templates only loop and branch.
 import type { ModelKind } from '../ir/types.ts';
-import type { ErrorsView, PaginationView } from './errorsAndPaging.ts';
+import type { ErrorsView, PaginationView, PagingExampleView } from './errorsAndPaging.ts';
 
 export interface ClientView {
   packageName: string;
@@ -30,11 +30,13 @@ export interface ClientView {
   securitySchemes: SecurityView[];
   /** Which README walkthroughs apply (see readmeWalkthroughs.ts). */
   readme: Record<WalkthroughName, boolean>;
+  /** The README's paging example, when an operation pages. */
+  pagingExample?: PagingExampleView | undefined;
   apis: ApiView[];
   models: ModelView[];
 }
 
-export type WalkthroughName = 'chat' | 'files' | 'speech' | 'paging';
+export type WalkthroughName = 'chat' | 'files' | 'speech';
 
 export interface RepositoryView {
   gitUrl: string;
