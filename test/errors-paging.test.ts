@@ -165,11 +165,6 @@ describe('typed error bodies', () => {
     expect(urls()).toEqual(['/v1/pets/1']);
   });
 
-  it('narrows the body by status for tsc (a consumer file under the strict tsconfig)', () => {
-    writeFileSync(join(outDir, 'src/consumer.ts'), CONSUMER);
-    const tsc = spawnSync(process.execPath, [TSC, '-p', join(outDir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
-    expect(tsc.stdout + tsc.stderr).toBe('');
-  }, 120_000);
 });
 
 describe('pagination patterns', () => {
@@ -238,12 +233,22 @@ describe('pagination patterns', () => {
     const readme = readFileSync(join(outDir, 'README.md'), 'utf8');
     expect(JSON.parse(readFileSync(join(outDir, 'package.json'), 'utf8')).name).toBe('paging-pets');
     expect(readme).toContain("import { PetsApi, type ListPetsByCursorOpts } from 'paging-pets';");
-    expect(readme).toContain('for await (const item of api.listPetsByCursorAll(opts))');
-    expect(readme).not.toMatch(/ChatApi|openapi-openai|listChatCompletions/);
+    const paging = readme.slice(readme.indexOf('### Paging'), readme.indexOf('###', readme.indexOf('### Paging') + 1));
+    expect(paging).toContain('for await (const item of api.listPetsByCursorAll(opts))');
+    expect(paging).not.toMatch(/ChatApi|openapi-openai|listChatCompletions|OPENAI/);
   });
 
   it('an operation with no recognisable pattern gets no iterator', () => {
     expect(api['listEveryPetAll']).toBeUndefined();
     expect(api['getPetAll']).toBeUndefined();
   });
+});
+
+// Last: the loopback server closes idle keep-alive connections after 5 s, and tsc takes longer.
+describe('typed error bodies for tsc', () => {
+  it('narrows the body by status for tsc (a consumer file under the strict tsconfig)', () => {
+    writeFileSync(join(outDir, 'src/consumer.ts'), CONSUMER);
+    const tsc = spawnSync(process.execPath, [TSC, '-p', join(outDir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+  }, 120_000);
 });
