@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'SCHEMA_TOO_DEEP'
   | 'TUPLE_ITEMS'
   | 'DISCRIMINATOR_INVALID'
+  | 'PAGINATION_INVALID'
   /** Valid OpenAPI the client does not reflect yet (some 3.2 additions): left out with a warning. */
   | 'FEATURE_UNSUPPORTED'
   | 'PACKAGE_OPTION_UNKNOWN'

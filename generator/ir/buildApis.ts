@@ -7,7 +7,9 @@ import { refName, type Schema } from '../normalize/schema.ts';
 import type { ExampleWriter } from './examples.ts';
 import { T, union, type TypeMapper } from './typeExpr.ts';
 import { reservedMethodNames, runtimeExportNames } from './runtimeNames.ts';
-import type { ApiIR, MediaIR, OperationIR, PaginationIR, ParameterIR, ParameterLocation, RequestBodyIR, ResultIR, StreamIR, TsType } from './types.ts';
+import { errorResponsesOf } from './errorResponses.ts';
+import { paginationOf } from './pagination.ts';
+import type { ApiIR, MediaIR, OperationIR, ParameterIR, ParameterLocation, RequestBodyIR, ResultIR, StreamIR, TsType } from './types.ts';
 
 export interface ApiContext {
   spec: NormalizedSpec;
@@ -115,7 +117,9 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
     chunkType: typeOf(sse.schema),
     selectedByFlag: built !== undefined && propertyNames(built.sentSchema, ctx.spec).has('stream'),
   };
-  const pagination = paginationOf(op, json, parameters, ctx);
+  const success = pickSuccess(op);
+  const pagination = paginationOf(op, json, success?.headers ?? [], parameters, ctx);
+  const errors = errorResponsesOf(op, methodName, success?.status, typeOf, ctx.typeNames);
   const optional = parameters.filter((p) => !p.required && p.in !== 'cookie');
   const optionsTypeName = optional.length > 0 ? ctx.typeNames.claim(`${camelize(methodName)}Opts`) : undefined;
   const variants = methodVariants(methodName);
@@ -138,6 +142,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
     servers: op.servers,
     stream,
     pagination,
+    errors,
     optionsTypeName,
   };
 }
@@ -253,17 +258,6 @@ function pickBody(content: MediaContent[]): MediaContent | undefined {
 function pickSuccess(op: NormalizedOperation) {
   const sorted = [...op.responses].sort((a, b) => (a.status < b.status ? -1 : 1));
   return sorted.find((r) => /^2\d\d$/.test(r.status)) ?? sorted.find((r) => /^2XX$/i.test(r.status)) ?? sorted.find((r) => r.status === 'default');
-}
-
-/** OpenAI's cursor pages: a GET with an optional `after` query parameter answering `{ data: [...], has_more }`. */
-function paginationOf(op: NormalizedOperation, json: MediaContent | undefined, parameters: ParameterIR[], ctx: ApiContext): PaginationIR | undefined {
-  const cursor = parameters.find((p) => p.in === 'query' && p.name === 'after');
-  if (op.method !== 'get' || !cursor || cursor.required || !json?.schema.$ref) return undefined;
-  const key = refName(json.schema.$ref);
-  const page = key === undefined ? undefined : ctx.spec.schemas.get(key);
-  const data = page?.properties?.data;
-  if (!page?.properties?.has_more || !data || !data.items) return undefined;
-  return { kind: 'cursor', cursorParam: cursor.name, itemsField: 'data', hasMoreField: 'has_more', itemType: ctx.mapper.typeOf(data.items) };
 }
 
 /** Property names of a schema, through references and allOf members. */

@@ -11,7 +11,8 @@ import { TypeMapper } from './typeExpr.ts';
 import type { ClientIR } from './types.ts';
 
 export interface PackageOptions {
-  packageName: string;
+  /** Default: the spec's `x-package-name`, else a name made from `info.title`. */
+  packageName?: string | undefined;
   packageVersion: string;
   moduleName: string;
   /** Environment variable read for the access token when none is configured (default: the spec's `x-codegen-options`). */
@@ -23,7 +24,6 @@ export interface PackageOptions {
 }
 
 export const DEFAULT_PACKAGE: PackageOptions = {
-  packageName: 'openapi-openai',
   packageVersion: '1.0.0',
   moduleName: 'OpenApiOpenAIClient',
 };
@@ -41,7 +41,7 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
   if (spec.diagnostics.errors.length > 0) throw new SpecError(spec.diagnostics.errors);
   const chosen = specOptions(spec, pkg);
   return {
-    packageName: pkg.packageName,
+    packageName: pkg.packageName ?? spec.packageName ?? packageNameFromTitle(spec.info.title),
     packageVersion: pkg.packageVersion,
     moduleName: pkg.moduleName,
     info: spec.info,
@@ -66,4 +66,17 @@ function specOptions(spec: NormalizedSpec, pkg: PackageOptions): SpecPackageOpti
     chosen[key] = value;
   }
   return chosen;
+}
+
+/** `Paging Pets API` → `paging-pets-api`: what npm accepts, from the title's letters and digits. */
+export function packageNameFromTitle(title: string): string {
+  const name = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // accents, split off by NFKD
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 214)
+    .replace(/-+$/, '');
+  return name === '' ? 'openapi-client' : name;
 }

@@ -64,3 +64,25 @@ describe('x-codegen-options', () => {
     expect(normalized.diagnostics.items.map((d) => [d.severity, d.pointer])).toEqual([['warning', '/x-codegen-options/a~1b']]);
   });
 });
+
+describe('package name', () => {
+  const named = (options: string, title = 'Paging Pets API', pkg: Partial<typeof DEFAULT_PACKAGE> = {}) =>
+    client(`openapi: 3.1.0\ninfo: {title: '${title}', version: '1'}\n${options}paths: {}\n`, pkg).packageJson.name;
+
+  it.each([
+    ['Paging Pets API', 'paging-pets-api'],
+    ['  Ünïcode: Café & Co.  ', 'unicode-cafe-co'],
+    ['***', 'openapi-client'],
+  ])('comes from info.title %j as %s', (title, name) => {
+    expect(named('', title)).toBe(name);
+  });
+
+  it('x-package-name wins over the title, the caller over both', () => {
+    expect(named('x-package-name: "@pets/client"\n')).toBe('@pets/client');
+    expect(named('x-package-name: pets\n', 'T', { packageName: 'mine' })).toBe('mine');
+  });
+
+  it('an x-package-name npm refuses is a located error', () => {
+    expect(problems(spec('x-package-name: Not A Name\n'))).toContainEqual(['/x-package-name', expect.stringContaining('x-package-name must be an npm package name')]);
+  });
+});

@@ -118,6 +118,8 @@ export interface OperationIR {
   servers: ServerIR[];
   stream?: StreamIR | undefined;
   pagination?: PaginationIR | undefined;
+  /** Typed error bodies; undefined when the operation declares no error response. */
+  errors?: ErrorResponsesIR | undefined;
   /** The name of the `...Opts` interface holding the optional parameters, when there are any. */
   optionsTypeName?: string | undefined;
 }
@@ -187,15 +189,37 @@ export interface StreamIR {
   selectedByFlag: boolean;
 }
 
-export type PaginationIR = {
-  kind: 'cursor';
-  /** The query parameter (wire name) that takes the last item's cursor. */
-  cursorParam: string;
-  /** The page's fields: the list of items and the flag saying more pages follow. */
-  itemsField: string;
-  hasMoreField: string;
+/** A field of a page's body: the names leading to it (`['meta', 'next_cursor']`). */
+export type FieldPathIR = string[];
+
+/**
+ * How a list operation pages, as the runtime's `Pagination` (runtime/pagination.ts) takes it:
+ * a cursor parameter fed from a body field or the last item, a page number, an offset, the
+ * `Link: rel=next` header, or a next-page URL field.
+ */
+export type PaginationIR = PagingFieldsIR &
+  (
+    | { kind: 'cursor'; param: string; nextField?: FieldPathIR | undefined; itemCursorField?: FieldPathIR | undefined }
+    | { kind: 'page'; param: string; firstPage?: number | undefined }
+    | { kind: 'offset'; param: string }
+    | { kind: 'link' }
+    | { kind: 'nextUrl'; nextField: FieldPathIR }
+  );
+
+export interface PagingFieldsIR {
+  /** Where the page's items are; the body itself when absent. */
+  itemsField?: FieldPathIR | undefined;
+  /** A boolean field saying more pages follow. */
+  hasMoreField?: FieldPathIR | undefined;
   itemType: TsType;
-};
+}
+
+/** The error responses of an operation (explicit 4xx/5xx, `4XX`/`5XX`, `default`) and the type naming them. */
+export interface ErrorResponsesIR {
+  typeName: string;
+  /** By status as the spec writes it, with the type of the body (`unknown` when not JSON or text). */
+  responses: Array<{ status: string; type: TsType; description?: string | undefined }>;
+}
 
 export type ModelKind = 'interface' | 'intersection' | 'alias' | 'enum';
 

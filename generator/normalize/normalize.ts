@@ -41,6 +41,8 @@ export interface NormalizedResponse {
   status: string;
   description?: string;
   content: MediaContent[];
+  /** Declared response headers, lower case (`link` marks Link-header paging). */
+  headers?: string[];
 }
 
 export interface NormalizedOperation {
@@ -59,6 +61,8 @@ export interface NormalizedOperation {
   security: SecurityRequirements;
   /** The operation's own servers, else its path's; [] means the document's. */
   servers: Server[];
+  /** The operation's `x-pagination` extension as written, checked where the IR reads it. */
+  xPagination?: { value: unknown; pointer: string };
 }
 
 export interface NormalizedSpec {
@@ -67,6 +71,8 @@ export interface NormalizedSpec {
   info: { title: string; version: string; description?: string };
   /** Package options the spec itself asks for, from its root `x-codegen-options`. */
   packageOptions: SpecPackageOptions;
+  /** The npm package name the spec asks for in its root `x-package-name`. */
+  packageName?: string | undefined;
   servers: Server[];
   tags: Array<{ name: string; description?: string }>;
   securitySchemes: SecurityScheme[];
@@ -141,6 +147,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
       description: infoDescription,
     },
     packageOptions: readPackageOptions(doc['x-codegen-options'], diagnostics),
+    packageName: readPackageName(doc['x-package-name'], diagnostics),
     servers: readDocumentServers(doc, diagnostics),
     tags: readTags(doc.tags, diagnostics),
     securitySchemes,
@@ -173,6 +180,16 @@ function readTags(raw: unknown, diagnostics: Diagnostics): NormalizedSpec['tags'
 
 /** An HTTP header name: RFC 9110's token. Anything else would make every call throw. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** An npm package name: lower case, optionally scoped, at most 214 characters. */
+export const NPM_PACKAGE_NAME = /^(@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
+
+function readPackageName(raw: unknown, diagnostics: Diagnostics): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'string' && raw.length <= 214 && NPM_PACKAGE_NAME.test(raw)) return raw;
+  diagnostics.error('/x-package-name', 'x-package-name must be an npm package name (lower case letters, digits, -, ., _ and ~, optionally @scope/)', 'PACKAGE_OPTION_INVALID');
+  return undefined;
+}
 
 function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackageOptions {
   if (raw === undefined) return {};
@@ -281,6 +298,7 @@ function readOperation(
     responses: readResponses(op.responses, [...segments, 'responses'], ctx),
     security: readSecurity(op.security, `${at}/security`, schemes, ctx.diagnostics) ?? globalSecurity,
     servers: readServers(op.servers, [...segments, 'servers'], ctx.document, ctx.diagnostics) ?? pathServers ?? [],
+    ...(op['x-pagination'] === undefined ? {} : { xPagination: { value: op['x-pagination'], pointer: `${at}/x-pagination` } }),
   };
 }
 
@@ -390,6 +408,7 @@ function readResponses(raw: unknown, segments: Array<string | number>, ctx: Sche
       status,
       description: textField(r, 'description', pointerOf(where), ctx.diagnostics),
       content: readContent(r.content, [...where, 'content'], ctx),
+      headers: isPlainObject(r.headers) ? Object.keys(r.headers).map((name) => name.toLowerCase()) : [],
     };
   });
 }

@@ -5,6 +5,7 @@ import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '..
 import { JSON_TYPE, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
+import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
 import { authorizationMarkdown, configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
@@ -15,6 +16,7 @@ import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, Param
 
 export function buildView(ir: ClientIR): ClientView {
   const basePath = defaultServerUrl(ir.servers[0]);
+  const apis = ir.apis.map((api) => apiView(api, ir));
   return {
     packageName: ir.packageName,
     packageVersion: ir.packageVersion,
@@ -39,7 +41,8 @@ export function buildView(ir: ClientIR): ClientView {
     servers: serverDocs(ir.servers),
     serverVariablesExample: serverVariablesExample(ir.servers),
     readme: readmeWalkthroughs(ir),
-    apis: ir.apis.map((api) => apiView(api, ir)),
+    apis,
+    pagingExample: pagingExampleOf(apis),
     models: ir.models.map(modelView),
   };
 }
@@ -70,6 +73,7 @@ function apiView(api: ApiIR, ir: ClientIR): ApiView {
     bodyEncoders: [...new Set(operations.map((o) => o.body?.encoder ?? '').filter(Boolean))].sort(),
     optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
     usesSecurity: operations.some((o) => o.securityLiteral !== ''),
+    errorTypes: operations.flatMap((o) => (o.errors ? [o.errors] : [])),
   };
 }
 
@@ -81,6 +85,7 @@ function operationTypes(op: OperationIR): TsType[] {
     op.result.type,
     ...(op.stream ? [op.stream.chunkType] : []),
     ...(op.pagination ? [op.pagination.itemType] : []),
+    ...(op.errors ? op.errors.responses.map((r) => r.type) : []),
   ];
 }
 
@@ -111,11 +116,8 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
   const returnType = printType(op.result.type);
   const mainReturn = stream?.only ? `Stream<${stream.chunkType}>` : returnType;
   const signature = signatureOf(positional, opts?.name, stream?.flagProperty === true);
-  const pagination = op.pagination && {
-    methodName: variants.all,
-    itemType: printType(op.pagination.itemType),
-    cursorParam: params.find((p) => p.location === 'query' && p.wireName === op.pagination!.cursorParam)!.varName,
-  };
+  const pagination = op.pagination && paginationView(op.pagination, variants.all);
+  const errors = op.errors && errorsView(op.errors, op.methodName);
   return {
     operationId: op.operationId,
     methodName: op.methodName,
@@ -128,6 +130,7 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
       ...positionalArgs.map((a) => `@param ${a.view.varName} ${oneLine(a.description ?? '')}`.trimEnd()),
       ...(opts ? ['@param opts Optional parameters.'] : []),
       '@param options Per-request options: signal, timeoutMs, maxRetries, headers.',
+      ...(errors ? [`@throws {${errors.typeName}} the error responses the spec declares, narrowed by \`status\``] : []),
       ...(op.deprecated ? ['@deprecated'] : []),
     ]),
     summary: tableCell(op.summary ?? firstSentence(op.description)),
@@ -148,6 +151,7 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
     configurationExample: configurationExample(op, ir.securitySchemes, ir.apiKeyEnv),
     stream,
     pagination,
+    errors,
     anchor: op.methodName.toLowerCase(),
     signature,
     docSignature: markdownCode(`Promise<${mainReturn}> ${op.methodName}(${signature.params})`),

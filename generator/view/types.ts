@@ -1,6 +1,7 @@
 // The view model: every string the templates print, computed from the IR (generator/view/buildView.ts)
 // and already escaped for where it goes, so templates only loop and branch.
 import type { ModelKind } from '../ir/types.ts';
+import type { ErrorsView, PaginationView, PagingExampleView } from './errorsAndPaging.ts';
 
 export interface ClientView {
   packageName: string;
@@ -40,11 +41,13 @@ export interface ClientView {
   serverVariablesExample: string;
   /** Which README walkthroughs apply (see readmeWalkthroughs.ts). */
   readme: Record<WalkthroughName, boolean>;
+  /** The README's paging example, when an operation pages. */
+  pagingExample?: PagingExampleView | undefined;
   apis: ApiView[];
   models: ModelView[];
 }
 
-export type WalkthroughName = 'chat' | 'files' | 'speech' | 'paging';
+export type WalkthroughName = 'chat' | 'files' | 'speech';
 
 export interface RepositoryView {
   gitUrl: string;
@@ -100,6 +103,8 @@ export interface ApiView {
   optionTypes: OptsTypeView[];
   /** Some operation sends credentials: the class imports SECURITY_SCHEMES. */
   usesSecurity: boolean;
+  /** The `…Error` types of the class's operations that declare error responses. */
+  errorTypes: ErrorsView[];
 }
 
 /** The `...Opts` interface holding an operation's optional parameters. */
@@ -165,7 +170,8 @@ export interface OperationView {
   /** The docs example's `new Configuration(...)` argument ('' for none). */
   configurationExample: string;
   stream?: StreamView;
-  pagination?: { methodName: string; itemType: string; cursorParam: string };
+  pagination?: PaginationView | undefined;
+  errors?: ErrorsView | undefined;
   /** Markdown heading anchor of the method's section. */
   anchor: string;
   /** The method's parameter lists and call arguments, printed by the code and the docs (see signatures.ts). */

@@ -1,7 +1,12 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
 import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
 import { SECURITY_SCHEMES } from '../runtime/server.js';
+import type { ApiErrorOf } from '../ApiError.js';
 import type { CreateSpeechRequest } from '../models/CreateSpeechRequest.js';
+import type { ErrorResponse } from '../models/ErrorResponse.js';
+
+/** What `createSpeech` throws for the error responses the spec declares; narrow by `status`. */
+export type CreateSpeechError = ApiErrorOf<{ default: ErrorResponse }>;
 
 /**
  * Audio operations.
@@ -13,6 +18,7 @@ export class AudioApi extends BaseApi {
    * Reads the given text aloud and returns the encoded audio.
    * @param createSpeechRequest
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {CreateSpeechError} the error responses the spec declares, narrowed by `status`
    */
   async createSpeech(createSpeechRequest: CreateSpeechRequest, options?: RequestOptions): Promise<Blob> {
     return (await this.createSpeechWithHttpInfo(createSpeechRequest, options)).data;

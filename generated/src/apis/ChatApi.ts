@@ -2,6 +2,7 @@
 import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
 import { SECURITY_SCHEMES } from '../runtime/server.js';
 import type { Stream } from '../runtime/Stream.js';
+import type { ApiErrorOf } from '../ApiError.js';
 import type { ChatCompletionDeleted } from '../models/ChatCompletionDeleted.js';
 import type { ChatCompletionList } from '../models/ChatCompletionList.js';
 import type { ChatCompletionMessageList } from '../models/ChatCompletionMessageList.js';
@@ -9,6 +10,7 @@ import type { ChatCompletionMessageListDataInner } from '../models/ChatCompletio
 import type { CreateChatCompletionRequest } from '../models/CreateChatCompletionRequest.js';
 import type { CreateChatCompletionResponse } from '../models/CreateChatCompletionResponse.js';
 import type { CreateChatCompletionStreamResponse } from '../models/CreateChatCompletionStreamResponse.js';
+import type { ErrorResponse } from '../models/ErrorResponse.js';
 import type { UpdateChatCompletionRequest } from '../models/UpdateChatCompletionRequest.js';
 
 /** Optional parameters. */
@@ -55,6 +57,24 @@ export interface GetChatCompletionMessagesOpts {
   order?: 'asc' | 'desc' | undefined;
 }
 
+/** What `listChatCompletions` throws for the error responses the spec declares; narrow by `status`. */
+export type ListChatCompletionsError = ApiErrorOf<{ default: ErrorResponse }>;
+
+/** What `createChatCompletion` throws for the error responses the spec declares; narrow by `status`. */
+export type CreateChatCompletionError = ApiErrorOf<{ default: ErrorResponse }>;
+
+/** What `getChatCompletion` throws for the error responses the spec declares; narrow by `status`. */
+export type GetChatCompletionError = ApiErrorOf<{ 404: ErrorResponse; default: ErrorResponse }>;
+
+/** What `updateChatCompletion` throws for the error responses the spec declares; narrow by `status`. */
+export type UpdateChatCompletionError = ApiErrorOf<{ default: ErrorResponse }>;
+
+/** What `deleteChatCompletion` throws for the error responses the spec declares; narrow by `status`. */
+export type DeleteChatCompletionError = ApiErrorOf<{ default: ErrorResponse }>;
+
+/** What `getChatCompletionMessages` throws for the error responses the spec declares; narrow by `status`. */
+export type GetChatCompletionMessagesError = ApiErrorOf<{ default: ErrorResponse }>;
+
 /**
  * Chat operations.
  */
@@ -65,6 +85,7 @@ export class ChatApi extends BaseApi {
    * Pages through completions that were created with `store` set to true. Only completions made with the calling key's project are visible. Never send `*\/` or `${secrets}` in a filter; markup such as <script>alert(1)</script> is treated as plain text.
    * @param opts Optional parameters.
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {ListChatCompletionsError} the error responses the spec declares, narrowed by `status`
    */
   async listChatCompletions(opts?: ListChatCompletionsOpts, options?: RequestOptions): Promise<ChatCompletionList> {
     return (await this.listChatCompletionsWithHttpInfo(opts, options)).data;
@@ -85,10 +106,19 @@ export class ChatApi extends BaseApi {
     );
   }
 
-  /** Every item of every page, following the `after` cursor. */
+  /** Every item of every page, following the cursor each page gives; stops on an empty page or a repeated one. */
   listChatCompletionsAll(opts?: ListChatCompletionsOpts, options?: RequestOptions): AsyncIterableIterator<CreateChatCompletionResponse> {
-    return this.paginate<CreateChatCompletionResponse>((cursor) =>
-      this.listChatCompletions({ ...opts, after: cursor ?? opts?.after }, options),
+    return this.paginateBy<CreateChatCompletionResponse>(
+      { kind: 'cursor', param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' },
+      {
+        method: 'GET',
+        path: '/chat/completions',
+        query: { model: opts?.model, metadata: opts?.metadata, after: opts?.after, limit: opts?.limit, order: opts?.order },
+        headers: { 'OpenAI-Organization': opts?.openAIOrganization },
+        responseType: 'json',
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+      },
+      options,
     );
   }
 
@@ -98,6 +128,7 @@ export class ChatApi extends BaseApi {
    * Sends a list of conversation turns to a model and returns its reply. When `stream` is true the reply arrives as a sequence of server-sent events, each carrying one chunk object; otherwise a single JSON object is returned.
    * @param createChatCompletionRequest
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {CreateChatCompletionError} the error responses the spec declares, narrowed by `status`
    */
   createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest & { stream: true }, options?: RequestOptions): Promise<Stream<CreateChatCompletionStreamResponse>>;
   createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest & { stream?: false | null }, options?: RequestOptions): Promise<CreateChatCompletionResponse>;
@@ -141,6 +172,7 @@ export class ChatApi extends BaseApi {
    * Looks up one completion that was saved with `store` set to true.
    * @param completionId Identifier of the stored completion to fetch.
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {GetChatCompletionError} the error responses the spec declares, narrowed by `status`
    */
   async getChatCompletion(completionId: string, options?: RequestOptions): Promise<CreateChatCompletionResponse> {
     return (await this.getChatCompletionWithHttpInfo(completionId, options)).data;
@@ -167,6 +199,7 @@ export class ChatApi extends BaseApi {
    * @param completionId Identifier of the stored completion to change.
    * @param updateChatCompletionRequest
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {UpdateChatCompletionError} the error responses the spec declares, narrowed by `status`
    */
   async updateChatCompletion(completionId: string, updateChatCompletionRequest: UpdateChatCompletionRequest, options?: RequestOptions): Promise<CreateChatCompletionResponse> {
     return (await this.updateChatCompletionWithHttpInfo(completionId, updateChatCompletionRequest, options)).data;
@@ -193,6 +226,7 @@ export class ChatApi extends BaseApi {
    * Permanently removes a stored completion and its messages.
    * @param completionId Identifier of the stored completion to remove.
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {DeleteChatCompletionError} the error responses the spec declares, narrowed by `status`
    */
   async deleteChatCompletion(completionId: string, options?: RequestOptions): Promise<ChatCompletionDeleted> {
     return (await this.deleteChatCompletionWithHttpInfo(completionId, options)).data;
@@ -219,6 +253,7 @@ export class ChatApi extends BaseApi {
    * @param completionId Identifier of the stored completion whose messages are wanted.
    * @param opts Optional parameters.
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {GetChatCompletionMessagesError} the error responses the spec declares, narrowed by `status`
    */
   async getChatCompletionMessages(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): Promise<ChatCompletionMessageList> {
     return (await this.getChatCompletionMessagesWithHttpInfo(completionId, opts, options)).data;
@@ -239,10 +274,19 @@ export class ChatApi extends BaseApi {
     );
   }
 
-  /** Every item of every page, following the `after` cursor. */
+  /** Every item of every page, following the cursor each page gives; stops on an empty page or a repeated one. */
   getChatCompletionMessagesAll(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): AsyncIterableIterator<ChatCompletionMessageListDataInner> {
-    return this.paginate<ChatCompletionMessageListDataInner>((cursor) =>
-      this.getChatCompletionMessages(completionId, { ...opts, after: cursor ?? opts?.after }, options),
+    return this.paginateBy<ChatCompletionMessageListDataInner>(
+      { kind: 'cursor', param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' },
+      {
+        method: 'GET',
+        path: '/chat/completions/{completion_id}/messages',
+        pathParams: { completion_id: completionId },
+        query: { after: opts?.after, limit: opts?.limit, order: opts?.order },
+        responseType: 'json',
+        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+      },
+      options,
     );
   }
 

@@ -2,8 +2,16 @@
 import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
 import { multipartBody } from '../runtime/body.js';
 import { SECURITY_SCHEMES } from '../runtime/server.js';
+import type { ApiErrorOf } from '../ApiError.js';
 import type { CreateFileRequest } from '../models/CreateFileRequest.js';
+import type { ErrorResponse } from '../models/ErrorResponse.js';
 import type { OpenAIFile } from '../models/OpenAIFile.js';
+
+/** What `createFile` throws for the error responses the spec declares; narrow by `status`. */
+export type CreateFileError = ApiErrorOf<{ default: ErrorResponse }>;
+
+/** What `downloadFile` throws for the error responses the spec declares; narrow by `status`. */
+export type DownloadFileError = ApiErrorOf<{ default: ErrorResponse }>;
 
 /**
  * Files operations.
@@ -15,6 +23,7 @@ export class FilesApi extends BaseApi {
    * Stores a file so that other endpoints can refer to it by id. The `purpose` decides which endpoints may use it.
    * @param createFileRequest
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {CreateFileError} the error responses the spec declares, narrowed by `status`
    */
   async createFile(createFileRequest: CreateFileRequest, options?: RequestOptions): Promise<OpenAIFile> {
     return (await this.createFileWithHttpInfo(createFileRequest, options)).data;
@@ -41,6 +50,7 @@ export class FilesApi extends BaseApi {
    * Streams back the exact bytes that were uploaded.
    * @param fileId Identifier of the file to download, as returned by the upload call.
    * @param options Per-request options: signal, timeoutMs, maxRetries, headers.
+   * @throws {DownloadFileError} the error responses the spec declares, narrowed by `status`
    */
   async downloadFile(fileId: string, options?: RequestOptions): Promise<Blob> {
     return (await this.downloadFileWithHttpInfo(fileId, options)).data;
