@@ -85,9 +85,9 @@ function operationTypes(op: OperationIR): TsType[] {
   ];
 }
 
-/** Cookie parameters are not sent yet. */
+/** Every parameter is sent, cookies included (a browser's fetch drops a Cookie header; Node sends it). */
 function sentParameters(op: OperationIR): ParameterIR[] {
-  return op.parameters.filter((p) => p.in !== 'cookie');
+  return op.parameters;
 }
 
 /** What a path segment or header takes when it cannot carry the schema's values. */
@@ -141,6 +141,7 @@ function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationV
     pathParams: params.filter((p) => p.location === 'path'),
     queryParams: params.filter((p) => p.location === 'query'),
     headerParams: params.filter((p) => p.location === 'header'),
+    wireParams: params,
     body,
     returnType,
     responseType: op.result.decode === 'none' ? 'void' : op.result.decode,
@@ -199,7 +200,22 @@ function paramView(p: ParameterIR, inOpts: boolean): ParamView {
     ...paramShape(p.name, p.varName, p.in, p.required, type, p.description, p.deprecated),
     accessor: inOpts ? `opts?.${p.varName}` : p.varName,
     notes: tableCell(notes),
+    paramSpecLiteral: paramSpecLiteral(p, inOpts ? `opts?.${p.varName}` : p.varName),
   };
+}
+
+const DEFAULT_STYLE: Record<ParameterIR['in'], string> = { path: 'simple', query: 'form', header: 'simple', cookie: 'form' };
+
+/** The runtime's ParamSpec (runtime/params.ts) for a parameter; the defaults are left out to keep the output small. */
+function paramSpecLiteral(p: ParameterIR, accessor: string): string {
+  const fields = [`name: ${quote(p.name)}`, `in: ${quote(p.in)}`];
+  if (p.contentMediaType !== undefined) fields.push(`contentType: ${quote(p.contentMediaType)}`);
+  else {
+    if (p.style !== DEFAULT_STYLE[p.in]) fields.push(`style: ${quote(p.style)}`);
+    if (p.explode !== (p.style === 'form')) fields.push(`explode: ${String(p.explode)}`);
+  }
+  if (p.allowReserved) fields.push('allowReserved: true');
+  return `{ ${[...fields, `value: ${accessor}`].join(', ')} }`;
 }
 
 function bodyView(body: NonNullable<OperationIR['requestBody']>): NonNullable<OperationView['body']> {
@@ -226,6 +242,7 @@ function paramShape(wireName: string, varName: string, location: ParamView['loca
     description: tableCell(description),
     docType: docType(type),
     notes: required ? '' : '[optional]',
+    paramSpecLiteral: '',
   };
 }
 

@@ -89,6 +89,8 @@ export interface ParamView {
   description: string;
   docType: string;
   notes: string;
+  /** A parameter's ParamSpec object literal (runtime/params.ts); '' for a body. */
+  paramSpecLiteral: string;
 }
 
 export interface OperationView {
@@ -112,6 +114,8 @@ export interface OperationView {
   pathParams: ParamView[];
   queryParams: ParamView[];
   headerParams: ParamView[];
+  /** Every parameter, in call order, each sent as its ParamSpec (`params` of the RequestSpec). */
+  wireParams: ParamView[];
   body?: ParamView & {
     bodyType: string;
     mediaType: string;

@@ -75,8 +75,14 @@ export class ChatApi extends BaseApi {
       {
         method: 'GET',
         path: '/chat/completions',
-        query: { model: opts?.model, metadata: opts?.metadata, after: opts?.after, limit: opts?.limit, order: opts?.order },
-        headers: { 'OpenAI-Organization': opts?.openAIOrganization },
+        params: [
+          { name: 'model', in: 'query', value: opts?.model },
+          { name: 'metadata', in: 'query', style: 'deepObject', explode: true, value: opts?.metadata },
+          { name: 'after', in: 'query', value: opts?.after },
+          { name: 'limit', in: 'query', value: opts?.limit },
+          { name: 'order', in: 'query', value: opts?.order },
+          { name: 'OpenAI-Organization', in: 'header', value: opts?.openAIOrganization },
+        ],
         responseType: 'json',
         auth: ['ApiKeyAuth'],
       },
@@ -151,7 +157,9 @@ export class ChatApi extends BaseApi {
       {
         method: 'GET',
         path: '/chat/completions/{completion_id}',
-        pathParams: { completion_id: completionId },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+        ],
         responseType: 'json',
         auth: ['ApiKeyAuth'],
       },
@@ -177,7 +185,9 @@ export class ChatApi extends BaseApi {
       {
         method: 'POST',
         path: '/chat/completions/{completion_id}',
-        pathParams: { completion_id: completionId },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+        ],
         body: updateChatCompletionRequest,
         responseType: 'json',
         auth: ['ApiKeyAuth'],
@@ -203,7 +213,9 @@ export class ChatApi extends BaseApi {
       {
         method: 'DELETE',
         path: '/chat/completions/{completion_id}',
-        pathParams: { completion_id: completionId },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+        ],
         responseType: 'json',
         auth: ['ApiKeyAuth'],
       },
@@ -229,8 +241,12 @@ export class ChatApi extends BaseApi {
       {
         method: 'GET',
         path: '/chat/completions/{completion_id}/messages',
-        pathParams: { completion_id: completionId },
-        query: { after: opts?.after, limit: opts?.limit, order: opts?.order },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+          { name: 'after', in: 'query', value: opts?.after },
+          { name: 'limit', in: 'query', value: opts?.limit },
+          { name: 'order', in: 'query', value: opts?.order },
+        ],
         responseType: 'json',
         auth: ['ApiKeyAuth'],
       },

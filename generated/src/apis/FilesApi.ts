@@ -51,7 +51,9 @@ export class FilesApi extends BaseApi {
       {
         method: 'GET',
         path: '/files/{file_id}/content',
-        pathParams: { file_id: fileId },
+        params: [
+          { name: 'file_id', in: 'path', value: fileId },
+        ],
         responseType: 'binary',
         auth: ['ApiKeyAuth'],
       },
