@@ -4,7 +4,7 @@
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
 import { JSON_TYPE, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T } from '../ir/typeExpr.ts';
-import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, SecuritySchemeIR, TsType } from '../ir/types.ts';
+import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, ParameterIR, PropertyIR, SecuritySchemeIR, TsType } from '../ir/types.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
@@ -69,7 +69,7 @@ function apiView(api: ApiIR, schemes: SecuritySchemeIR[]): ApiView {
     operations,
     modelImports: [...imports].sort(),
     usesStream: operations.some((o) => o.stream),
-    bodyEncoders: [...new Set(operations.map((o) => o.body?.encoder ?? '').filter(Boolean))].sort(),
+    bodyEncoders: [...new Set(operations.flatMap((o) => o.body?.encoderNames ?? []))].sort(),
     optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
   };
 }
@@ -157,8 +157,14 @@ function operationView(op: OperationIR, schemes: SecuritySchemeIR[]): OperationV
     ...exampleView(positionalArgs, opts && { name: opts.name, args: optionalArgs }, stream?.flagProperty === true),
     hasParams: positional.length > 0 || opts !== undefined,
     docReturnType: op.result.decode === 'none' ? 'void (empty response body)' : op.result.decode === 'json' ? docType(op.result.type) : `**${returnType}**`,
-    requestContentType: tableCell(op.requestBody?.sent.mediaType),
+    requestContentType: tableCell(requestMediaTypes(op).join(', ')),
   };
+}
+
+/** The request media types, the one sent by default first. */
+function requestMediaTypes(op: OperationIR): string[] {
+  const body = op.requestBody;
+  return body ? [body.sent.mediaType, ...body.media.filter((m) => m !== body.sent).map((m) => m.mediaType)] : [];
 }
 
 /** The schemes an operation may use, each once, in the order the spec lists them. */
@@ -219,14 +225,52 @@ function paramSpecLiteral(p: ParameterIR, accessor: string): string {
 }
 
 function bodyView(body: NonNullable<OperationIR['requestBody']>): NonNullable<OperationView['body']> {
-  const bodyType = bodyTypeOf(body.sent.mediaType);
+  const sent = mediaView(body.sent);
+  const others = body.media.filter((m) => m !== body.sent).map(mediaView);
+  // The caller may send any offered media type (RequestOptions.contentType), so the argument takes each one's type.
+  const tsType = [...new Set([sent, ...others].map((m) => m.tsType))].join(' | ');
   return {
     ...paramShape(body.varName, body.varName, 'body', body.required, body.sent.type, body.description),
-    bodyType,
+    tsType,
+    bodyType: sent.family,
     mediaType: body.sent.mediaType,
-    encoder: bodyType === 'json' ? '' : `${bodyType}Body`,
+    // application/json is the runtime's default: the OpenAI client's bodies stay as they were.
+    mediaTypeLiteral: sent.family === 'json' && body.sent.mediaType === 'application/json' ? '' : quote(body.sent.mediaType),
+    encoder: sent.encoder,
+    // The sent JSON type needs no import (the runtime's default); a further JSON type names jsonBody.
+    encoderNames: [...(sent.encoder === '' ? [] : [sent.encoderName]), ...others.map((m) => m.encoderName)],
+    otherMediaTypesLiteral: others.length === 0 ? '' : `{ ${others.map((m) => `${quote(m.mediaType)}: ${m.encoder || m.encoderName}`).join(', ')} }`,
   };
 }
+
+/** The arguments a raw (neither JSON nor form) body accepts: what binaryBody and textBody send. */
+const RAW_BODY = 'string | Blob | Uint8Array | ReadableStream<Uint8Array>';
+
+/** One request media type: the argument type it takes and the runtime encoder (an expression, and the name to import). */
+function mediaView(media: MediaIR): { mediaType: string; family: string; tsType: string; encoder: string; encoderName: string } {
+  const family = bodyTypeOf(media);
+  const tsType = family === 'text' || family === 'binary' ? RAW_BODY : printType(media.type);
+  if (family === 'json') return { mediaType: media.mediaType, family, tsType, encoder: '', encoderName: 'jsonBody' };
+  if (family === 'form' && media.encoding !== undefined) {
+    return { mediaType: media.mediaType, family, tsType, encoder: `urlEncodedBody(${formEncodingLiteral(media.encoding)})`, encoderName: 'urlEncodedBody' };
+  }
+  return { mediaType: media.mediaType, family, tsType, encoder: `${family}Body`, encoderName: `${family}Body` };
+}
+
+/** The spec's `encoding` object as the runtime's FormEncoding: per property its contentType, style and explode. */
+function formEncodingLiteral(encoding: Record<string, unknown>): string {
+  const entries = Object.entries(encoding).map(([property, raw]) => {
+    const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const fields: string[] = [];
+    if (typeof given.contentType === 'string') fields.push(`contentType: ${quote(given.contentType)}`);
+    if (typeof given.style === 'string' && FORM_STYLES.includes(given.style)) fields.push(`style: ${quote(given.style)}`);
+    if (typeof given.explode === 'boolean') fields.push(`explode: ${String(given.explode)}`);
+    return `${objectLiteralKey(property)}: { ${fields.join(', ')} }`;
+  });
+  return `{ ${entries.join(', ')} }`;
+}
+
+const FORM_STYLES = ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'];
 
 function paramShape(wireName: string, varName: string, location: ParamView['location'], required: boolean, type: TsType, description?: string, deprecated = false): ParamView {
   return {
@@ -246,12 +290,14 @@ function paramShape(wireName: string, varName: string, location: ParamView['loca
   };
 }
 
-/** The runtime's body encoder family for a media type ('json' is the runtime's default). */
-function bodyTypeOf(mediaType: string): string {
-  if (JSON_TYPE.test(mediaType)) return 'json';
-  if (/^multipart\/form-data/i.test(mediaType)) return 'multipart';
-  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) return 'form';
-  if (/^text\/|^application\/(sdp|xml)/i.test(mediaType)) return 'text';
+/** The runtime's body encoder family for a media type: JSON, multipart, form, text (text and XML) or raw bytes. */
+function bodyTypeOf(media: MediaIR): string {
+  if (JSON_TYPE.test(media.mediaType)) return 'json';
+  if (/^multipart\/form-data/i.test(media.mediaType)) return 'multipart';
+  if (/^application\/x-www-form-urlencoded/i.test(media.mediaType)) return 'form';
+  // A `format: binary` body declared as text is bytes, sent as they are.
+  if (media.type.kind === 'primitive' && media.type.name === 'binary') return 'binary';
+  if (/^text\/|^application\/(sdp|xml)\b|\+xml\b/i.test(media.mediaType)) return 'text';
   return 'binary';
 }
 

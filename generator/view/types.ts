@@ -119,8 +119,14 @@ export interface OperationView {
   body?: ParamView & {
     bodyType: string;
     mediaType: string;
-    /** The runtime's encoder for this media type; '' for JSON, the runtime's default. */
+    /** The runtime's encoder for this media type (an expression); '' for JSON, the runtime's default. */
     encoder: string;
+    /** The runtime encoders the body's media types use, to import. */
+    encoderNames: string[];
+    /** The spec's media type as a literal; '' for plain application/json, the runtime's default. */
+    mediaTypeLiteral: string;
+    /** `{ 'text/plain': textBody }`: the operation's further media types; '' when it offers one. */
+    otherMediaTypesLiteral: string;
   };
   returnType: string;
   responseType: 'json' | 'text' | 'binary' | 'void';

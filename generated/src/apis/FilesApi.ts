@@ -27,6 +27,7 @@ export class FilesApi extends BaseApi {
         path: '/files',
         body: createFileRequest,
         encodeBody: multipartBody,
+        mediaType: 'multipart/form-data',
         responseType: 'json',
         auth: ['ApiKeyAuth'],
       },
