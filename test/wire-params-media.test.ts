@@ -43,6 +43,11 @@ describe('a client of params-media.yaml', { timeout: 120_000 }, async () => {
       expect(sent().headers.cookie).toBe('session=abc%20def');
     });
 
+    it('takes an optional cookie parameter in the options object when it is the only optional one', async () => {
+      await api('ItemsApi').getSession!({ session: 's1' }, { headers: { cookie: 'mine=1' } });
+      expect(sent().headers.cookie).toBe('mine=1; session=s1');
+    });
+
     it('leaves absent optional parameters out', async () => {
       await api('ItemsApi').listItems!('blue', 'red');
       expect(sent().url).toBe('/v1/items/.blue/;matrix=red');
@@ -90,6 +95,31 @@ describe('a client of params-media.yaml', { timeout: 120_000 }, async () => {
     it('says in the docs that the request options pick the media type', () => {
       const docs = readFileSync(join(outDir, 'docs/BodiesApi.md'), 'utf8');
       expect(docs).toContain('- **Content-Type**: application/json, text/plain\n  (the first unless the request options pick another');
+    });
+  });
+
+  describe('an operation tagged [alpha, beta]', () => {
+    it('is a method of both classes, sending the same request', async () => {
+      await api('AlphaApi').getShared!();
+      await api('BetaApi').getShared!();
+      const { data, statusCode } = (await api('BetaApi').getSharedWithHttpInfo!()) as { data: unknown; statusCode: number };
+      expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /v1/shared', 'GET /v1/shared', 'GET /v1/shared']);
+      expect([data, statusCode]).toEqual([{}, 200]);
+    });
+
+    it('is implemented once, in the first class, and shared by the other', () => {
+      const code = (name: string) => readFileSync(join(outDir, `src/apis/${name}.ts`), 'utf8');
+      expect(code('AlphaApi')).toContain('async getSharedWithHttpInfo(');
+      expect(code('BetaApi')).not.toContain('async getShared');
+      expect(code('BetaApi')).toContain('BetaApi.prototype.getShared = AlphaApi.prototype.getShared;');
+    });
+
+    it('is in the docs of both classes', () => {
+      for (const name of ['AlphaApi', 'BetaApi']) {
+        const docs = readFileSync(join(outDir, `docs/${name}.md`), 'utf8');
+        expect(docs).toContain(`| [**getShared**](${name}.md#getshared) | **GET** /shared | Tagged twice. |`);
+        expect(docs).toContain('## getShared');
+      }
     });
   });
 });

@@ -2,7 +2,7 @@
 // expressions, doc comment lines, Markdown cells and anchors, signatures and examples. It reads
 // the IR alone, never the spec.
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
-import { JSON_TYPE, methodVariants } from '../ir/buildApis.ts';
+import { JSON_TYPE, memberNames, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, ParameterIR, PropertyIR, SecuritySchemeIR, TsType } from '../ir/types.ts';
 import { exampleText } from './exampleText.ts';
@@ -59,19 +59,34 @@ function securityView(s: SecuritySchemeIR): SecurityView {
 
 function apiView(api: ApiIR, schemes: SecuritySchemeIR[]): ApiView {
   const operations = api.operations.map((op) => operationView(op, schemes));
+  // The class's code holds the operations it implements; those of several tags it takes from their first class.
+  const implemented = api.operations.filter((op) => op.className === api.className);
+  const implementedOperations = operations.filter((_, i) => api.operations[i]!.className === api.className);
   const imports = new Set<string>();
-  for (const op of api.operations) for (const type of operationTypes(op)) collectRefs(type, imports);
+  for (const op of implemented) for (const type of operationTypes(op)) collectRefs(type, imports);
   return {
     className: api.className,
     tag: api.tag,
     docLines: docLines(`${api.tag} operations.`),
     description: markdown(api.description),
     operations,
+    implementedOperations,
+    borrowed: borrowedMembers(api),
     modelImports: [...imports].sort(),
-    usesStream: operations.some((o) => o.stream),
-    bodyEncoders: [...new Set(operations.flatMap((o) => o.body?.encoderNames ?? []))].sort(),
-    optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
+    usesStream: implementedOperations.some((o) => o.stream),
+    bodyEncoders: [...new Set(implementedOperations.flatMap((o) => o.body?.encoderNames ?? []))].sort(),
+    optionTypes: implementedOperations.flatMap((o) => (o.opts ? [o.opts] : [])),
   };
+}
+
+/** The methods a class shares with the class implementing them, grouped by that class. */
+function borrowedMembers(api: ApiIR): ApiView['borrowed'] {
+  const byOwner = new Map<string, string[]>();
+  for (const op of api.operations) {
+    if (op.className === api.className) continue;
+    byOwner.set(op.className, [...(byOwner.get(op.className) ?? []), ...memberNames(op)]);
+  }
+  return [...byOwner].sort(([a], [b]) => (a < b ? -1 : 1)).map(([owner, names]) => ({ owner, names, pickedNames: names.map(quote).join(' | ') }));
 }
 
 /** Every type an operation's methods mention: its parameters' (as the spec types them), body, result, stream and pages. */

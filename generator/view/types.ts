@@ -58,7 +58,12 @@ export interface ApiView {
   docLines: string[];
   /** Markdown, escaped. */
   description: string;
+  /** Every operation tagged with the class's tag (the docs list them all). */
   operations: OperationView[];
+  /** The operations whose code is in this class; the others' methods are taken from `borrowed`. */
+  implementedOperations: OperationView[];
+  /** Per implementing class (sorted), the member names this class shares with it and them as `'a' | 'b'`. */
+  borrowed: Array<{ owner: string; names: string[]; pickedNames: string }>;
   /** Model names the API file imports, sorted. */
   modelImports: string[];
   usesStream: boolean;
