@@ -64,6 +64,11 @@ describe('a client of params-media.yaml', { timeout: 120_000 }, async () => {
       expect([contentType(), body()]).toEqual(['application/json-patch+json', '[{"op":"remove","path":"/a"}]']);
     });
 
+    it('sends a body declared */* as JSON under application/json, not the wildcard', async () => {
+      await api('BodiesApi').sendAny!({ a: 1 });
+      expect([contentType(), body()]).toEqual(['application/json', '{"a":1}']);
+    });
+
     it('sends text/plain and XML strings as given', async () => {
       await api('BodiesApi').sendText!('hello');
       expect([contentType(), body()]).toEqual(['text/plain', 'hello']);

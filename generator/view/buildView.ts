@@ -249,13 +249,23 @@ function bodyView(body: NonNullable<OperationIR['requestBody']>): NonNullable<Op
     tsType,
     bodyType: sent.family,
     mediaType: body.sent.mediaType,
-    // application/json is the runtime's default: the OpenAI client's bodies stay as they were.
-    mediaTypeLiteral: sent.family === 'json' && body.sent.mediaType === 'application/json' ? '' : quote(body.sent.mediaType),
+    mediaTypeLiteral: sentMediaTypeLiteral(body.sent.mediaType, sent.family),
     encoder: sent.encoder,
     // The sent JSON type needs no import (the runtime's default); a further JSON type names jsonBody.
     encoderNames: [...(sent.encoder === '' ? [] : [sent.encoderName]), ...others.map((m) => m.encoderName)],
     otherMediaTypesLiteral: others.length === 0 ? '' : `{ ${others.map((m) => `${quote(m.mediaType)}: ${m.encoder || m.encoderName}`).join(', ')} }`,
   };
+}
+
+/**
+ * The media type the RequestSpec names, verbatim; '' where the encoder's default is better:
+ * application/json (the runtime's default, so the OpenAI client's bodies stay as they were) and
+ * a wildcard such as `*\/*`, which is no Content-Type (binaryBody replaces wildcards itself).
+ */
+function sentMediaTypeLiteral(mediaType: string, family: string): string {
+  if (family === 'json' && mediaType === 'application/json') return '';
+  if (family !== 'binary' && mediaType.includes('*')) return '';
+  return quote(mediaType);
 }
 
 /** The arguments a raw (neither JSON nor form) body accepts: what binaryBody and textBody send. */
