@@ -147,5 +147,6 @@ function summarize(spec: NormalizedSpec, specFiles: string[], ir: ClientIR, file
 }
 
 function countOperations(ir: ClientIR): number {
-  return ir.apis.reduce((n, api) => n + api.operations.length, 0);
+  // An operation tagged twice is in two classes: count it once.
+  return new Set(ir.apis.flatMap((api) => api.operations)).size;
 }

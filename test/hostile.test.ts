@@ -42,7 +42,7 @@ describe('a hostile spec', async () => {
     expect(result.ir.models.map((m) => m.name).sort()).toEqual(['Class', 'EvilModelV2', 'Model123StartsWithDigit']);
     const api = read('src/apis/WeirdTagApi.ts');
     expect(api).toContain('getItemX(itemId: string, opts?: GetItemXOpts');
-    expect(api).toContain("headers: { 'x-header\\'|': opts?.xHeader },");
+    expect(api).toContain("{ name: 'x-header\\'|', in: 'header', value: opts?.xHeader },");
   });
 
   it('escapes Markdown in docs and package metadata', () => {

@@ -1,4 +1,4 @@
-// One ApiIR per tag (first tag of each operation, `DefaultApi` when untagged), holding an
+// One ApiIR per tag (every tag of an operation, `DefaultApi` when untagged), holding an
 // operation's meaning: parameters, body media types, responses by status, security, and its
 // streaming and paging patterns.
 import { camelize, MAX_TYPE_NAME, NameRegistry, toApiClassName, toMethodName, toVariableName } from '../naming.ts';
@@ -30,10 +30,10 @@ export interface ApiContext {
 export function decideApiClassNames(spec: NormalizedSpec): Map<string, string> {
   const registry = new NameRegistry(runtimeExportNames());
   const names = new Map<string, string>();
-  for (const op of spec.operations) {
-    const wanted = toApiClassName(op.tags[0]);
+  for (const { op, tag, index } of spec.operations.flatMap((op) => tagsOf(op).map((tag, index) => ({ op, tag, index })))) {
+    const wanted = toApiClassName(tag);
     if (names.has(wanted)) continue;
-    const at = op.tags.length > 0 ? `${op.pointer}/tags/0` : op.pointer;
+    const at = op.tags.length > 0 ? `${op.pointer}/tags/${index}` : op.pointer;
     if (wanted.length > MAX_TYPE_NAME) spec.diagnostics.error(at, `tag gives class ${wanted.slice(0, 40)}…, ${wanted.length} characters: longer than ${MAX_TYPE_NAME}, too long for a file name`, 'NAME_TOO_LONG');
     const name = registry.claim(wanted);
     if (name !== wanted) spec.diagnostics.warning(at, `class ${wanted} would clash with a class or runtime export spelled alike (file names ignore case on some systems); named ${name}`, 'CLASS_RENAMED');
@@ -42,23 +42,42 @@ export function decideApiClassNames(spec: NormalizedSpec): Map<string, string> {
   return names;
 }
 
+/** An operation's tags; an untagged one is `DefaultApi`'s (undefined). */
+function tagsOf(op: NormalizedOperation): Array<string | undefined> {
+  return op.tags.length > 0 ? [...new Set(op.tags)] : [undefined];
+}
+
+/**
+ * Each operation is a method of every class it is tagged with, as in openapi-generator's Ruby
+ * client; it is built once, implemented by the first of those classes in name order (so a class
+ * only borrows from classes sorted before it) and shared by the others.
+ */
 export function buildApis(ctx: ApiContext): ApiIR[] {
   const byClass = new Map<string, { tag: string; ops: NormalizedOperation[] }>();
+  const classesOf = new Map<NormalizedOperation, string[]>();
   for (const op of ctx.spec.operations) {
-    const className = ctx.classNames.get(toApiClassName(op.tags[0]))!;
-    const entry = byClass.get(className) ?? { tag: op.tags[0] ?? 'default', ops: [] };
-    entry.ops.push(op);
-    byClass.set(className, entry);
+    const classes = new Set<string>();
+    for (const tag of tagsOf(op)) {
+      const className = ctx.classNames.get(toApiClassName(tag))!;
+      if (classes.has(className)) continue;
+      classes.add(className);
+      const entry = byClass.get(className) ?? { tag: tag ?? 'default', ops: [] };
+      entry.ops.push(op);
+      byClass.set(className, entry);
+    }
+    classesOf.set(op, [...classes].sort());
   }
+  const members = new Map([...byClass.keys()].map((className) => [className, new ClassMembers(className, ctx.spec)]));
+  const built = new Map<NormalizedOperation, OperationIR>();
   const apis: ApiIR[] = [];
   for (const [className, { tag, ops }] of [...byClass].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const members = new ClassMembers(className, ctx.spec);
-    apis.push({
-      className,
-      tag,
-      description: ctx.spec.tags.find((t) => t.name === tag)?.description,
-      operations: ops.map((op) => buildOperation(op, ctx, members)),
+    const operations = ops.map((op) => {
+      const ir = built.get(op) ?? buildOperation(op, ctx, members.get(classesOf.get(op)![0]!)!, classesOf.get(op)![0]!);
+      built.set(op, ir);
+      if (ir.className !== className) members.get(className)!.claim(op, memberNames(ir));
+      return ir;
     });
+    apis.push({ className, tag, description: ctx.spec.tags.find((t) => t.name === tag)?.description, operations });
   }
   return apis;
 }
@@ -98,7 +117,7 @@ class ClassMembers {
   }
 }
 
-function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: ClassMembers): OperationIR {
+function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: ClassMembers, className: string): OperationIR {
   const methodName = members.methodName(op);
   const vars = new NameRegistry(['options', 'opts']);
   const typeOf = (s: Schema) => ctx.mapper.typeOf(s);
@@ -108,7 +127,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
   const parameters = sorted.filter((p) => p.in !== 'cookie').map((p) => parameter(p, vars.claim(toVariableName(p.name)), op, ctx));
   const built = op.requestBody && op.requestBody.content.length > 0 ? buildBody(op.requestBody, vars, ctx) : undefined;
   const requestBody = built?.body;
-  // Cookie parameters are not sent yet: their names come last, so they never take another's.
+  // Cookie parameters name their variables last, so they never take the name of a parameter clients knew before cookies were sent.
   for (const p of sorted) if (p.in === 'cookie') parameters.push(parameter(p, vars.claim(toVariableName(p.name)), op, ctx));
 
   const { result, json, sse } = resultOf(op, typeOf);
@@ -120,13 +139,11 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
   const success = pickSuccess(op);
   const pagination = paginationOf(op, json, success?.headers ?? [], parameters, ctx);
   const errors = errorResponsesOf(op, methodName, success?.status, typeOf, ctx.typeNames);
-  const optional = parameters.filter((p) => !p.required && p.in !== 'cookie');
+  const optional = parameters.filter((p) => !p.required);
   const optionsTypeName = optional.length > 0 ? ctx.typeNames.claim(`${camelize(methodName)}Opts`) : undefined;
-  const variants = methodVariants(methodName);
-  members.claim(op, [methodName, variants.withHttpInfo, ...(stream ? [variants.stream] : []), ...(pagination ? [variants.all] : [])]);
-
-  return {
+  const ir: OperationIR = {
     operationId: op.operationId,
+    className,
     methodName,
     method: op.method,
     path: op.path,
@@ -145,6 +162,14 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
     errors,
     optionsTypeName,
   };
+  members.claim(op, memberNames(ir));
+  return ir;
+}
+
+/** The class members an operation adds: its method and variants. */
+export function memberNames(op: OperationIR): string[] {
+  const variants = methodVariants(op.methodName);
+  return [op.methodName, variants.withHttpInfo, ...(op.stream ? [variants.stream] : []), ...(op.pagination ? [variants.all] : [])];
 }
 
 /** An operation's method and its variants: the `{ data, statusCode, headers }` one, the stream, every page. */
@@ -227,7 +252,8 @@ function parameter(p: NormalizedParameter, varName: string, op: NormalizedOperat
     source: '#' + (p.pointer ?? op.pointer),
     style,
     explode: p.explode ?? style === 'form',
-    allowReserved: false,
+    allowReserved: p.allowReserved === true,
+    contentMediaType: p.contentMediaType,
     required: p.required,
     deprecated: p.deprecated,
     description: p.description,

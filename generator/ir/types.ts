@@ -97,11 +97,13 @@ export interface ApiIR {
 
 export interface OperationIR {
   operationId: string;
+  /** The class implementing it; its other tags' classes share that implementation. */
+  className: string;
   /** The decided method name (variants: see methodVariants). */
   methodName: string;
   method: string;
   path: string;
-  /** Every tag of the operation (it is listed in the first one's class). */
+  /** Every tag of the operation (it is a method of each one's class). */
   tags: string[];
   summary?: string | undefined;
   description?: string | undefined;

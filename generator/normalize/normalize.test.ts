@@ -131,6 +131,17 @@ components:
     expect(d!.message).toContain("'#/components/schemas/Missing' points to nothing");
   });
 
+  it("renames an operation tagged twice to a name free in both tags' classes", () => {
+    const result = normalized(spec(`paths:
+  /a:
+    get: {operationId: getThing, tags: [beta], responses: {'200': {description: ok}}}
+  /b:
+    get: {operationId: getThing, tags: [alpha, beta], responses: {'200': {description: ok}}}
+`));
+    expect(result.operations.map((op) => op.operationId)).toEqual(['getThing', 'getThing_0']);
+    expect(result.diagnostics.items.map((d) => d.message)).toEqual([expect.stringContaining('gives method BetaApi.getThing')]);
+  });
+
   it('renames duplicate operationIds and methods that collide after camelCasing, with located warnings', () => {
     const result = normalized(spec(`paths:
   /a:

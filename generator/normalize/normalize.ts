@@ -26,6 +26,10 @@ export interface NormalizedParameter {
   deprecated: boolean;
   style?: string;
   explode?: boolean;
+  /** Query only: reserved characters are sent unencoded. */
+  allowReserved?: boolean;
+  /** A `content`-encoded parameter's media type (its value is sent as, e.g., JSON text). */
+  contentMediaType?: string;
   schema: Schema;
   /** Where the operation lists it (`.../parameters/0`, maybe a `$ref`); absent for an undeclared path parameter. */
   pointer?: string;
@@ -340,9 +344,6 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     ctx.diagnostics.error(`${at}/in`, `parameter 'in' must be path, query, header or cookie`, 'PARAMETER_LOCATION_INVALID');
     return undefined;
   }
-  if (location === 'cookie') {
-    ctx.diagnostics.warning(`${at}/in`, `cookie parameter '${String(value.name)}' is left out: fetch cannot set cookies in browsers`, 'COOKIE_PARAMETER_IGNORED');
-  }
   if (typeof value.name !== 'string' || value.name === '') {
     ctx.diagnostics.error(`${at}/name`, 'parameter needs a name', 'MISSING_FIELD');
     return undefined;
@@ -357,9 +358,11 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     return undefined;
   }
   let schema: Schema = {};
+  let contentMediaType: string | undefined;
   if (value.schema !== undefined) schema = normalizeSchema(value.schema, [...where, 'schema'], ctx);
   else if (isPlainObject(value.content)) {
     const [mediaType, media] = Object.entries(value.content)[0] ?? [];
+    contentMediaType = mediaType;
     if (isPlainObject(media) && media.schema !== undefined) schema = normalizeSchema(media.schema, [...where, 'content', mediaType!, 'schema'], ctx);
   }
   return {
@@ -370,6 +373,8 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     deprecated: value.deprecated === true,
     style: typeof value.style === 'string' ? value.style : undefined,
     explode: typeof value.explode === 'boolean' ? value.explode : undefined,
+    ...(location === 'query' && value.allowReserved === true ? { allowReserved: true } : {}),
+    ...(contentMediaType === undefined ? {} : { contentMediaType }),
     schema,
   };
 }

@@ -24,11 +24,16 @@ export function operationIdFromPath(path: string, method: string): string {
 export function renameDuplicateOperations(spec: NormalizedSpec, document: unknown): void {
   const classes = new Map<string, { methods: string[]; pointers: string[] }>();
   for (const op of spec.operations) {
-    const className = toApiClassName(op.tags[0]);
-    const earlier = classes.get(className) ?? { methods: [], pointers: [] };
-    classes.set(className, earlier);
-    const unique = uniqueOperationId(op.operationId, earlier.methods);
+    // An operation tagged several times is a method of each tag's class: its name must be free in all of them.
+    const classNames = [...new Set((op.tags.length > 0 ? op.tags : [undefined]).map(toApiClassName))];
+    const groups = classNames.map((className) => {
+      const earlier = classes.get(className) ?? { methods: [], pointers: [] };
+      classes.set(className, earlier);
+      return { className, earlier };
+    });
+    const unique = uniqueOperationId(op.operationId, groups.flatMap((g) => g.earlier.methods));
     if (unique !== op.operationId) {
+      const { className, earlier } = groups.find((g) => g.earlier.methods.includes(toMethodName(op.operationId))) ?? groups[0]!;
       const written = resolvePointer(document, `${op.pointer}/operationId`) !== undefined;
       const first = earlier.pointers[earlier.methods.indexOf(toMethodName(op.operationId))];
       spec.diagnostics.warning(
@@ -38,8 +43,10 @@ export function renameDuplicateOperations(spec: NormalizedSpec, document: unknow
       );
       op.operationId = unique;
     }
-    earlier.methods.push(toMethodName(op.operationId));
-    earlier.pointers.push(op.pointer);
+    for (const { earlier } of groups) {
+      earlier.methods.push(toMethodName(op.operationId));
+      earlier.pointers.push(op.pointer);
+    }
   }
 }
 

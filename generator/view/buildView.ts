@@ -2,9 +2,9 @@
 // expressions, doc comment lines, Markdown cells and anchors, signatures and examples. It reads
 // the IR alone, never the spec.
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
-import { JSON_TYPE, methodVariants } from '../ir/buildApis.ts';
+import { JSON_TYPE, memberNames, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T } from '../ir/typeExpr.ts';
-import type { ApiIR, ClientIR, ExampleValue, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
+import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
 import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
@@ -60,21 +60,36 @@ function repositoryLinks(url: string): ClientView['repository'] {
 
 function apiView(api: ApiIR, ir: ClientIR): ApiView {
   const operations = api.operations.map((op) => operationView(op, ir));
+  // The class's code holds the operations it implements; those of several tags it takes from their first class.
+  const implemented = api.operations.filter((op) => op.className === api.className);
+  const implementedOperations = operations.filter((_, i) => api.operations[i]!.className === api.className);
   const imports = new Set<string>();
-  for (const op of api.operations) for (const type of operationTypes(op)) collectRefs(type, imports);
+  for (const op of implemented) for (const type of operationTypes(op)) collectRefs(type, imports);
   return {
     className: api.className,
     tag: api.tag,
     docLines: docLines(`${api.tag} operations.`),
     description: markdown(api.description),
     operations,
+    implementedOperations,
+    borrowed: borrowedMembers(api),
     modelImports: [...imports].sort(),
-    usesStream: operations.some((o) => o.stream),
-    bodyEncoders: [...new Set(operations.map((o) => o.body?.encoder ?? '').filter(Boolean))].sort(),
-    optionTypes: operations.flatMap((o) => (o.opts ? [o.opts] : [])),
-    usesSecurity: operations.some((o) => o.securityLiteral !== ''),
-    errorTypes: operations.flatMap((o) => (o.errors ? [o.errors] : [])),
+    usesStream: implementedOperations.some((o) => o.stream),
+    bodyEncoders: [...new Set(implementedOperations.flatMap((o) => o.body?.encoderNames ?? []))].sort(),
+    optionTypes: implementedOperations.flatMap((o) => (o.opts ? [o.opts] : [])),
+    usesSecurity: implementedOperations.some((o) => o.securityLiteral !== ''),
+    errorTypes: implementedOperations.flatMap((o) => (o.errors ? [o.errors] : [])),
   };
+}
+
+/** The methods a class shares with the class implementing them, grouped by that class. */
+function borrowedMembers(api: ApiIR): ApiView['borrowed'] {
+  const byOwner = new Map<string, string[]>();
+  for (const op of api.operations) {
+    if (op.className === api.className) continue;
+    byOwner.set(op.className, [...(byOwner.get(op.className) ?? []), ...memberNames(op)]);
+  }
+  return [...byOwner].sort(([a], [b]) => (a < b ? -1 : 1)).map(([owner, names]) => ({ owner, names, pickedNames: names.map(quote).join(' | ') }));
 }
 
 /** Every type an operation's methods mention: its parameters' (as the spec types them), body, result, stream and pages. */
@@ -89,9 +104,9 @@ function operationTypes(op: OperationIR): TsType[] {
   ];
 }
 
-/** Cookie parameters are not sent yet. */
+/** Every parameter is sent, cookies included (a browser's fetch drops a Cookie header; Node sends it). */
 function sentParameters(op: OperationIR): ParameterIR[] {
-  return op.parameters.filter((p) => p.in !== 'cookie');
+  return op.parameters;
 }
 
 /** What a path segment or header takes when it cannot carry the schema's values. */
@@ -141,6 +156,7 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
     pathParams: params.filter((p) => p.location === 'path'),
     queryParams: params.filter((p) => p.location === 'query'),
     headerParams: params.filter((p) => p.location === 'header'),
+    wireParams: params,
     body,
     returnType,
     responseType: op.result.decode === 'none' ? 'void' : op.result.decode,
@@ -159,8 +175,14 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
     ...exampleView(positionalArgs, opts && { name: opts.name, args: optionalArgs }, stream?.flagProperty === true),
     hasParams: positional.length > 0 || opts !== undefined,
     docReturnType: op.result.decode === 'none' ? 'void (empty response body)' : op.result.decode === 'json' ? docType(op.result.type) : `**${returnType}**`,
-    requestContentType: tableCell(op.requestBody?.sent.mediaType),
+    requestContentType: tableCell(requestMediaTypes(op).join(', ')),
   };
+}
+
+/** The request media types, the one sent by default first. */
+function requestMediaTypes(op: OperationIR): string[] {
+  const body = op.requestBody;
+  return body ? [body.sent.mediaType, ...body.media.filter((m) => m !== body.sent).map((m) => m.mediaType)] : [];
 }
 
 /** The schemes an operation may use, each once, in the order the spec lists them. */
@@ -202,18 +224,81 @@ function paramView(p: ParameterIR, inOpts: boolean): ParamView {
     ...paramShape(p.name, p.varName, p.in, p.required, type, p.description, p.deprecated),
     accessor: inOpts ? `opts?.${p.varName}` : p.varName,
     notes: tableCell(notes),
+    paramSpecLiteral: paramSpecLiteral(p, inOpts ? `opts?.${p.varName}` : p.varName),
   };
 }
 
+const DEFAULT_STYLE: Record<ParameterIR['in'], string> = { path: 'simple', query: 'form', header: 'simple', cookie: 'form' };
+
+/** The runtime's ParamSpec (runtime/params.ts) for a parameter; the defaults are left out to keep the output small. */
+function paramSpecLiteral(p: ParameterIR, accessor: string): string {
+  const fields = [`name: ${quote(p.name)}`, `in: ${quote(p.in)}`];
+  if (p.contentMediaType !== undefined) fields.push(`contentType: ${quote(p.contentMediaType)}`);
+  else {
+    if (p.style !== DEFAULT_STYLE[p.in]) fields.push(`style: ${quote(p.style)}`);
+    if (p.explode !== (p.style === 'form')) fields.push(`explode: ${String(p.explode)}`);
+  }
+  if (p.allowReserved) fields.push('allowReserved: true');
+  return `{ ${[...fields, `value: ${accessor}`].join(', ')} }`;
+}
+
 function bodyView(body: NonNullable<OperationIR['requestBody']>): NonNullable<OperationView['body']> {
-  const bodyType = bodyTypeOf(body.sent.mediaType);
+  const sent = mediaView(body.sent);
+  const others = body.media.filter((m) => m !== body.sent).map(mediaView);
+  // The caller may send any offered media type (RequestOptions.contentType), so the argument takes each one's type.
+  const tsType = [...new Set([sent, ...others].map((m) => m.tsType))].join(' | ');
   return {
     ...paramShape(body.varName, body.varName, 'body', body.required, body.sent.type, body.description),
-    bodyType,
+    tsType,
+    bodyType: sent.family,
     mediaType: body.sent.mediaType,
-    encoder: bodyType === 'json' ? '' : `${bodyType}Body`,
+    mediaTypeLiteral: sentMediaTypeLiteral(body.sent.mediaType, sent.family),
+    encoder: sent.encoder,
+    // The sent JSON type needs no import (the runtime's default); a further JSON type names jsonBody.
+    encoderNames: [...(sent.encoder === '' ? [] : [sent.encoderName]), ...others.map((m) => m.encoderName)],
+    otherMediaTypesLiteral: others.length === 0 ? '' : `{ ${others.map((m) => `${quote(m.mediaType)}: ${m.encoder || m.encoderName}`).join(', ')} }`,
   };
 }
+
+/**
+ * The media type the RequestSpec names, verbatim; '' where the encoder's default is better:
+ * application/json (the runtime's default, so the OpenAI client's bodies stay as they were) and
+ * a wildcard such as `*\/*`, which is no Content-Type (binaryBody replaces wildcards itself).
+ */
+function sentMediaTypeLiteral(mediaType: string, family: string): string {
+  if (family === 'json' && mediaType === 'application/json') return '';
+  if (family !== 'binary' && mediaType.includes('*')) return '';
+  return quote(mediaType);
+}
+
+/** The arguments a raw (neither JSON nor form) body accepts: what binaryBody and textBody send. */
+const RAW_BODY = 'string | Blob | Uint8Array | ReadableStream<Uint8Array>';
+
+/** One request media type: the argument type it takes and the runtime encoder (an expression, and the name to import). */
+function mediaView(media: MediaIR): { mediaType: string; family: string; tsType: string; encoder: string; encoderName: string } {
+  const family = bodyTypeOf(media);
+  const tsType = family === 'text' || family === 'binary' ? RAW_BODY : printType(media.type);
+  if (family === 'json') return { mediaType: media.mediaType, family, tsType, encoder: '', encoderName: 'jsonBody' };
+  if (family === 'form' && media.encoding !== undefined) {
+    return { mediaType: media.mediaType, family, tsType, encoder: `urlEncodedBody(${formEncodingLiteral(media.encoding)})`, encoderName: 'urlEncodedBody' };
+  }
+  return { mediaType: media.mediaType, family, tsType, encoder: `${family}Body`, encoderName: `${family}Body` };
+}
+
+/** The spec's `encoding` object as the runtime's FormEncoding: per property its contentType, style and explode. */
+function formEncodingLiteral(encoding: Record<string, unknown>): string {
+  const entries = Object.entries(encoding).map(([property, raw]) => {
+    const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const fields: string[] = [];
+    if (typeof given.contentType === 'string') fields.push(`contentType: ${quote(given.contentType)}`);
+    if (typeof given.style === 'string' && FORM_STYLES.includes(given.style)) fields.push(`style: ${quote(given.style)}`);
+    if (typeof given.explode === 'boolean') fields.push(`explode: ${String(given.explode)}`);
+    return `${objectLiteralKey(property)}: { ${fields.join(', ')} }`;
+  });
+  return `{ ${entries.join(', ')} }`;
+}
+
+const FORM_STYLES = ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'];
 
 function paramShape(wireName: string, varName: string, location: ParamView['location'], required: boolean, type: TsType, description?: string, deprecated = false): ParamView {
   return {
@@ -229,15 +314,18 @@ function paramShape(wireName: string, varName: string, location: ParamView['loca
     description: tableCell(description),
     docType: docType(type),
     notes: required ? '' : '[optional]',
+    paramSpecLiteral: '',
   };
 }
 
-/** The runtime's body encoder family for a media type ('json' is the runtime's default). */
-function bodyTypeOf(mediaType: string): string {
-  if (JSON_TYPE.test(mediaType)) return 'json';
-  if (/^multipart\/form-data/i.test(mediaType)) return 'multipart';
-  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) return 'form';
-  if (/^text\/|^application\/(sdp|xml)/i.test(mediaType)) return 'text';
+/** The runtime's body encoder family for a media type: JSON, multipart, form, text (text and XML) or raw bytes. */
+function bodyTypeOf(media: MediaIR): string {
+  if (JSON_TYPE.test(media.mediaType)) return 'json';
+  if (/^multipart\/form-data/i.test(media.mediaType)) return 'multipart';
+  if (/^application\/x-www-form-urlencoded/i.test(media.mediaType)) return 'form';
+  // A `format: binary` body declared as text is bytes, sent as they are.
+  if (media.type.kind === 'primitive' && media.type.name === 'binary') return 'binary';
+  if (/^text\/|^application\/(sdp|xml)\b|\+xml\b/i.test(media.mediaType)) return 'text';
   return 'binary';
 }
 

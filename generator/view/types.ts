@@ -94,7 +94,12 @@ export interface ApiView {
   docLines: string[];
   /** Markdown, escaped. */
   description: string;
+  /** Every operation tagged with the class's tag (the docs list them all). */
   operations: OperationView[];
+  /** The operations whose code is in this class; the others' methods are taken from `borrowed`. */
+  implementedOperations: OperationView[];
+  /** Per implementing class (sorted), the member names this class shares with it and them as `'a' | 'b'`. */
+  borrowed: Array<{ owner: string; names: string[]; pickedNames: string }>;
   /** Model names the API file imports, sorted. */
   modelImports: string[];
   usesStream: boolean;
@@ -129,6 +134,8 @@ export interface ParamView {
   description: string;
   docType: string;
   notes: string;
+  /** A parameter's ParamSpec object literal (runtime/params.ts); '' for a body. */
+  paramSpecLiteral: string;
 }
 
 export interface OperationView {
@@ -152,11 +159,19 @@ export interface OperationView {
   pathParams: ParamView[];
   queryParams: ParamView[];
   headerParams: ParamView[];
+  /** Every parameter, in call order, each sent as its ParamSpec (`params` of the RequestSpec). */
+  wireParams: ParamView[];
   body?: ParamView & {
     bodyType: string;
     mediaType: string;
-    /** The runtime's encoder for this media type; '' for JSON, the runtime's default. */
+    /** The runtime's encoder for this media type (an expression); '' for JSON, the runtime's default. */
     encoder: string;
+    /** The runtime encoders the body's media types use, to import. */
+    encoderNames: string[];
+    /** The spec's media type as a literal; '' for plain application/json, the runtime's default. */
+    mediaTypeLiteral: string;
+    /** `{ 'text/plain': textBody }`: the operation's further media types; '' when it offers one. */
+    otherMediaTypesLiteral: string;
   };
   returnType: string;
   responseType: 'json' | 'text' | 'binary' | 'void';

@@ -97,8 +97,14 @@ export class ChatApi extends BaseApi {
       {
         method: 'GET',
         path: '/chat/completions',
-        query: { model: opts?.model, metadata: opts?.metadata, after: opts?.after, limit: opts?.limit, order: opts?.order },
-        headers: { 'OpenAI-Organization': opts?.openAIOrganization },
+        params: [
+          { name: 'model', in: 'query', value: opts?.model },
+          { name: 'metadata', in: 'query', style: 'deepObject', explode: true, value: opts?.metadata },
+          { name: 'after', in: 'query', value: opts?.after },
+          { name: 'limit', in: 'query', value: opts?.limit },
+          { name: 'order', in: 'query', value: opts?.order },
+          { name: 'OpenAI-Organization', in: 'header', value: opts?.openAIOrganization },
+        ],
         responseType: 'json',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
@@ -113,8 +119,14 @@ export class ChatApi extends BaseApi {
       {
         method: 'GET',
         path: '/chat/completions',
-        query: { model: opts?.model, metadata: opts?.metadata, after: opts?.after, limit: opts?.limit, order: opts?.order },
-        headers: { 'OpenAI-Organization': opts?.openAIOrganization },
+        params: [
+          { name: 'model', in: 'query', value: opts?.model },
+          { name: 'metadata', in: 'query', style: 'deepObject', explode: true, value: opts?.metadata },
+          { name: 'after', in: 'query', value: opts?.after },
+          { name: 'limit', in: 'query', value: opts?.limit },
+          { name: 'order', in: 'query', value: opts?.order },
+          { name: 'OpenAI-Organization', in: 'header', value: opts?.openAIOrganization },
+        ],
         responseType: 'json',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
@@ -184,7 +196,9 @@ export class ChatApi extends BaseApi {
       {
         method: 'GET',
         path: '/chat/completions/{completion_id}',
-        pathParams: { completion_id: completionId },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+        ],
         responseType: 'json',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
@@ -211,7 +225,9 @@ export class ChatApi extends BaseApi {
       {
         method: 'POST',
         path: '/chat/completions/{completion_id}',
-        pathParams: { completion_id: completionId },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+        ],
         body: updateChatCompletionRequest,
         responseType: 'json',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
@@ -238,7 +254,9 @@ export class ChatApi extends BaseApi {
       {
         method: 'DELETE',
         path: '/chat/completions/{completion_id}',
-        pathParams: { completion_id: completionId },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+        ],
         responseType: 'json',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
@@ -265,8 +283,12 @@ export class ChatApi extends BaseApi {
       {
         method: 'GET',
         path: '/chat/completions/{completion_id}/messages',
-        pathParams: { completion_id: completionId },
-        query: { after: opts?.after, limit: opts?.limit, order: opts?.order },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+          { name: 'after', in: 'query', value: opts?.after },
+          { name: 'limit', in: 'query', value: opts?.limit },
+          { name: 'order', in: 'query', value: opts?.order },
+        ],
         responseType: 'json',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
@@ -281,8 +303,12 @@ export class ChatApi extends BaseApi {
       {
         method: 'GET',
         path: '/chat/completions/{completion_id}/messages',
-        pathParams: { completion_id: completionId },
-        query: { after: opts?.after, limit: opts?.limit, order: opts?.order },
+        params: [
+          { name: 'completion_id', in: 'path', value: completionId },
+          { name: 'after', in: 'query', value: opts?.after },
+          { name: 'limit', in: 'query', value: opts?.limit },
+          { name: 'order', in: 'query', value: opts?.order },
+        ],
         responseType: 'json',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },

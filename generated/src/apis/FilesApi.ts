@@ -37,6 +37,7 @@ export class FilesApi extends BaseApi {
         path: '/files',
         body: createFileRequest,
         encodeBody: multipartBody,
+        mediaType: 'multipart/form-data',
         responseType: 'json',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
@@ -62,7 +63,9 @@ export class FilesApi extends BaseApi {
       {
         method: 'GET',
         path: '/files/{file_id}/content',
-        pathParams: { file_id: fileId },
+        params: [
+          { name: 'file_id', in: 'path', value: fileId },
+        ],
         responseType: 'binary',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
