@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeSpan } from './text.ts';
-import { defaultServerUrl, securityLiteral, securitySchemesLiteral, serversLiteral } from './securityServers.ts';
+import { authorizationMarkdown, defaultServerUrl, securityLiteral, securitySchemesLiteral, serversLiteral } from './securityServers.ts';
 
 describe('security and servers view: spec text stays text', () => {
   it('fills a server URL from its defaults, keeping an undeclared {name}', () => {
@@ -17,6 +17,13 @@ describe('security and servers view: spec text stays text', () => {
     expect(serversLiteral([{ url: "https://x/'*/", variables: [{ name: '__proto__', default: "'" }] }])).toBe(
       `[\n  {\n    url: 'https://x/\\'*/',\n    variables: {\n      ['__proto__']: { default: '\\'' },\n    },\n  },\n]`,
     );
+  });
+
+  it('lists alternatives that differ only in scopes once, in the literal and in the docs', () => {
+    const both = [{ scheme: 'Oauth2', scopes: ['read'] }, { scheme: 'Oauth2c', scopes: ['read'] }];
+    const bothWrite = [{ scheme: 'Oauth2', scopes: ['write'] }, { scheme: 'Oauth2c', scopes: ['write'] }];
+    expect(securityLiteral([both, bothWrite, [{ scheme: 'Key', scopes: [] }]])).toBe('[{ Oauth2: SECURITY_SCHEMES.Oauth2, Oauth2c: SECURITY_SCHEMES.Oauth2c }, { Key: SECURITY_SCHEMES.Key }]');
+    expect(authorizationMarkdown([both, bothWrite]).match(/, or /g)).toBeNull();
   });
 
   it('fences a code span longer than any backticks inside', () => {

@@ -92,7 +92,8 @@ export function securityLiteral(security: SecurityIR): string {
   const alternatives = security.map((alternative) =>
     alternative.length === 0 ? '{}' : `{ ${alternative.map(({ scheme }) => `${objectLiteralKey(scheme)}: ${schemeAccess(scheme)}`).join(', ')} }`,
   );
-  return `[${alternatives.join(', ')}]`;
+  // Alternatives differing only in scopes send the same thing: the runtime gets each once.
+  return `[${[...new Set(alternatives)].join(', ')}]`;
 }
 
 function schemeAccess(name: string): string {
@@ -109,7 +110,7 @@ export function authorizationMarkdown(security: SecurityIR): string {
   if (alternatives.length === 0) return '';
   const linked = alternatives.map((alternative) => alternative.map(({ scheme }) => `[${tableCell(scheme)}](../README.md#${headingAnchor(scheme)})`).join(' and '));
   const optional = alternatives.length < security.length ? ' (optional: the call may also go without credentials)' : '';
-  return `${linked.join(', or ')}${optional}`;
+  return `${[...new Set(linked)].join(', or ')}${optional}`;
 }
 
 /** The Configuration fields that satisfy a scheme, as docs show them. */
