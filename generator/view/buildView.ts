@@ -3,7 +3,7 @@
 // the IR alone, never the spec.
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
 import { JSON_TYPE, memberNames, methodVariants } from '../ir/buildApis.ts';
-import { collectRefs, T } from '../ir/typeExpr.ts';
+import { collectRefs, T, union } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
 import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
@@ -96,7 +96,8 @@ function borrowedMembers(api: ApiIR): ApiView['borrowed'] {
 function operationTypes(op: OperationIR): TsType[] {
   return [
     ...sentParameters(op).map((p) => p.type),
-    ...(op.requestBody ? [op.requestBody.sent.type] : []),
+    // Every offered media type's type: the body argument takes any of them.
+    ...(op.requestBody ? op.requestBody.media.map((m) => m.type) : []),
     op.result.type,
     ...(op.stream ? [op.stream.chunkType] : []),
     ...(op.pagination ? [op.pagination.itemType] : []),
@@ -118,7 +119,8 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
   const params = args.map((a) => a.view);
   const body = op.requestBody && bodyView(op.requestBody);
   const positionalArgs = args.filter((a) => a.view.required);
-  if (op.requestBody && body) positionalArgs.push({ view: body, description: op.requestBody.description, type: op.requestBody.sent.type, example: op.requestBody.example });
+  // The argument takes any offered media type's type, so the example imports each.
+  if (op.requestBody && body) positionalArgs.push({ view: body, description: op.requestBody.description, type: union(op.requestBody.media.map((m) => m.type)), example: op.requestBody.example });
   const positional = positionalArgs.map((a) => a.view);
   const optionalArgs = args.filter((a) => !a.view.required);
   const opts: OptsTypeView | undefined = op.optionsTypeName === undefined ? undefined : { name: op.optionsTypeName, params: optionalArgs.map((a) => a.view) };
