@@ -117,7 +117,7 @@ function isRepositoryUrl(value: string): boolean {
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
   const diagnostics = new Diagnostics(loaded.file, loaded.locate);
-  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), written: new WeakMap(), expanding: new Set(), expanded: new Map() };
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), written: new WeakMap(), expanding: new Set(), expanded: new Map(), hoisted: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
   if (!/^3\.[012]\./.test(openapi)) {
@@ -140,7 +140,9 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const securitySchemes = readSecuritySchemes(doc, diagnostics);
   const globalSecurity = readSecurity(doc.security, '/security', securitySchemes, diagnostics) ?? [];
   const operations = readOperations(doc, ctx, securitySchemes, globalSecurity);
+  for (const { name, schema } of ctx.hoisted.values()) if (schema) components.set(name, schema);
   const { schemas, inlineOrigins } = flattenInlineSchemas({ operations, components, pointers: ctx.pointers, written: ctx.written });
+  for (const [ref, { name }] of ctx.hoisted) inlineOrigins.set(name, ref.slice(1));
 
   const spec: NormalizedSpec = {
     file: loaded.file,
@@ -229,6 +231,8 @@ function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, scheme
     return operations;
   }
   for (const [path, rawItem] of Object.entries(doc.paths)) {
+    // The Paths object allows extensions beside the paths (`x-codegen-contextRoot` in real specs).
+    if (path.startsWith('x-')) continue;
     const itemAt = ['paths', path];
     let item = rawItem;
     if (isPlainObject(item) && typeof item.$ref === 'string') item = checkRef(item.$ref, pointerOf([...itemAt, '$ref']), ctx);
