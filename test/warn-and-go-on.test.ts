@@ -2,7 +2,7 @@
 // run: duplicated operationIds are renamed as openapi-generator renames them, operations without
 // one are named from their path, and discriminator mappings are resolved through references.
 // Layouts that are valid but unusual (extensions among the paths, schemas that refer back to
-// themselves outside components/schemas) generate too.
+// themselves outside components/schemas) generate too, and a parameter named "" is left out.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,7 +124,7 @@ paths:
   /reports/{id}:
     get:
       operationId: getReport
-      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}, {name: '', in: header, schema: {type: string}}]
       responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Report'}}}}}
   /tree:
     get:
@@ -155,7 +155,10 @@ components:
 
   it('skips extensions among the paths and makes schemas that refer back to themselves outside components/schemas models of their own', async () => {
     const { result, outDir } = await generateSpec(UNUSUAL);
-    expect(result.warnings).toEqual([]);
+    expect(result.warnings.map((w) => [w.line, w.pointer, w.message])).toEqual([
+      [8, '/paths/~1reports~1{id}/get/parameters/1/name', 'a parameter with an empty name cannot be sent; it is left out'],
+    ]);
+    expect(result.ir.apis[0]!.operations.find((op) => op.methodName === 'getReport')!.parameters.map((p) => p.name)).toEqual(['id']);
     expect(result.ir.apis.flatMap((api) => api.operations.map((op) => op.methodName)).sort()).toEqual(['getReport', 'getTree']);
     const part = readFileSync(join(outDir, 'src/models/ReportDefinitionsPart.ts'), 'utf8');
     expect(part).toMatch(/parts\?: Array<ReportDefinitionsPart>/);

@@ -348,8 +348,13 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     ctx.diagnostics.error(`${at}/in`, `parameter 'in' must be path, query, header or cookie`, 'PARAMETER_LOCATION_INVALID');
     return undefined;
   }
-  if (typeof value.name !== 'string' || value.name === '') {
+  if (typeof value.name !== 'string') {
     ctx.diagnostics.error(`${at}/name`, 'parameter needs a name', 'MISSING_FIELD');
+    return undefined;
+  }
+  if (value.name === '') {
+    // Left over from converted collections (`name: ""` beside a placeholder example): nothing can be sent under it.
+    ctx.diagnostics.warning(`${at}/name`, 'a parameter with an empty name cannot be sent; it is left out', 'MISSING_FIELD');
     return undefined;
   }
   if (location === 'header' && !HEADER_NAME.test(value.name)) {
