@@ -23,7 +23,6 @@ export type DiagnosticCode =
   | 'REF_OUTSIDE_FOLDER'
   | 'REF_UNRESOLVED'
   | 'REF_EXTERNAL'
-  | 'REF_SELF'
   // normalize: the document's structure
   | 'MISSING_FIELD'
   | 'WRONG_TYPE'

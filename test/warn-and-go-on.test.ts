@@ -1,6 +1,8 @@
 // Hints a spec gets wrong, or writes in a roundabout way, warn and go on instead of stopping the
 // run: duplicated operationIds are renamed as openapi-generator renames them, operations without
 // one are named from their path, and discriminator mappings are resolved through references.
+// Layouts that are valid but unusual (extensions among the paths, schemas that refer back to
+// themselves outside components/schemas) generate too, and a parameter named "" is left out.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,5 +113,55 @@ describe('warn and go on', () => {
     const pet = readFileSync(join(outDir, 'src/models/Pet.ts'), 'utf8');
     for (const tag of ["'dog'", "'cat'", "'bird'"]) expect(pet).toContain(tag);
     expect(pet).not.toContain("'fish'");
+  });
+});
+
+describe('valid but unusual layouts seen in real specs', () => {
+  const UNUSUAL = `openapi: 3.0.3
+info: {title: Unusual, version: '1'}
+paths:
+  x-context-root: /api
+  /reports/{id}:
+    get:
+      operationId: getReport
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}, {name: '', in: header, schema: {type: string}}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Report'}}}}}
+  /tree:
+    get:
+      operationId: getTree
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  label: {type: string}
+                  children: {type: array, items: {$ref: '#/paths/~1tree/get/responses/200/content/application~1json/schema'}}
+components:
+  schemas:
+    Report:
+      type: object
+      properties:
+        parts: {type: array, items: {$ref: '#/components/schemas/Report/definitions/part'}}
+      definitions:
+        part:
+          type: object
+          properties:
+            name: {type: string}
+            parts: {type: array, items: {$ref: '#/components/schemas/Report/definitions/part'}}
+`;
+
+  it('skips extensions among the paths and makes schemas that refer back to themselves outside components/schemas models of their own', async () => {
+    const { result, outDir } = await generateSpec(UNUSUAL);
+    expect(result.warnings.map((w) => [w.line, w.pointer, w.message])).toEqual([
+      [8, '/paths/~1reports~1{id}/get/parameters/1/name', 'a parameter with an empty name cannot be sent; it is left out'],
+    ]);
+    expect(result.ir.apis[0]!.operations.find((op) => op.methodName === 'getReport')!.parameters.map((p) => p.name)).toEqual(['id']);
+    expect(result.ir.apis.flatMap((api) => api.operations.map((op) => op.methodName)).sort()).toEqual(['getReport', 'getTree']);
+    const part = readFileSync(join(outDir, 'src/models/ReportDefinitionsPart.ts'), 'utf8');
+    expect(part).toMatch(/parts\?: Array<ReportDefinitionsPart>/);
+    expect(readFileSync(join(outDir, 'src/models/Report.ts'), 'utf8')).toMatch(/parts\?: Array<ReportDefinitionsPart>/);
   });
 });

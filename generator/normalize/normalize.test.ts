@@ -116,6 +116,53 @@ components:
   });
 });
 
+describe('normalize: references that refer back to themselves outside components/schemas', () => {
+  it('makes a nested self-referring schema a model of its own, named from where it is written', () => {
+    const s = normalized(spec(`paths: {}
+components:
+  schemas:
+    Report:
+      type: object
+      properties:
+        parts: {type: array, items: {$ref: '#/components/schemas/Report/definitions/part'}}
+      definitions:
+        part:
+          type: object
+          properties:
+            name: {type: string}
+            parts: {type: array, items: {$ref: '#/components/schemas/Report/definitions/part'}}
+`));
+    expect(s.diagnostics.items).toEqual([]);
+    const part = s.schemas.get('Report_definitions_part');
+    expect(part?.properties?.['parts']).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Report_definitions_part' } });
+    expect(s.schemas.get('Report')?.properties?.['parts']).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Report_definitions_part' } });
+    expect(s.inlineOrigins.get('Report_definitions_part')).toBe('/components/schemas/Report/definitions/part');
+  });
+
+  it('names a self-referring response schema by its last segments, free of the components', () => {
+    const s = normalized(spec(`paths:
+  /tree:
+    get:
+      operationId: getTree
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  children: {type: array, items: {$ref: '#/paths/~1tree/get/responses/200/content/application~1json/schema'}}
+components:
+  schemas:
+    application/json_schema: {type: string}
+`));
+    expect(s.diagnostics.items).toEqual([]);
+    const name = 'application/json_schema_2';
+    expect(s.schemas.get(name)?.properties?.['children']).toEqual({ type: 'array', items: { $ref: `#/components/schemas/${name.replace('/', '~1')}` } });
+  });
+});
+
 describe('normalize: bad specs give located errors', () => {
   it('reports a dangling $ref with its line and pointer', () => {
     const text = spec(`paths: {}

@@ -117,7 +117,7 @@ function isRepositoryUrl(value: string): boolean {
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
   const diagnostics = new Diagnostics(loaded.file, loaded.locate);
-  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), written: new WeakMap(), expanding: new Set(), expanded: new Map() };
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), written: new WeakMap(), expanding: new Set(), expanded: new Map(), hoisted: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
   if (!/^3\.[012]\./.test(openapi)) {
@@ -140,7 +140,9 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const securitySchemes = readSecuritySchemes(doc, diagnostics);
   const globalSecurity = readSecurity(doc.security, '/security', securitySchemes, diagnostics) ?? [];
   const operations = readOperations(doc, ctx, securitySchemes, globalSecurity);
+  for (const { name, schema } of ctx.hoisted.values()) if (schema) components.set(name, schema);
   const { schemas, inlineOrigins } = flattenInlineSchemas({ operations, components, pointers: ctx.pointers, written: ctx.written });
+  for (const [ref, { name }] of ctx.hoisted) inlineOrigins.set(name, ref.slice(1));
 
   const spec: NormalizedSpec = {
     file: loaded.file,
@@ -229,6 +231,8 @@ function readOperations(doc: Record<string, unknown>, ctx: SchemaContext, scheme
     return operations;
   }
   for (const [path, rawItem] of Object.entries(doc.paths)) {
+    // The Paths object allows extensions beside the paths (`x-codegen-contextRoot` in real specs).
+    if (path.startsWith('x-')) continue;
     const itemAt = ['paths', path];
     let item = rawItem;
     if (isPlainObject(item) && typeof item.$ref === 'string') item = checkRef(item.$ref, pointerOf([...itemAt, '$ref']), ctx);
@@ -344,8 +348,13 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
     ctx.diagnostics.error(`${at}/in`, `parameter 'in' must be path, query, header or cookie`, 'PARAMETER_LOCATION_INVALID');
     return undefined;
   }
-  if (typeof value.name !== 'string' || value.name === '') {
+  if (typeof value.name !== 'string') {
     ctx.diagnostics.error(`${at}/name`, 'parameter needs a name', 'MISSING_FIELD');
+    return undefined;
+  }
+  if (value.name === '') {
+    // Left over from converted collections (`name: ""` beside a placeholder example): nothing can be sent under it.
+    ctx.diagnostics.warning(`${at}/name`, 'a parameter with an empty name cannot be sent; it is left out', 'MISSING_FIELD');
     return undefined;
   }
   if (location === 'header' && !HEADER_NAME.test(value.name)) {

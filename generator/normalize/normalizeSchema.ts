@@ -3,7 +3,7 @@
 import type { Diagnostics } from '../diagnostics.ts';
 import { escapePointerSegment, pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
 import { resolveMapping, resolveTarget } from './discriminatorMapping.ts';
-import { isPlainObject, propertyMap, refName, type Schema } from './schema.ts';
+import { isPlainObject, propertyMap, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
 
 const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
@@ -22,6 +22,12 @@ export interface SchemaContext {
    * document instead of doubling per level.
    */
   expanded: Map<string, Schema>;
+  /**
+   * Non-component references that refer back to themselves (`#/components/schemas/Report/definitions/part`
+   * whose items are `part` again), by ref: such a schema cannot be expanded in place, so it becomes
+   * a model of its own, named from where it is written.
+   */
+  hoisted: Map<string, { name: string; schema?: Schema }>;
 }
 
 /** Checks a `$ref` and returns its target, or reports it and returns undefined. */
@@ -132,21 +138,45 @@ function normalizeRef(raw: Record<string, unknown>, segments: Array<string | num
   }
   if (target === undefined) return track({ ...siblings }, raw, at, ctx);
   if (refName(ref) !== undefined) return track({ ...siblings, $ref: ref }, raw, at, ctx);
-  // A reference somewhere else (a path's schema, a response's schema) is expanded in place.
-  if (ctx.expanding.has(ref)) {
-    ctx.diagnostics.error(`${at}/$ref`, `$ref '${ref}' refers back to itself outside components/schemas; move it to components/schemas`, 'REF_SELF');
-    return track({ ...siblings }, raw, at, ctx);
-  }
+  // A reference somewhere else (a path's schema, a response's schema) is expanded in place,
+  // unless it refers back to itself: then it becomes a model, and every use a reference to it.
+  if (ctx.expanding.has(ref)) return track({ ...siblings, $ref: hoist(ref, ctx) }, raw, at, ctx);
   const known = ctx.expanded.get(ref);
   if (known !== undefined) return { ...known, ...siblings };
   ctx.expanding.add(ref);
   try {
     const expanded = normalizeSchema(target, parsePointer(ref), ctx);
-    ctx.expanded.set(ref, expanded);
-    return { ...expanded, ...siblings };
+    const hoisted = ctx.hoisted.get(ref);
+    if (hoisted === undefined) {
+      ctx.expanded.set(ref, expanded);
+      return { ...expanded, ...siblings };
+    }
+    hoisted.schema = expanded;
+    const reference: Schema = { $ref: SCHEMA_REF_PREFIX + escapePointerSegment(hoisted.name) };
+    ctx.expanded.set(ref, reference);
+    return track({ ...siblings, ...reference }, raw, at, ctx);
   } finally {
     ctx.expanding.delete(ref);
   }
+}
+
+/**
+ * The component name a self-referring schema is moved to: the path to it inside its component
+ * (`Report_definitions_part`), or its last two pointer segments elsewhere, made unique against the
+ * document's components and the names already given.
+ */
+function hoist(ref: string, ctx: SchemaContext): string {
+  const known = ctx.hoisted.get(ref);
+  if (known !== undefined) return SCHEMA_REF_PREFIX + escapePointerSegment(known.name);
+  const segments = parsePointer(ref).map(String);
+  const parts = segments[0] === 'components' && segments[1] === 'schemas' ? segments.slice(2) : segments.slice(-2);
+  const base = parts.join('_') || 'Recursive';
+  const components = isPlainObject(ctx.document.components) && isPlainObject(ctx.document.components.schemas) ? ctx.document.components.schemas : {};
+  const taken = new Set([...Object.keys(components), ...[...ctx.hoisted.values()].map((h) => h.name)]);
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+  ctx.hoisted.set(ref, { name });
+  return SCHEMA_REF_PREFIX + escapePointerSegment(name);
 }
 
 /** 3.1 type lists and `null` enum values become `nullable`; 3.0 boolean exclusive bounds become numbers. */
