@@ -7,7 +7,7 @@ import { nextLink, type Pagination } from '../../templates/static/src/runtime/pa
 import type { RequestOptions, RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { collect, collectUntilError } from '../support/async.js';
 import { sendJson, startServer, type TestServer } from '../support/http.js';
-import { TestApi } from './api.js';
+import { BEARER, TestApi } from './api.js';
 import { useServer } from './serve.js';
 
 class PagingApi extends TestApi {
@@ -150,7 +150,7 @@ describe('Link header and next URL', () => {
       if (page === 1) res.setHeader('link', `<${origin}/v1/items?page=2&per_page=3>; rel="next", <${origin}/v1/items?page=3>; rel="last"`);
       if (page === 2) res.setHeader('link', '</v1/items?page=1>; rel=prev, </v1/items?page=3&per_page=3>; REL="next last"');
     });
-    const spec: RequestSpec = { ...list, auth: ['bearer'], params: [{ name: 'per_page', in: 'query', value: 3 }] };
+    const spec: RequestSpec = { ...list, security: BEARER, params: [{ name: 'per_page', in: 'query', value: 3 }] };
     const all = await collect(new PagingApi({ basePath: server.baseUrl, accessToken: 'tok', maxRetries: 0 }).all({ kind: 'link', itemsField: 'data' }, spec));
     expect(ids(all)).toEqual(IDS);
     expect(urls(server)).toEqual(['/v1/items?per_page=3', '/v1/items?page=2&per_page=3', '/v1/items?page=3&per_page=3']);
@@ -181,7 +181,7 @@ describe('Link header and next URL', () => {
       return { next: `${elsewhere.replace('127.0.0.1', 'localhost')}/items?page=2` };
     });
     for (const paging of [{ kind: 'link', itemsField: 'data' }, { kind: 'nextUrl', itemsField: 'data', nextField: 'next' }] as Pagination[]) {
-      const { items: got, error } = await collectUntilError(new PagingApi({ basePath: server.baseUrl, accessToken: 'tok', maxRetries: 0 }).all(paging, { ...list, auth: ['bearer'] }));
+      const { items: got, error } = await collectUntilError(new PagingApi({ basePath: server.baseUrl, accessToken: 'tok', maxRetries: 0 }).all(paging, { ...list, security: BEARER }));
       expect(ids(got)).toEqual(IDS.slice(0, 3));
       expect(error).toBeInstanceOf(ApiError);
       expect((error as Error).message).toMatch(/^Refusing to follow the next-page link to another origin \(http:\/\/(127\.0\.0\.1|localhost):\d+\)/);

@@ -52,16 +52,6 @@ export interface NextUrlPagination extends PaginationFields {
 
 export type Pagination = CursorPagination | PagePagination | OffsetPagination | LinkPagination | NextUrlPagination;
 
-/** OpenAI's lists: `after` = `last_id` (else the last item's `id`) while `has_more`. */
-export const OPENAI_CURSOR: CursorPagination = {
-  kind: 'cursor',
-  param: 'after',
-  itemsField: 'data',
-  nextField: 'last_id',
-  hasMoreField: 'has_more',
-  itemCursorField: 'id',
-};
-
 /** Which page to fetch: the first as called (`{}`), then a new query value, or a URL to GET. */
 export type PageRequest = { query?: undefined; url?: undefined } | { query: Record<string, string | number>; url?: undefined } | { url: string; query?: undefined };
 

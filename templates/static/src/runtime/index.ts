@@ -1,4 +1,4 @@
-export { BaseApi, type Page } from './BaseApi.js';
+export { BaseApi } from './BaseApi.js';
 export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 export {
   jsonBody,
@@ -23,7 +23,6 @@ export { serializeParams, withCookies, type ParamSpec, type ParamLocation, type 
 export {
   walkPages,
   nextLink,
-  OPENAI_CURSOR,
   type Pagination,
   type CursorPagination,
   type PagePagination,
