@@ -243,7 +243,7 @@ describe('pagination patterns', () => {
     expect(source.match(/path: '\/pets\/extension',/g)).toHaveLength(1);
     expect(source).toContain('return this.request<');
     expect(source.match(/spec_listPetsByExtension\(opts\)/g)).toHaveLength(2);
-    expect(source).toMatch(/this\.paginateBy<[^>]+>\(\{[^\n]*\}, spec_listPetsByExtension\(opts\), options\);/);
+    expect(source).toMatch(/this\.paginateBy<[^>]+>\(cursorPaging\(\{[^\n]*\}\), spec_listPetsByExtension\(opts\), options\);/);
   });
 
   it('an operation with no recognisable pattern gets no iterator', () => {

@@ -76,6 +76,7 @@ function apiView(api: ApiIR, ir: ClientIR): ApiView {
     modelImports: [...imports].sort(),
     usesStream: implementedOperations.some((o) => o.stream),
     bodyEncoders: [...new Set(implementedOperations.flatMap((o) => o.body?.encoderNames ?? []))].sort(),
+    pagingFactories: [...new Set(implementedOperations.flatMap((o) => (o.pagination ? [o.pagination.factory] : [])))].sort(),
     optionTypes: implementedOperations.flatMap((o) => (o.opts ? [o.opts] : [])),
     usesSecurity: implementedOperations.some((o) => o.securityLiteral !== ''),
     errorTypes: implementedOperations.flatMap((o) => (o.errors ? [o.errors] : [])),

@@ -105,6 +105,8 @@ export interface ApiView {
   usesStream: boolean;
   /** Body encoders the class imports from the runtime, sorted. */
   bodyEncoders: string[];
+  /** The runtime's paging factories its `…All` iterators call (`cursorPaging`), for the import. */
+  pagingFactories: string[];
   optionTypes: OptsTypeView[];
   /** Some operation sends credentials: the class imports SECURITY_SCHEMES. */
   usesSecurity: boolean;

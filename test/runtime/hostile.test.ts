@@ -12,7 +12,7 @@ import {
   StreamError,
 } from '../../templates/static/src/ApiError.js';
 import { jsonBody } from '../../templates/static/src/runtime/body.js';
-import { walkPages } from '../../templates/static/src/runtime/pagination.js';
+import { cursorPaging, walkPages } from '../../templates/static/src/runtime/pagination.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { collect, collectUntilError } from '../support/async.js';
 import { pause, sendJson, sse, startServer, type Handler, type TestServer } from '../support/http.js';
@@ -427,7 +427,7 @@ describe('questionable answers, decided', () => {
 
   it('paging stops when the server cycles through cursors', async () => {
     const next: Record<string, string> = { start: 'a', a: 'b', b: 'a' };
-    const cursor = { kind: 'cursor', param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more' } as const;
+    const cursor = cursorPaging({ param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more' });
     let pages = 0;
     const items = await collect(
       walkPages<{ id: string }>(cursor, { baseUrl: 'http://127.0.0.1', initial: () => undefined }, async (request) => {

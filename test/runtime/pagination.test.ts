@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { walkPages, type CursorPagination } from '../../templates/static/src/runtime/pagination.js';
+import { cursorPaging, walkPages } from '../../templates/static/src/runtime/pagination.js';
 import { collect } from '../support/async.js';
 import { sendJson } from '../support/http.js';
 import { TestApi } from './api.js';
@@ -17,7 +17,7 @@ interface ListResponse {
 }
 
 /** OpenAI's lists, as the generator describes them: `after` = `last_id` (else the last item's `id`) while `has_more`. */
-const OPENAI_LISTS: CursorPagination = { kind: 'cursor', param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' };
+const OPENAI_LISTS = cursorPaging({ param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' });
 
 /** A generated-style API: a list call plus the iterator the generator emits beside it. */
 class ItemsApi extends TestApi {

@@ -1,5 +1,6 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
 import { BaseApi, type ApiResponse, type RequestOptions, type RequestSpec } from '../runtime/BaseApi.js';
+import { cursorPaging } from '../runtime/pagination.js';
 import { SECURITY_SCHEMES } from '../runtime/server.js';
 import type { Stream } from '../runtime/Stream.js';
 import type { ApiErrorOf } from '../ApiError.js';
@@ -98,7 +99,7 @@ export class ChatApi extends BaseApi {
 
   /** Every item of every page, following the cursor each page gives; stops on an empty page or a repeated one. */
   listChatCompletionsAll(opts?: ListChatCompletionsOpts, options?: RequestOptions): AsyncIterableIterator<CreateChatCompletionResponse> {
-    return this.paginateBy<CreateChatCompletionResponse>({ kind: 'cursor', param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' }, spec_listChatCompletions(opts), options);
+    return this.paginateBy<CreateChatCompletionResponse>(cursorPaging({ param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' }), spec_listChatCompletions(opts), options);
   }
 
   /**
@@ -199,7 +200,7 @@ export class ChatApi extends BaseApi {
 
   /** Every item of every page, following the cursor each page gives; stops on an empty page or a repeated one. */
   getChatCompletionMessagesAll(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): AsyncIterableIterator<ChatCompletionMessageListDataInner> {
-    return this.paginateBy<ChatCompletionMessageListDataInner>({ kind: 'cursor', param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' }, spec_getChatCompletionMessages(completionId, opts), options);
+    return this.paginateBy<ChatCompletionMessageListDataInner>(cursorPaging({ param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' }), spec_getChatCompletionMessages(completionId, opts), options);
   }
 
 }

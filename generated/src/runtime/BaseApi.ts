@@ -11,7 +11,7 @@ import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
 import { serializeParams, withCookies } from './params.js';
-import { queryValueOf, specForPage, walkPages, type Pagination } from './pagination.js';
+import { queryValueOf, specForPage, walkPages, type Paging } from './pagination.js';
 import { isBrowser } from './environment.js';
 import { USER_AGENT } from './server.js';
 
@@ -80,10 +80,10 @@ export abstract class BaseApi {
     );
   }
 
-  /** Yields every item of every page of the operation `spec`, paged as `pagination` says (see pagination.ts). */
-  protected paginateBy<T>(pagination: Pagination, spec: RequestSpec, options: RequestOptions = {}): AsyncIterableIterator<T> {
+  /** Yields every item of every page of the operation `spec`, paged as `paging` says (see pagination.ts). */
+  protected paginateBy<T>(paging: Paging, spec: RequestSpec, options: RequestOptions = {}): AsyncIterableIterator<T> {
     const context = { baseUrl: this.configuration.baseUrlFor(spec.servers), initial: (name: string) => queryValueOf(spec, name) };
-    return walkPages<T>(pagination, context, async (next) => {
+    return walkPages<T>(paging, context, async (next) => {
       const { data, headers, response } = await this.#request<unknown>(specForPage(spec, next), options, next.url);
       return { body: data, headers, url: response.url };
     });
