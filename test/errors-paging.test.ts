@@ -238,6 +238,14 @@ describe('pagination patterns', () => {
     expect(paging).not.toMatch(/ChatApi|openapi-openai|listChatCompletions|OPENAI/);
   });
 
+  it('the plain method and its …All iterator send one request spec, written once', () => {
+    const source = readFileSync(join(outDir, 'src/apis/PetsApi.ts'), 'utf8');
+    expect(source.match(/path: '\/pets\/extension',/g)).toHaveLength(1);
+    expect(source).toContain('return this.request<');
+    expect(source.match(/spec_listPetsByExtension\(opts\)/g)).toHaveLength(2);
+    expect(source).toMatch(/this\.paginateBy<[^>]+>\(cursorPaging\(\{[^\n]*\}\), spec_listPetsByExtension\(opts\), options\);/);
+  });
+
   it('an operation with no recognisable pattern gets no iterator', () => {
     expect(api['listEveryPetAll']).toBeUndefined();
     expect(api['getPetAll']).toBeUndefined();

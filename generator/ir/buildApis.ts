@@ -117,9 +117,12 @@ class ClassMembers {
   }
 }
 
+/** Runtime functions an API class calls in its methods and spec builders: no argument may shadow one. */
+const RUNTIME_CALLS = ['jsonBody', 'textBody', 'formBody', 'urlEncodedBody', 'multipartBody', 'binaryBody', 'cursorPaging', 'pagePaging', 'offsetPaging', 'linkPaging', 'nextUrlPaging'];
+
 function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: ClassMembers, className: string): OperationIR {
   const methodName = members.methodName(op);
-  const vars = new NameRegistry(['options', 'opts']);
+  const vars = new NameRegistry(['options', 'opts', ...RUNTIME_CALLS]);
   const typeOf = (s: Schema) => ctx.mapper.typeOf(s);
 
   const pathOrder = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);

@@ -5,14 +5,15 @@ import { T } from '../ir/typeExpr.ts';
 import { errorsView, paginationView } from './errorsAndPaging.ts';
 
 describe('paginationView', () => {
-  it('prints the runtime Pagination: one name as a string, a nested field as a list', () => {
+  it("prints the call of the runtime's paging factory: one name as a string, a nested field as a list", () => {
     const view = paginationView({ kind: 'cursor', param: 'after', itemsField: ['data'], nextField: ['meta', 'next'], hasMoreField: ['has_more'], itemCursorField: ['id'], itemType: T.string }, 'listAll');
-    expect(view.literal).toBe("{ kind: 'cursor', param: 'after', itemsField: 'data', nextField: ['meta', 'next'], hasMoreField: 'has_more', itemCursorField: 'id' }");
+    expect(view.factory).toBe('cursorPaging');
+    expect(view.literal).toBe("cursorPaging({ param: 'after', itemsField: 'data', nextField: ['meta', 'next'], hasMoreField: 'has_more', itemCursorField: 'id' })");
   });
 
   it('keeps hostile names inside quotes', () => {
     const view = paginationView({ kind: 'page', param: "p'); process.exit(1); ('", firstPage: 0, itemsField: ['*/ `x` \\'], itemType: T.string }, 'listAll');
-    expect(view.literal).toBe("{ kind: 'page', param: 'p\\'); process.exit(1); (\\'', firstPage: 0, itemsField: '*/ \\u0060x\\u0060 \\\\' }");
+    expect(view.literal).toBe("pagePaging({ param: 'p\\'); process.exit(1); (\\'', firstPage: 0, itemsField: '*/ \\u0060x\\u0060 \\\\' })");
   });
 });
 

@@ -1,5 +1,5 @@
 // The text of an operation's typed errors (`ApiErrorOf<{ 404: NotFound; … }>`) and of its
-// `…All` iterator's paging pattern (the runtime's `Pagination` as an object literal).
+// `…All` iterator's paging pattern (a call of the runtime's factory for its kind).
 import { quote } from '../naming.ts';
 import type { ErrorResponsesIR, FieldPathIR, PaginationIR } from '../ir/types.ts';
 import { tableCell } from './text.ts';
@@ -19,7 +19,9 @@ export interface ErrorsView {
 export interface PaginationView {
   methodName: string;
   itemType: string;
-  /** The runtime's `Pagination` for this operation, as an object literal. */
+  /** The runtime's paging factory for this kind (`cursorPaging`), imported by the API class. */
+  factory: string;
+  /** The factory's call with the operation's fields: `cursorPaging({ param: 'after', … })`. */
   literal: string;
   /** How the iterator finds the next page, one line for comments and docs. */
   summary: string;
@@ -37,7 +39,6 @@ export function errorsView(errors: ErrorResponsesIR, methodName: string): Errors
 
 export function paginationView(pagination: PaginationIR, methodName: string): PaginationView {
   const entries: Array<[string, string | number | FieldPathIR | undefined]> = [
-    ['kind', pagination.kind],
     ['param', 'param' in pagination ? pagination.param : undefined],
     ['firstPage', pagination.kind === 'page' ? pagination.firstPage : undefined],
     ['itemsField', pagination.itemsField],
@@ -45,8 +46,10 @@ export function paginationView(pagination: PaginationIR, methodName: string): Pa
     ['hasMoreField', pagination.hasMoreField],
     ['itemCursorField', pagination.kind === 'cursor' ? pagination.itemCursorField : undefined],
   ];
-  const literal = entries.flatMap(([name, value]) => (value === undefined ? [] : [`${name}: ${valueText(value)}`])).join(', ');
-  return { methodName, itemType: printType(pagination.itemType), literal: `{ ${literal} }`, summary: pagingSummary(pagination) };
+  const fields = entries.flatMap(([name, value]) => (value === undefined ? [] : [`${name}: ${valueText(value)}`]));
+  const factory = `${pagination.kind}Paging`;
+  const literal = `${factory}(${fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`})`;
+  return { methodName, itemType: printType(pagination.itemType), factory, literal, summary: pagingSummary(pagination) };
 }
 
 function valueText(value: string | number | FieldPathIR): string {

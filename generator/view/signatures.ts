@@ -18,5 +18,7 @@ export function signatureOf(positional: ParamView[], optsTypeName: string | unde
     plainOverloadParams: tail(positional.map((p) => declare(p, NON_STREAMING_BODY, false))),
     plainParams: tail(positional.map((p) => declare(p, plainSuffix, true))),
     plainCall: [...positional.map((p) => (p.isBody && streamFlag ? `${p.varName} as ${p.tsType}${NON_STREAMING_BODY}` : p.varName)), ...callTail].join(', '),
+    specParams: [...positional.map((p) => declare(p, '', true)), ...(optsTypeName ? [`opts?: ${optsTypeName}`] : [])].join(', '),
+    specCall: [...positional.map((p) => p.varName), ...(optsTypeName ? ['opts'] : [])].join(', '),
   };
 }

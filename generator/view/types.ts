@@ -105,6 +105,8 @@ export interface ApiView {
   usesStream: boolean;
   /** Body encoders the class imports from the runtime, sorted. */
   bodyEncoders: string[];
+  /** The runtime's paging factories its `…All` iterators call (`cursorPaging`), for the import. */
+  pagingFactories: string[];
   optionTypes: OptsTypeView[];
   /** Some operation sends credentials: the class imports SECURITY_SCHEMES. */
   usesSecurity: boolean;
@@ -191,6 +193,11 @@ export interface OperationView {
   anchor: string;
   /** The method's parameter lists and call arguments, printed by the code and the docs (see signatures.ts). */
   signature: SignatureView;
+  /**
+   * The module function that builds the operation's RequestSpec, called by each of its methods
+   * (`spec_listPets`); the `_` keeps it apart from every model, parameter and runtime name.
+   */
+  specBuilderName: string;
   /** `Promise<X> name(args)` escaped for Markdown. */
   docSignature: string;
   docWithHttpInfoSignature: string;
@@ -215,6 +222,9 @@ export interface SignatureView {
   /** `params` with the body declared non-streaming, and the call passing it so. */
   plainParams: string;
   plainCall: string;
+  /** The operation's request spec builder: `a: A, b?: B, opts?: XOpts` (no request options), and its call `a, b, opts`. */
+  specParams: string;
+  specCall: string;
 }
 
 export interface StreamView {

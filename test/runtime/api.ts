@@ -2,7 +2,8 @@
 // and recording the retry delays instead of waiting for them.
 import { expect } from 'vitest';
 import { AbortError, ApiError } from '../../templates/static/src/ApiError.js';
-import { BaseApi, type Page } from '../../templates/static/src/runtime/BaseApi.js';
+import { BaseApi } from '../../templates/static/src/runtime/BaseApi.js';
+import { SECURITY_SCHEMES } from '../../templates/static/src/runtime/server.js';
 import type { ApiResponse, RequestOptions, RequestSpec } from '../../templates/static/src/runtime/types.js';
 import type { Stream } from '../../templates/static/src/runtime/Stream.js';
 import type { ConfigurationParameters } from '../../templates/static/src/Configuration.js';
@@ -24,10 +25,6 @@ export class TestApi extends BaseApi {
     return this.requestStream<T>(spec, options);
   }
 
-  pages<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>): AsyncIterableIterator<T> {
-    return this.paginate(fetchPage);
-  }
-
   protected override sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
     return this.realSleep ? super.sleep(ms, signal) : Promise.resolve();
@@ -35,6 +32,9 @@ export class TestApi extends BaseApi {
 }
 
 export const getJson: RequestSpec = { method: 'GET', path: '/things', responseType: 'json' };
+
+/** An operation's `security` as the generator writes it for OpenAI's bearer key. */
+export const BEARER: RequestSpec['security'] = [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }];
 
 /** The caller's abort arrives as the client's AbortError, with the signal's reason as `cause`. */
 export async function expectAbortError(promise: Promise<unknown>, reason: unknown): Promise<AbortError> {

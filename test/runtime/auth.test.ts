@@ -136,13 +136,6 @@ const WIRE: WireCase[] = [
     security: [{ key: { type: 'apiKey', in: 'header', name: 'constructor' } }],
     headers: { constructor: 'k' },
   },
-  {
-    name: 'the older auth list still sends a bearer token',
-    config: { accessToken: 'legacy' },
-    security: [],
-    spec: { auth: ['ApiKeyAuth'], security: undefined },
-    headers: { authorization: 'Bearer legacy' },
-  },
 ];
 
 async function sendOnce(c: Pick<WireCase, 'config' | 'security' | 'spec' | 'options'>): Promise<RecordedRequest> {

@@ -6,11 +6,11 @@ import { Configuration } from '../../templates/static/src/Configuration.js';
 import { BASE_PATH } from '../../templates/static/src/runtime/server.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { sendJson } from '../support/http.js';
-import { getJson } from './api.js';
+import { BEARER, getJson } from './api.js';
 import { useServer } from './serve.js';
 
 const serve = useServer({ maxRetries: 0 });
-const authed: RequestSpec = { ...getJson, method: 'post', auth: ['ApiKeyAuth'] };
+const authed: RequestSpec = { ...getJson, method: 'post', security: BEARER };
 
 beforeEach(() => {
   // The machine running the tests may have them set; each test decides.

@@ -12,10 +12,11 @@ import {
   StreamError,
 } from '../../templates/static/src/ApiError.js';
 import { jsonBody } from '../../templates/static/src/runtime/body.js';
+import { cursorPaging, walkPages } from '../../templates/static/src/runtime/pagination.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { collect, collectUntilError } from '../support/async.js';
 import { pause, sendJson, sse, startServer, type Handler, type TestServer } from '../support/http.js';
-import { expectAbortError, getJson, TestApi } from './api.js';
+import { BEARER, expectAbortError, getJson, TestApi } from './api.js';
 import { useServer } from './serve.js';
 
 const TOKEN = 'sk-hostile-0123456789abcdef';
@@ -26,7 +27,7 @@ const BOUND_MS = 3_000;
 // Operations that need auth fail before sending without a credential, so every test has one.
 const serve = useServer({ maxRetries: 0, accessToken: TOKEN });
 
-const post: RequestSpec = { method: 'POST', path: '/things', body: { n: 1 }, encodeBody: jsonBody, responseType: 'json', auth: ['ApiKeyAuth'] };
+const post: RequestSpec = { method: 'POST', path: '/things', body: { n: 1 }, encodeBody: jsonBody, responseType: 'json', security: BEARER };
 const streamPost: RequestSpec = { ...post, path: '/chat/completions', body: { stream: true } };
 
 
@@ -287,7 +288,7 @@ describe('redirects are followed by hand', () => {
       credentials,
     );
     first = server.baseUrl;
-    await api.call({ ...getJson, auth: ['ApiKeyAuth'] });
+    await api.call({ ...getJson, security: BEARER });
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${TOKEN}`, undefined]);
     expect(server.requests[1]!.headers['api-key']).toBeUndefined();
   });
@@ -425,14 +426,14 @@ describe('questionable answers, decided', () => {
   });
 
   it('paging stops when the server cycles through cursors', async () => {
-    const api = new TestApi({});
     const next: Record<string, string> = { start: 'a', a: 'b', b: 'a' };
+    const cursor = cursorPaging({ param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more' });
     let pages = 0;
     const items = await collect(
-      api.pages(async (after) => {
+      walkPages<{ id: string }>(cursor, { baseUrl: 'http://127.0.0.1', initial: () => undefined }, async (request) => {
         if (++pages > 20) throw new Error('paged forever');
-        const id = next[after ?? 'start']!;
-        return { data: [{ id }], has_more: true, last_id: id };
+        const id = next[request.query?.['after']?.toString() ?? 'start']!;
+        return { body: { data: [{ id }], has_more: true, last_id: id }, headers: {}, url: '' };
       }),
     );
     expect(items.map((i) => i.id)).toEqual(['a', 'b', 'a']);

@@ -111,6 +111,15 @@ const CASES: BodyCase[] = [
       ].join('&'),
     ),
   },
+  {
+    // As a query parameter of its style is: params.ts serializes both, only the escaping differs.
+    name: 'form body encoding: spaces as +, nested deepObject, absent list items left out',
+    encodeBody: urlEncodedBody({ note: { style: 'form' }, filter: { style: 'deepObject', explode: true }, ids: { style: 'form', explode: false } }),
+    mediaType: 'application/x-www-form-urlencoded',
+    body: { note: 'a b', filter: { range: { min: 1 } }, ids: ['a b', null, 'c'] },
+    contentType: 'application/x-www-form-urlencoded',
+    bytes: utf8('note=a+b&filter%5Brange%5D%5Bmin%5D=1&ids=a+b,c'),
+  },
 ];
 
 async function sendBody(spec: Partial<RequestSpec>, options?: RequestOptions): Promise<RecordedRequest> {

@@ -8,11 +8,12 @@ import { toFile } from '../../templates/static/src/runtime/multipart.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { parseMultipart, sendJson, type Part, type TestServer } from '../support/http.js';
 import { useServer } from './serve.js';
+import { BEARER } from './api.js';
 import { multipartBody } from '../../templates/static/src/runtime/body.js';
 
 const serve = useServer({ accessToken: 'sk-x' });
 
-const upload = (body: unknown): RequestSpec => ({ method: 'POST', path: '/files', body, encodeBody: multipartBody, responseType: 'json', auth: ['ApiKeyAuth'] });
+const upload = (body: unknown): RequestSpec => ({ method: 'POST', path: '/files', body, encodeBody: multipartBody, responseType: 'json', security: BEARER });
 
 function serveUploads(statusFor: (index: number) => number = () => 200) {
   return serve((req, res, body, index) => {

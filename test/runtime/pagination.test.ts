@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cursorPaging, walkPages } from '../../templates/static/src/runtime/pagination.js';
 import { collect } from '../support/async.js';
 import { sendJson } from '../support/http.js';
 import { TestApi } from './api.js';
@@ -15,14 +16,20 @@ interface ListResponse {
   last_id?: string;
 }
 
-/** A generated-style API: a list call plus a helper that walks all pages. */
+/** OpenAI's lists, as the generator describes them: `after` = `last_id` (else the last item's `id`) while `has_more`. */
+const OPENAI_LISTS = cursorPaging({ param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' });
+
+/** A generated-style API: a list call plus the iterator the generator emits beside it. */
 class ItemsApi extends TestApi {
-  async list(params: { limit?: number; after?: string }) {
-    return this.request<ListResponse>({ method: 'GET', path: '/items', query: params, responseType: 'json' });
-  }
   listAll(limit: number) {
-    return this.paginate<Item>(async (after) => (await this.list({ limit, after })).data);
+    return this.paginateBy<Item>(OPENAI_LISTS, { method: 'GET', path: '/items', params: [{ name: 'limit', in: 'query', value: limit }], responseType: 'json' });
   }
+}
+
+/** The pages `answer` gives for each cursor asked (undefined first), walked as OpenAI's lists are. */
+function walk(answer: (after: string | undefined) => Promise<Partial<ListResponse> | { data: null; has_more: boolean }>) {
+  const context = { baseUrl: 'http://127.0.0.1/v1', initial: () => undefined };
+  return walkPages<Item>(OPENAI_LISTS, context, async (request) => ({ body: await answer(request.query?.['after']?.toString()), headers: {}, url: '' }));
 }
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -42,7 +49,7 @@ function serveItems(withLastId: boolean) {
   });
 }
 
-describe('paginate', () => {
+describe('paging OpenAI lists (cursor after = last_id)', () => {
   it('walks three pages with after = last_id', async () => {
     const { server, api } = await serveItems(true);
     expect((await collect(api.listAll(2))).map((i) => i.id)).toEqual(ids);
@@ -64,11 +71,10 @@ describe('paginate', () => {
   });
 
   it('stops on has_more false, null data, a missing cursor, or a repeated cursor', async () => {
-    const api = new TestApi({});
-    expect(await collect(api.pages(async () => ({ data: null, has_more: false })))).toEqual([]);
-    expect(await collect(api.pages(async () => ({ data: [], has_more: true })))).toEqual([]);
+    expect(await collect(walk(async () => ({ data: null, has_more: false })))).toEqual([]);
+    expect(await collect(walk(async () => ({ data: [], has_more: true })))).toEqual([]);
     let calls = 0;
-    const stuck = api.pages(async () => {
+    const stuck = walk(async () => {
       calls++;
       return { data: [{ id: 'x' }], has_more: true, last_id: 'x' };
     });

@@ -13,7 +13,7 @@ import {
 } from '../../templates/static/src/ApiError.js';
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { sendJson, type Handler } from '../support/http.js';
-import { getJson, TestApi } from './api.js';
+import { BEARER, getJson, TestApi } from './api.js';
 import { useServer } from './serve.js';
 import { binaryBody, formBody, jsonBody, textBody } from '../../templates/static/src/runtime/body.js';
 
@@ -216,13 +216,13 @@ describe('errors', () => {
 });
 
 describe('authentication and secrecy', () => {
-  const authed: RequestSpec = { ...getJson, auth: ['ApiKeyAuth'] };
+  const authed: RequestSpec = { ...getJson, security: BEARER };
 
   it('sends the bearer token only for operations with auth', async () => {
     const { server, api } = await serve((_req, res) => sendJson(res, 200, {}), { accessToken: TOKEN });
     await api.call(authed);
     await api.call(getJson);
-    await api.call({ ...getJson, auth: [] });
+    await api.call({ ...getJson, security: [] });
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${TOKEN}`, undefined, undefined]);
   });
 
@@ -303,7 +303,7 @@ describe('input safety', () => {
     const injected = new TestApi({ basePath: api.configuration.basePath, defaultHeaders: { 'X-A': 'a\rb' } });
     await expect(injected.call(getJson)).rejects.toThrow(TypeError);
     const badToken = new TestApi({ basePath: api.configuration.basePath, accessToken: `${TOKEN}\r\nX-Injected: 1` });
-    const error = (await badToken.call({ ...getJson, auth: ['ApiKeyAuth'] }).catch((e: unknown) => e)) as Error;
+    const error = (await badToken.call({ ...getJson, security: BEARER }).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).not.toContain(TOKEN);
     expect(server.requests).toHaveLength(0);

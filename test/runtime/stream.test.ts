@@ -3,7 +3,7 @@ import { BadRequestError, StreamError } from '../../templates/static/src/ApiErro
 import type { RequestSpec } from '../../templates/static/src/runtime/types.js';
 import { collect, collectUntilError } from '../support/async.js';
 import { pause, sse, type Handler } from '../support/http.js';
-import { expectAbortError, TestApi } from './api.js';
+import { BEARER, expectAbortError, TestApi } from './api.js';
 import { CHUNKS, LINE_ENDINGS, recordedBytes, splitAt } from './fixtures.js';
 import { useServer } from './serve.js';
 import { jsonBody } from '../../templates/static/src/runtime/body.js';
@@ -14,7 +14,7 @@ const chat: RequestSpec = {
   body: { model: 'm', stream: true },
   encodeBody: jsonBody,
   responseType: 'json',
-  auth: ['ApiKeyAuth'],
+  security: BEARER,
 };
 
 const serve = useServer({ accessToken: 'sk-test' });

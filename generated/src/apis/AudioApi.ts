@@ -1,5 +1,5 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
-import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import { BaseApi, type ApiResponse, type RequestOptions, type RequestSpec } from '../runtime/BaseApi.js';
 import { SECURITY_SCHEMES } from '../runtime/server.js';
 import type { ApiErrorOf } from '../ApiError.js';
 import type { CreateSpeechRequest } from '../models/CreateSpeechRequest.js';
@@ -26,16 +26,18 @@ export class AudioApi extends BaseApi {
 
   /** Like `createSpeech`, resolving to `{ data, statusCode, headers }`. */
   async createSpeechWithHttpInfo(createSpeechRequest: CreateSpeechRequest, options?: RequestOptions): Promise<ApiResponse<Blob>> {
-    return this.request<Blob>(
-      {
-        method: 'POST',
-        path: '/audio/speech',
-        body: createSpeechRequest,
-        responseType: 'binary',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<Blob>(spec_createSpeech(createSpeechRequest), options);
   }
 
+}
+
+/** What `createSpeech` sends: built once here for each of its methods. */
+function spec_createSpeech(createSpeechRequest: CreateSpeechRequest): RequestSpec {
+  return {
+    method: 'POST',
+    path: '/audio/speech',
+    body: createSpeechRequest,
+    responseType: 'binary',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
 }

@@ -1,5 +1,6 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
-import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import { BaseApi, type ApiResponse, type RequestOptions, type RequestSpec } from '../runtime/BaseApi.js';
+import { cursorPaging } from '../runtime/pagination.js';
 import { SECURITY_SCHEMES } from '../runtime/server.js';
 import type { Stream } from '../runtime/Stream.js';
 import type { ApiErrorOf } from '../ApiError.js';
@@ -93,45 +94,12 @@ export class ChatApi extends BaseApi {
 
   /** Like `listChatCompletions`, resolving to `{ data, statusCode, headers }`. */
   async listChatCompletionsWithHttpInfo(opts?: ListChatCompletionsOpts, options?: RequestOptions): Promise<ApiResponse<ChatCompletionList>> {
-    return this.request<ChatCompletionList>(
-      {
-        method: 'GET',
-        path: '/chat/completions',
-        params: [
-          { name: 'model', in: 'query', value: opts?.model },
-          { name: 'metadata', in: 'query', style: 'deepObject', explode: true, value: opts?.metadata },
-          { name: 'after', in: 'query', value: opts?.after },
-          { name: 'limit', in: 'query', value: opts?.limit },
-          { name: 'order', in: 'query', value: opts?.order },
-          { name: 'OpenAI-Organization', in: 'header', value: opts?.openAIOrganization },
-        ],
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<ChatCompletionList>(spec_listChatCompletions(opts), options);
   }
 
   /** Every item of every page, following the cursor each page gives; stops on an empty page or a repeated one. */
   listChatCompletionsAll(opts?: ListChatCompletionsOpts, options?: RequestOptions): AsyncIterableIterator<CreateChatCompletionResponse> {
-    return this.paginateBy<CreateChatCompletionResponse>(
-      { kind: 'cursor', param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' },
-      {
-        method: 'GET',
-        path: '/chat/completions',
-        params: [
-          { name: 'model', in: 'query', value: opts?.model },
-          { name: 'metadata', in: 'query', style: 'deepObject', explode: true, value: opts?.metadata },
-          { name: 'after', in: 'query', value: opts?.after },
-          { name: 'limit', in: 'query', value: opts?.limit },
-          { name: 'order', in: 'query', value: opts?.order },
-          { name: 'OpenAI-Organization', in: 'header', value: opts?.openAIOrganization },
-        ],
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.paginateBy<CreateChatCompletionResponse>(cursorPaging({ param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' }), spec_listChatCompletions(opts), options);
   }
 
   /**
@@ -152,30 +120,12 @@ export class ChatApi extends BaseApi {
 
   /** Like `createChatCompletion`, resolving to `{ data, statusCode, headers }`. */
   async createChatCompletionWithHttpInfo(createChatCompletionRequest: CreateChatCompletionRequest & { stream?: false | null }, options?: RequestOptions): Promise<ApiResponse<CreateChatCompletionResponse>> {
-    return this.request<CreateChatCompletionResponse>(
-      {
-        method: 'POST',
-        path: '/chat/completions',
-        body: createChatCompletionRequest,
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<CreateChatCompletionResponse>(spec_createChatCompletion(createChatCompletionRequest), options);
   }
 
   /** Streams the response as server-sent events, one parsed chunk at a time. */
   async createChatCompletionStream(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<Stream<CreateChatCompletionStreamResponse>> {
-    return this.requestStream<CreateChatCompletionStreamResponse>(
-      {
-        method: 'POST',
-        path: '/chat/completions',
-        body: { ...createChatCompletionRequest, stream: true },
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.requestStream<CreateChatCompletionStreamResponse>({ ...spec_createChatCompletion(createChatCompletionRequest), body: { ...createChatCompletionRequest, stream: true } }, options);
   }
 
   /**
@@ -192,18 +142,7 @@ export class ChatApi extends BaseApi {
 
   /** Like `getChatCompletion`, resolving to `{ data, statusCode, headers }`. */
   async getChatCompletionWithHttpInfo(completionId: string, options?: RequestOptions): Promise<ApiResponse<CreateChatCompletionResponse>> {
-    return this.request<CreateChatCompletionResponse>(
-      {
-        method: 'GET',
-        path: '/chat/completions/{completion_id}',
-        params: [
-          { name: 'completion_id', in: 'path', value: completionId },
-        ],
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<CreateChatCompletionResponse>(spec_getChatCompletion(completionId), options);
   }
 
   /**
@@ -221,19 +160,7 @@ export class ChatApi extends BaseApi {
 
   /** Like `updateChatCompletion`, resolving to `{ data, statusCode, headers }`. */
   async updateChatCompletionWithHttpInfo(completionId: string, updateChatCompletionRequest: UpdateChatCompletionRequest, options?: RequestOptions): Promise<ApiResponse<CreateChatCompletionResponse>> {
-    return this.request<CreateChatCompletionResponse>(
-      {
-        method: 'POST',
-        path: '/chat/completions/{completion_id}',
-        params: [
-          { name: 'completion_id', in: 'path', value: completionId },
-        ],
-        body: updateChatCompletionRequest,
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<CreateChatCompletionResponse>(spec_updateChatCompletion(completionId, updateChatCompletionRequest), options);
   }
 
   /**
@@ -250,18 +177,7 @@ export class ChatApi extends BaseApi {
 
   /** Like `deleteChatCompletion`, resolving to `{ data, statusCode, headers }`. */
   async deleteChatCompletionWithHttpInfo(completionId: string, options?: RequestOptions): Promise<ApiResponse<ChatCompletionDeleted>> {
-    return this.request<ChatCompletionDeleted>(
-      {
-        method: 'DELETE',
-        path: '/chat/completions/{completion_id}',
-        params: [
-          { name: 'completion_id', in: 'path', value: completionId },
-        ],
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<ChatCompletionDeleted>(spec_deleteChatCompletion(completionId), options);
   }
 
   /**
@@ -279,41 +195,97 @@ export class ChatApi extends BaseApi {
 
   /** Like `getChatCompletionMessages`, resolving to `{ data, statusCode, headers }`. */
   async getChatCompletionMessagesWithHttpInfo(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): Promise<ApiResponse<ChatCompletionMessageList>> {
-    return this.request<ChatCompletionMessageList>(
-      {
-        method: 'GET',
-        path: '/chat/completions/{completion_id}/messages',
-        params: [
-          { name: 'completion_id', in: 'path', value: completionId },
-          { name: 'after', in: 'query', value: opts?.after },
-          { name: 'limit', in: 'query', value: opts?.limit },
-          { name: 'order', in: 'query', value: opts?.order },
-        ],
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<ChatCompletionMessageList>(spec_getChatCompletionMessages(completionId, opts), options);
   }
 
   /** Every item of every page, following the cursor each page gives; stops on an empty page or a repeated one. */
   getChatCompletionMessagesAll(completionId: string, opts?: GetChatCompletionMessagesOpts, options?: RequestOptions): AsyncIterableIterator<ChatCompletionMessageListDataInner> {
-    return this.paginateBy<ChatCompletionMessageListDataInner>(
-      { kind: 'cursor', param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' },
-      {
-        method: 'GET',
-        path: '/chat/completions/{completion_id}/messages',
-        params: [
-          { name: 'completion_id', in: 'path', value: completionId },
-          { name: 'after', in: 'query', value: opts?.after },
-          { name: 'limit', in: 'query', value: opts?.limit },
-          { name: 'order', in: 'query', value: opts?.order },
-        ],
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.paginateBy<ChatCompletionMessageListDataInner>(cursorPaging({ param: 'after', itemsField: 'data', nextField: 'last_id', hasMoreField: 'has_more', itemCursorField: 'id' }), spec_getChatCompletionMessages(completionId, opts), options);
   }
 
+}
+
+/** What `listChatCompletions` sends: built once here for each of its methods. */
+function spec_listChatCompletions(opts?: ListChatCompletionsOpts): RequestSpec {
+  return {
+    method: 'GET',
+    path: '/chat/completions',
+    params: [
+      { name: 'model', in: 'query', value: opts?.model },
+      { name: 'metadata', in: 'query', style: 'deepObject', explode: true, value: opts?.metadata },
+      { name: 'after', in: 'query', value: opts?.after },
+      { name: 'limit', in: 'query', value: opts?.limit },
+      { name: 'order', in: 'query', value: opts?.order },
+      { name: 'OpenAI-Organization', in: 'header', value: opts?.openAIOrganization },
+    ],
+    responseType: 'json',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
+}
+
+/** What `createChatCompletion` sends: built once here for each of its methods. */
+function spec_createChatCompletion(createChatCompletionRequest: CreateChatCompletionRequest): RequestSpec {
+  return {
+    method: 'POST',
+    path: '/chat/completions',
+    body: createChatCompletionRequest,
+    responseType: 'json',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
+}
+
+/** What `getChatCompletion` sends: built once here for each of its methods. */
+function spec_getChatCompletion(completionId: string): RequestSpec {
+  return {
+    method: 'GET',
+    path: '/chat/completions/{completion_id}',
+    params: [
+      { name: 'completion_id', in: 'path', value: completionId },
+    ],
+    responseType: 'json',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
+}
+
+/** What `updateChatCompletion` sends: built once here for each of its methods. */
+function spec_updateChatCompletion(completionId: string, updateChatCompletionRequest: UpdateChatCompletionRequest): RequestSpec {
+  return {
+    method: 'POST',
+    path: '/chat/completions/{completion_id}',
+    params: [
+      { name: 'completion_id', in: 'path', value: completionId },
+    ],
+    body: updateChatCompletionRequest,
+    responseType: 'json',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
+}
+
+/** What `deleteChatCompletion` sends: built once here for each of its methods. */
+function spec_deleteChatCompletion(completionId: string): RequestSpec {
+  return {
+    method: 'DELETE',
+    path: '/chat/completions/{completion_id}',
+    params: [
+      { name: 'completion_id', in: 'path', value: completionId },
+    ],
+    responseType: 'json',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
+}
+
+/** What `getChatCompletionMessages` sends: built once here for each of its methods. */
+function spec_getChatCompletionMessages(completionId: string, opts?: GetChatCompletionMessagesOpts): RequestSpec {
+  return {
+    method: 'GET',
+    path: '/chat/completions/{completion_id}/messages',
+    params: [
+      { name: 'completion_id', in: 'path', value: completionId },
+      { name: 'after', in: 'query', value: opts?.after },
+      { name: 'limit', in: 'query', value: opts?.limit },
+      { name: 'order', in: 'query', value: opts?.order },
+    ],
+    responseType: 'json',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
 }

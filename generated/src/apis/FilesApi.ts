@@ -1,5 +1,5 @@
 // Generated from the OpenAPI document by openai-ts-codegen. Do not edit: regenerate.
-import { BaseApi, type ApiResponse, type RequestOptions } from '../runtime/BaseApi.js';
+import { BaseApi, type ApiResponse, type RequestOptions, type RequestSpec } from '../runtime/BaseApi.js';
 import { multipartBody } from '../runtime/body.js';
 import { SECURITY_SCHEMES } from '../runtime/server.js';
 import type { ApiErrorOf } from '../ApiError.js';
@@ -31,18 +31,7 @@ export class FilesApi extends BaseApi {
 
   /** Like `createFile`, resolving to `{ data, statusCode, headers }`. */
   async createFileWithHttpInfo(createFileRequest: CreateFileRequest, options?: RequestOptions): Promise<ApiResponse<OpenAIFile>> {
-    return this.request<OpenAIFile>(
-      {
-        method: 'POST',
-        path: '/files',
-        body: createFileRequest,
-        encodeBody: multipartBody,
-        mediaType: 'multipart/form-data',
-        responseType: 'json',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<OpenAIFile>(spec_createFile(createFileRequest), options);
   }
 
   /**
@@ -59,18 +48,33 @@ export class FilesApi extends BaseApi {
 
   /** Like `downloadFile`, resolving to `{ data, statusCode, headers }`. */
   async downloadFileWithHttpInfo(fileId: string, options?: RequestOptions): Promise<ApiResponse<Blob>> {
-    return this.request<Blob>(
-      {
-        method: 'GET',
-        path: '/files/{file_id}/content',
-        params: [
-          { name: 'file_id', in: 'path', value: fileId },
-        ],
-        responseType: 'binary',
-        security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
-      },
-      options,
-    );
+    return this.request<Blob>(spec_downloadFile(fileId), options);
   }
 
+}
+
+/** What `createFile` sends: built once here for each of its methods. */
+function spec_createFile(createFileRequest: CreateFileRequest): RequestSpec {
+  return {
+    method: 'POST',
+    path: '/files',
+    body: createFileRequest,
+    encodeBody: multipartBody,
+    mediaType: 'multipart/form-data',
+    responseType: 'json',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
+}
+
+/** What `downloadFile` sends: built once here for each of its methods. */
+function spec_downloadFile(fileId: string): RequestSpec {
+  return {
+    method: 'GET',
+    path: '/files/{file_id}/content',
+    params: [
+      { name: 'file_id', in: 'path', value: fileId },
+    ],
+    responseType: 'binary',
+    security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
+  };
 }

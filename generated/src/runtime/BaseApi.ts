@@ -11,7 +11,7 @@ import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
 import { serializeParams, withCookies } from './params.js';
-import { OPENAI_CURSOR, queryValueOf, specForPage, walkPages, type Pagination } from './pagination.js';
+import { queryValueOf, specForPage, walkPages, type Paging } from './pagination.js';
 import { isBrowser } from './environment.js';
 import { USER_AGENT } from './server.js';
 
@@ -23,12 +23,6 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 // Browsers send their own User-Agent, and a custom one would need a CORS preflight.
 const CLIENT_HEADERS: Record<string, string> = isBrowser() ? {} : { 'user-agent': USER_AGENT };
-
-export interface Page<T> {
-  data?: T[] | null | undefined;
-  has_more?: boolean | null | undefined;
-  last_id?: string | null | undefined;
-}
 
 /** Everything one attempt needs, computed once per call. */
 interface PreparedRequest {
@@ -86,20 +80,10 @@ export abstract class BaseApi {
     );
   }
 
-  /**
-   * Yields every item of every page, following `after` cursors while `has_more` is true.
-   * Stops quietly when a page gives no cursor or one already followed: a server that
-   * cycles through cursors would otherwise be paged forever.
-   */
-  protected paginate<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>): AsyncIterableIterator<T> {
-    const context = { baseUrl: this.configuration.basePath, initial: () => undefined };
-    return walkPages<T>(OPENAI_CURSOR, context, async (next) => ({ body: await fetchPage(next.query?.['after']?.toString()), headers: {}, url: '' }));
-  }
-
-  /** Yields every item of every page of the operation `spec`, paged as `pagination` says (see pagination.ts). */
-  protected paginateBy<T>(pagination: Pagination, spec: RequestSpec, options: RequestOptions = {}): AsyncIterableIterator<T> {
+  /** Yields every item of every page of the operation `spec`, paged as `paging` says (see pagination.ts). */
+  protected paginateBy<T>(paging: Paging, spec: RequestSpec, options: RequestOptions = {}): AsyncIterableIterator<T> {
     const context = { baseUrl: this.configuration.baseUrlFor(spec.servers), initial: (name: string) => queryValueOf(spec, name) };
-    return walkPages<T>(pagination, context, async (next) => {
+    return walkPages<T>(paging, context, async (next) => {
       const { data, headers, response } = await this.#request<unknown>(specForPage(spec, next), options, next.url);
       return { body: data, headers, url: response.url };
     });

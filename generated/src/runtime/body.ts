@@ -1,5 +1,6 @@
 import { blobPart, isAsyncIterable, isBlob, isReadableStream, iterableToStream, toBytes } from './bytes.js';
 import { buildFormData } from './multipart.js';
+import { FORM_BODY, isJsonMediaType, serializeQueryParam, type ParamSpec } from './params.js';
 import type { RequestSpec } from './types.js';
 import { toSearchParams } from './url.js';
 
@@ -48,54 +49,27 @@ export interface PropertyEncoding {
 
 export type FormEncoding = Readonly<Record<string, PropertyEncoding>>;
 
-const DELIMITERS = { form: ',', spaceDelimited: '%20', pipeDelimited: '|', deepObject: ',' } as const;
-
 /**
- * The encoder for a form body whose spec gives an `encoding` object. Properties it does not
- * list are written as formBody writes them (arrays repeat the name, objects as `name[key]`).
+ * The encoder for a form body whose spec gives an `encoding` object: a listed property is
+ * written as a query parameter of its style (params.ts), escaped as a form body escapes;
+ * the others as formBody writes them (arrays repeat the name, objects as `name[key]`).
  */
 export function urlEncodedBody(encoding: FormEncoding): BodyEncoder {
   return (body, mediaType = 'application/x-www-form-urlencoded') => {
     const pairs: string[] = [];
     for (const [name, value] of Object.entries(asRecord(body))) {
       if (value === undefined || value === null) continue;
-      if (Object.prototype.hasOwnProperty.call(encoding, name)) pairs.push(...encodeProperty(name, value, encoding[name]!));
+      if (Object.prototype.hasOwnProperty.call(encoding, name)) pairs.push(...serializeQueryParam(asParam(name, value, encoding[name]!), FORM_BODY));
       else pairs.push(toSearchParams({ [name]: value }).toString());
     }
     return { body: pairs.filter(Boolean).join('&'), contentType: mediaType, oneShot: false };
   };
 }
 
-/** `name=value` pairs, already percent-encoded; delimiters between list items are left as they are. */
-function encodeProperty(name: string, value: unknown, encoding: PropertyEncoding): string[] {
-  const key = formEncode(name);
-  if (encoding.contentType !== undefined && isJsonMediaType(encoding.contentType)) return [`${key}=${formEncode(JSON.stringify(value))}`];
-  const style = encoding.style ?? 'form';
-  const explode = encoding.explode ?? style === 'form';
-  if (Array.isArray(value)) {
-    const items = value.map(scalarText);
-    return explode ? items.map((item) => `${key}=${item}`) : [`${key}=${items.join(DELIMITERS[style])}`];
-  }
-  if (typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined && item !== null);
-    if (style === 'deepObject') return entries.map(([sub, item]) => `${key}%5B${formEncode(sub)}%5D=${scalarText(item)}`);
-    if (explode) return entries.map(([sub, item]) => `${formEncode(sub)}=${scalarText(item)}`);
-    return [`${key}=${entries.flatMap(([sub, item]) => [formEncode(sub), scalarText(item)]).join(DELIMITERS[style])}`];
-  }
-  return [`${key}=${scalarText(value)}`];
-}
-
-/** `application/json` and every `+json` type, parameters aside. */
-function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(mediaType);
-}
-
-function scalarText(value: unknown): string {
-  return formEncode(value instanceof Date ? value.toISOString() : String(value));
-}
-
-function formEncode(text: string): string {
-  return encodeURIComponent(text);
+/** A form property as a query parameter; a content type other than JSON says nothing about the text. */
+function asParam(name: string, value: unknown, encoding: PropertyEncoding): ParamSpec {
+  const contentType = encoding.contentType !== undefined && isJsonMediaType(encoding.contentType) ? encoding.contentType : undefined;
+  return { name, in: 'query', style: encoding.style, explode: encoding.explode, contentType, value };
 }
 
 export const multipartBody: BodyEncoder = async (body) => ({

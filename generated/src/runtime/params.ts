@@ -107,17 +107,30 @@ export function serializePathParam(param: ParamSpec): string {
   return expansion;
 }
 
-/** Query: the `key=value` pairs of one parameter, already percent-encoded. */
-export function serializeQueryParam(param: ParamSpec): string[] {
-  const encode = param.allowReserved ? encodeAllowingReserved : encodeStrict;
-  const name = encodeStrict(param.name);
+/** How query-style pairs are escaped: in a URL, or in an `application/x-www-form-urlencoded` body. */
+export interface QueryEscaping {
+  /** Encodes one name or value. */
+  encode: (text: string) => string;
+  /** What goes between pipeDelimited items. */
+  pipe: string;
+}
+
+export const URL_QUERY: QueryEscaping = { encode: encodeStrict, pipe: '%7C' };
+
+/** A form body writes a space as `+`, as URLSearchParams does, and pipeDelimited items as `a|b` (OpenAPI's example). */
+export const FORM_BODY: QueryEscaping = { encode: (text) => encodeStrict(text).replace(/%20/g, '+'), pipe: '|' };
+
+/** Query: the `key=value` pairs of one parameter, already percent-encoded (a form body's property with FORM_BODY). */
+export function serializeQueryParam(param: ParamSpec, escaping: QueryEscaping = URL_QUERY): string[] {
+  const encode = param.allowReserved ? encodeAllowingReserved : escaping.encode;
+  const name = escaping.encode(param.name);
   if (param.contentType !== undefined) return [`${name}=${encode(contentValue(param))}`];
   const style = styleOf(param);
-  if (style === 'deepObject') return deepObjectPairs(param.name, param.value, encode);
+  if (style === 'deepObject') return deepObjectPairs(param.name, param.value, escaping.encode, encode);
   const shape = shapeOf(param, encode);
   if (shape === undefined) return [];
   if (explodeOf(param, style) || shape.kind === 'primitive') return formPairs(name, shape);
-  const delimiter = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '%7C' : ',';
+  const delimiter = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? escaping.pipe : ',';
   return [`${name}=${joinShape(shape, false, delimiter, delimiter, delimiter)}`];
 }
 
@@ -244,20 +257,24 @@ function joinShape(shape: Shape, explode: boolean, itemDelimiter: string, pairDe
 }
 
 /** `color[R]=100&color[G]=200`, nested objects as further brackets, arrays repeating their key. */
-function deepObjectPairs(key: string, value: unknown, encode: (text: string) => string): string[] {
+function deepObjectPairs(key: string, value: unknown, encodeKey: (text: string) => string, encode: (text: string) => string): string[] {
   if (isAbsent(value)) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => deepObjectPairs(key, item, encode));
+  if (Array.isArray(value)) return value.flatMap((item) => deepObjectPairs(key, item, encodeKey, encode));
   if (typeof value === 'object' && !(value instanceof Date)) {
-    return Object.entries(value as Record<string, unknown>).flatMap(([sub, item]) => deepObjectPairs(`${key}[${sub}]`, item, encode));
+    return Object.entries(value as Record<string, unknown>).flatMap(([sub, item]) => deepObjectPairs(`${key}[${sub}]`, item, encodeKey, encode));
   }
-  return [`${encodeStrict(key)}=${encode(value instanceof Date ? value.toISOString() : String(value))}`];
+  return [`${encodeKey(key)}=${encode(value instanceof Date ? value.toISOString() : String(value))}`];
 }
 
 /** A `content` parameter's value: JSON for `application/json` and every `+json` type, else its text. */
 function contentValue(param: ParamSpec): string {
-  const json = /^application\/(?:[^;]*\+)?json\s*(?:;|$)/i.test(param.contentType ?? '');
-  if (json) return JSON.stringify(param.value) ?? '';
+  if (isJsonMediaType(param.contentType ?? '')) return JSON.stringify(param.value) ?? '';
   return scalarText(param, param.value);
+}
+
+/** `application/json` and every `+json` type, parameters aside. */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(?:[^;]*\+)?json\s*(?:;|$)/i.test(mediaType);
 }
 
 /** Spec-given names in error messages, with control and non-ASCII characters masked. */

@@ -175,19 +175,12 @@ export async function authorize(
   headers: Record<string, string>,
 ): Promise<{ query: Record<string, unknown> | undefined; secrets: string[] }> {
   const operation = `${spec.method.toUpperCase()} ${spec.path}`;
-  const applied = await applySecurity(config, securityOf(spec), { headers, query: spec.query }, operation);
+  const applied = await applySecurity(config, spec.security ?? [], { headers, query: spec.query }, operation);
   for (const [name, value] of applied.headers) setOwn(headers, name, value);
   if (applied.cookies.length > 0) setOwn(headers, 'cookie', [ownValue(headers, 'cookie'), ...applied.cookies].filter(Boolean).join('; '));
   // fromEntries and spread define own properties, so a `__proto__` parameter stays a parameter.
   const query = applied.query.length === 0 ? spec.query : { ...spec.query, ...Object.fromEntries(applied.query) };
   return { query, secrets: applied.secrets };
-}
-
-/** `security`, or the older `auth` list of bearer scheme names read as one requirement. */
-function securityOf(spec: RequestSpec): readonly SecurityRequirement[] {
-  if (spec.security) return spec.security;
-  if (!spec.auth || spec.auth.length === 0) return [];
-  return [Object.fromEntries(spec.auth.map((name) => [name, { type: 'http', scheme: 'bearer' } as const]))];
 }
 
 /** An own property only, so a name like `constructor` or `__proto__` never reads Object.prototype. */

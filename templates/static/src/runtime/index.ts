@@ -1,4 +1,4 @@
-export { BaseApi, type Page } from './BaseApi.js';
+export { BaseApi } from './BaseApi.js';
 export type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 export {
   jsonBody,
@@ -23,12 +23,16 @@ export { serializeParams, withCookies, type ParamSpec, type ParamLocation, type 
 export {
   walkPages,
   nextLink,
-  OPENAI_CURSOR,
-  type Pagination,
+  cursorPaging,
+  pagePaging,
+  offsetPaging,
+  linkPaging,
+  nextUrlPaging,
+  type Paging,
+  type NextPage,
   type CursorPagination,
   type PagePagination,
   type OffsetPagination,
-  type LinkPagination,
   type NextUrlPagination,
   type FieldPath,
   type PaginationFields,

@@ -1,5 +1,6 @@
-// Walking the pages of a list operation. Each pattern is plain data the generator emits
-// beside the operation (a Pagination); walkPages asks for one page at a time and stops on
+// Walking the pages of a list operation. The generator describes each operation's pattern
+// with one factory per kind (cursorPaging({ param: 'after', … })), so a bundle carries only the
+// patterns its API classes use; walkPages asks for one page at a time and stops on
 // an empty page, a repeated cursor or page URL, or a page identical to the one before it,
 // so a server that ignores the paging parameter or cycles cannot make it loop forever.
 // Next-page URLs (Link header, `next` field) are followed only within the origin the
@@ -20,7 +21,6 @@ export interface PaginationFields {
 
 /** `?after=<cursor>`, the cursor read from `nextField`, else from `itemCursorField` of the page's last item. */
 export interface CursorPagination extends PaginationFields {
-  kind: 'cursor';
   param: string;
   nextField?: FieldPath | undefined;
   itemCursorField?: FieldPath | undefined;
@@ -28,39 +28,84 @@ export interface CursorPagination extends PaginationFields {
 
 /** `?page=N`, counting up from the caller's page, else from `firstPage` (default 1). */
 export interface PagePagination extends PaginationFields {
-  kind: 'page';
   param: string;
   firstPage?: number | undefined;
 }
 
 /** `?offset=N`, advanced by the number of items each page returned. */
 export interface OffsetPagination extends PaginationFields {
-  kind: 'offset';
   param: string;
-}
-
-/** The `Link: <url>; rel="next"` response header (RFC 8288). */
-export interface LinkPagination extends PaginationFields {
-  kind: 'link';
 }
 
 /** A URL field of the body, e.g. `next` or `links.next`. */
 export interface NextUrlPagination extends PaginationFields {
-  kind: 'nextUrl';
   nextField: FieldPath;
 }
 
-export type Pagination = CursorPagination | PagePagination | OffsetPagination | LinkPagination | NextUrlPagination;
+/** Names the request of the page after `page` (whose items are `items`); undefined at the end. */
+export type NextPage = (page: FetchedPage, items: readonly unknown[]) => PageRequest | undefined;
 
-/** OpenAI's lists: `after` = `last_id` (else the last item's `id`) while `has_more`. */
-export const OPENAI_CURSOR: CursorPagination = {
-  kind: 'cursor',
-  param: 'after',
-  itemsField: 'data',
-  nextField: 'last_id',
-  hasMoreField: 'has_more',
-  itemCursorField: 'id',
-};
+/** A paging pattern, made by cursorPaging, pagePaging, offsetPaging, linkPaging or nextUrlPaging. */
+export interface Paging extends PaginationFields {
+  /** Starts one walk: its own NextPage, holding the walk's position. */
+  start(context: WalkContext): NextPage;
+  /**
+   * Numbered pages (page, offset) also stop on a page identical to the one before: nothing
+   * else tells a server that ignores the parameter from a real next page.
+   */
+  numbered?: boolean | undefined;
+}
+
+/** `?after=<cursor>`: the cursor read from `nextField`, else from `itemCursorField` of the page's last item. */
+export function cursorPaging(pattern: CursorPagination): Paging {
+  return {
+    ...pattern,
+    start: () => (page, items) => {
+      const cursor = cursorOf(pattern, page.body, items);
+      return cursor === undefined ? undefined : { query: { [pattern.param]: cursor } };
+    },
+  };
+}
+
+/** `?page=N`, counting up from the caller's page, else from `firstPage` (default 1). */
+export function pagePaging(pattern: PagePagination): Paging {
+  return {
+    ...pattern,
+    numbered: true,
+    start: (context) => {
+      let page = startingNumber(context.initial(pattern.param), pattern.firstPage ?? 1);
+      return () => ({ query: { [pattern.param]: ++page } });
+    },
+  };
+}
+
+/** `?offset=N`, advanced by the number of items each page returned. */
+export function offsetPaging(pattern: OffsetPagination): Paging {
+  return {
+    ...pattern,
+    numbered: true,
+    start: (context) => {
+      let offset = startingNumber(context.initial(pattern.param), 0);
+      return (_page, items) => ({ query: { [pattern.param]: (offset += items.length) } });
+    },
+  };
+}
+
+/** The `Link: <url>; rel="next"` response header (RFC 8288), within the configured origin. */
+export function linkPaging(pattern: PaginationFields): Paging {
+  return { ...pattern, start: (context) => (page) => sameOriginUrl(nextLink(page.headers['link']), page.url, context.baseUrl) };
+}
+
+/** A URL field of the body, e.g. `next` or `links.next`, within the configured origin. */
+export function nextUrlPaging(pattern: NextUrlPagination): Paging {
+  return {
+    ...pattern,
+    start: (context) => (page) => {
+      const url = readField(page.body, pattern.nextField);
+      return sameOriginUrl(typeof url === 'string' ? url : undefined, page.url, context.baseUrl);
+    },
+  };
+}
 
 /** Which page to fetch: the first as called (`{}`), then a new query value, or a URL to GET. */
 export type PageRequest = { query?: undefined; url?: undefined } | { query: Record<string, string | number>; url?: undefined } | { url: string; query?: undefined };
@@ -81,51 +126,27 @@ export interface WalkContext {
 
 /** Yields every item of every page, fetching lazily: stopping early fetches no more pages. */
 export async function* walkPages<T>(
-  pagination: Pagination,
+  paging: Paging,
   context: WalkContext,
   fetchPage: (request: PageRequest) => Promise<FetchedPage>,
 ): AsyncIterableIterator<T> {
   const followed = new Set<string>();
+  const nextAfter = paging.start(context);
   let request: PageRequest = {};
-  let position = startPosition(pagination, context);
   let previousItems: string | undefined;
   for (;;) {
     const page = await fetchPage(request);
-    const items = itemsOf(page.body, pagination.itemsField);
+    const items = itemsOf(page.body, paging.itemsField);
     if (items.length === 0) return;
-    if (pagination.kind === 'page' || pagination.kind === 'offset') {
-      // Nothing else tells a server that ignores the parameter from a real next page.
+    if (paging.numbered) {
       const fingerprint = JSON.stringify(items);
       if (fingerprint === previousItems) return;
       previousItems = fingerprint;
     }
     yield* items as T[];
-    if (pagination.hasMoreField !== undefined && readField(page.body, pagination.hasMoreField) !== true) return;
+    if (paging.hasMoreField !== undefined && readField(page.body, paging.hasMoreField) !== true) return;
     if (page.url !== '') followed.add(page.url);
-    let next: PageRequest | undefined;
-    switch (pagination.kind) {
-      case 'cursor': {
-        const cursor = cursorOf(pagination, page.body, items);
-        next = cursor === undefined ? undefined : { query: { [pagination.param]: cursor } };
-        break;
-      }
-      case 'page':
-        position += 1;
-        next = { query: { [pagination.param]: position } };
-        break;
-      case 'offset':
-        position += items.length;
-        next = { query: { [pagination.param]: position } };
-        break;
-      case 'link':
-        next = sameOriginUrl(nextLink(page.headers['link']), page.url, context.baseUrl);
-        break;
-      case 'nextUrl': {
-        const url = readField(page.body, pagination.nextField);
-        next = sameOriginUrl(typeof url === 'string' ? url : undefined, page.url, context.baseUrl);
-        break;
-      }
-    }
+    const next = nextAfter(page, items);
     if (next === undefined) return;
     const key = next.url ?? JSON.stringify(next.query);
     if (followed.has(key)) return;
@@ -169,11 +190,10 @@ export function nextLink(header: string | undefined): string | undefined {
   return undefined;
 }
 
-function startPosition(pagination: Pagination, context: WalkContext): number {
-  if (pagination.kind !== 'page' && pagination.kind !== 'offset') return 0;
-  const given = Number(context.initial(pagination.param) ?? Number.NaN);
-  if (Number.isFinite(given)) return given;
-  return pagination.kind === 'page' ? pagination.firstPage ?? 1 : 0;
+/** The caller's page number or offset when it is one, else the pattern's first. */
+function startingNumber(given: unknown, first: number): number {
+  const number = Number(given ?? Number.NaN);
+  return Number.isFinite(number) ? number : first;
 }
 
 function cursorOf(pagination: CursorPagination, body: unknown, items: readonly unknown[]): string | undefined {

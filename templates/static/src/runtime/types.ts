@@ -63,6 +63,4 @@ export interface RequestSpec {
    * alternative the Configuration can satisfy is sent; a MissingCredentialError, before sending, when none.
    */
   security?: readonly SecurityRequirement[] | undefined;
-  /** Older form of `security`: names of HTTP bearer schemes, all satisfied by `accessToken`. Ignored when `security` is set. */
-  auth?: string[] | undefined;
 }
