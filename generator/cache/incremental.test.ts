@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers.ts';
@@ -49,6 +49,28 @@ describe('the incremental cache', () => {
     expect(again.fileCount).toBe(full.fileCount);
     const check = await generateIncrementally({ ...options, check: true });
     expect(check).toMatchObject({ fromCache: true, diff: { added: [], changed: [], removed: [] } });
+  });
+
+  it('records a run that used no cache (CODEGEN_NO_CACHE=1): the next run is answered from its record', async () => {
+    const { options } = setUp();
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await generateIncrementally({ ...options, noCache: true })).fromCache).toBe(false);
+    expect((await generateIncrementally(options)).fromCache).toBe(true);
+  });
+
+  it('stamps anew a file whose times changed but whose bytes did not, so the next run needs no hashing', async () => {
+    const { options, out } = await generatedOnce();
+    const record = join(options.cacheDir!, `${recordKey(options, options.outDir!)}.json`);
+    const file = join(out, 'src/models/Pet.ts');
+    utimesSync(file, new Date(0), new Date(0)); // new mtime and ctime, same bytes
+    const stampOf = () => (JSON.parse(readFileSync(record, 'utf8')) as { outFiles: Array<{ path: string; mtimeMs: number; ctimeMs: number }> }).outFiles.find((s) => s.path === 'src/models/Pet.ts')!;
+    const onDisk = lstatSync(file);
+    expect(stampOf().mtimeMs).not.toBe(onDisk.mtimeMs);
+    expect((await generateIncrementally(options)).fromCache).toBe(true);
+    expect(stampOf()).toMatchObject({ mtimeMs: onDisk.mtimeMs, ctimeMs: onDisk.ctimeMs });
+    // The renewed stamp still notices an edit.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name', 'NAME'));
+    expect((await generateIncrementally({ ...options, check: true })).diff!.changed).toEqual(['src/models/Pet.ts']);
   });
 
   it('runs in full when the spec bytes change', async () => {
