@@ -1,8 +1,10 @@
-import { cpSync, lstatSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers.ts';
-import { fingerprintOf, generateIncrementally, recordKey, type IncrementalOptions } from './incremental.ts';
+import { snapshotTree, tempDir } from '../../test/helpers.ts';
+import { fingerprintOf } from './fingerprint.ts';
+import { generateIncrementally, recordKey, type IncrementalOptions } from './incremental.ts';
+import { FACTS_FILE } from './moduleFactsCache.ts';
 
 const SPEC = `openapi: 3.1.0
 info: {title: Pets, version: '1'}
@@ -79,6 +81,17 @@ describe('the incremental cache', () => {
     const again = await generateIncrementally(options);
     expect(again.fromCache).toBe(false);
     expect(readFileSync(join(out, 'src/models/Pet.ts'), 'utf8')).toContain('age');
+  });
+
+  it('after a spec update writes what a run without any cache writes, reusing the facts of unchanged modules', async () => {
+    const { options, specPath, out, dir } = await generatedOnce();
+    expect(existsSync(join(options.cacheDir!, FACTS_FILE))).toBe(true);
+    writeFileSync(specPath, SPEC.replace('{name: {type: string}}', '{name: {type: string}, tag: {type: string}}'));
+    expect((await generateIncrementally(options)).fromCache).toBe(false);
+    const fresh = join(dir, 'fresh');
+    await generateIncrementally({ ...options, outDir: fresh, noCache: true });
+    expect(snapshotTree(out)).toEqual(snapshotTree(fresh));
+    expect(readFileSync(join(out, 'api-report.md'), 'utf8')).toContain('tag?: string');
   });
 
   it('runs in full when the options change', async () => {

@@ -18,9 +18,11 @@
 // A record is written only when no spec or output file changed while the run was going on.
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { REPO_ROOT } from '../files.ts';
+import { toolFingerprint } from './fingerprint.ts';
+import { ModuleFactsCache } from './moduleFactsCache.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC, generate, type GenerateOptions, type GenerateResult } from '../pipeline.ts';
 import { IGNORE_FILE } from '../write/ignoreFile.ts';
 import { readOwnership, withManifest } from '../write/outputFolder.ts';
@@ -94,7 +96,10 @@ export async function generateIncrementally(options: IncrementalOptions = {}): P
       fromCache: true,
     };
   }
-  const result = await generate(options);
+  // Every stage runs; postprocess parses only the modules whose text is new to the facts cache.
+  const moduleFacts = off ? undefined : new ModuleFactsCache(cacheDir);
+  const result = await generate({ ...options, moduleFacts });
+  if (moduleFacts) bestEffort(() => moduleFacts.save());
   const matches = !result.diff || result.diff.added.length + result.diff.changed.length + result.diff.removed.length === 0;
   if (matches) {
     bestEffort(() => {
@@ -119,39 +124,7 @@ export function recordKey(options: GenerateOptions, outDir: string, tool = toolF
   return sha256(JSON.stringify(identity));
 }
 
-let fingerprint: string | undefined;
-
-/** This checkout's fingerprint, computed once per process. */
-export function toolFingerprint(): string {
-  fingerprint ??= fingerprintOf(REPO_ROOT);
-  return fingerprint;
-}
-
-/** A hash of what decides the output besides the spec: the generator's sources, its templates and package.json. */
-export function fingerprintOf(root: string): string {
-  const hash = createHash('sha256');
-  hash.update(`${process.version}\0`);
-  const add = (file: string) => {
-    hash.update(`${relative(root, file)}\0`);
-    hash.update(readFileSync(file));
-    hash.update('\0');
-  };
-  add(join(root, 'package.json'));
-  for (const dir of ['generator', 'templates']) for (const file of filesBelow(join(root, dir))) if (!file.includes('.test.')) add(file);
-  return hash.digest('hex');
-}
-
-function filesBelow(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...filesBelow(full));
-    else if (entry.isFile()) found.push(full);
-  }
-  return found;
-}
-
-/** A record that cannot be written only costs the next run its shortcut. */
+/** A cache file that cannot be written only costs the next run its shortcut. */
 function bestEffort(write: () => void): void {
   try {
     write();

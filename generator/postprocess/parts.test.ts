@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { RenderedCodeError } from '../errors.ts';
 import { apiReport } from './apiReport.ts';
 import { barrelIndex } from './barrelIndex.ts';
-import { parseSources, Surface } from './surface.ts';
+import { factsOfSources, Surface } from './surface.ts';
 import { checkSyntax } from './syntax.ts';
 
 function surfaceOf(files: Record<string, string>): Surface {
-  return new Surface(parseSources(new Map(Object.entries(files))));
+  return new Surface(factsOfSources(new Map(Object.entries(files))));
 }
 
 describe('barrelIndex: given a module, want its index lines', () => {
@@ -62,7 +62,7 @@ describe('checkSyntax: given a file, want its parse errors located', () => {
     { source: 'export interface A {\n  b: string\n', want: /^src\/X\.ts:3:1 '}' expected/ },
   ];
   it.each(cases)('$source', ({ source, want }) => {
-    const check = () => checkSyntax(parseSources(new Map([['src/X.ts', source]])));
+    const check = () => checkSyntax(factsOfSources(new Map([['src/X.ts', source]])));
     if (!want) return expect(check).not.toThrow();
     try {
       check();
