@@ -33,7 +33,7 @@ export interface GenerateOptions {
   moduleFacts?: FactsSource;
 }
 
-/** The stages in order; `write` overlaps `postprocess` (the disk works while ts-morph parses). */
+/** The stages in order; `write` overlaps `postprocess` (the disk works while TypeScript parses). */
 export const STAGES = ['load', 'normalize', 'ir', 'view', 'render', 'postprocess', 'write'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -82,7 +82,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
     return done(files, { diff: diffTree(files, outDir) });
   }
-  // The disk writes the rendered files while ts-morph reads them; the swap waits for both.
+  // The disk writes the rendered files while TypeScript parses them; the swap waits for both.
   const staged = stageTree(rendered, outDir);
   let files: FileTree;
   try {

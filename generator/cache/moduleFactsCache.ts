@@ -1,7 +1,7 @@
 // Postprocess facts kept between runs: what each rendered TypeScript module exports and whether
 // it parses (postprocess/moduleFacts.ts), in .cache/generate/module-facts.json, keyed by a hash
 // of the module's path and text. A regenerate after a spec update parses only the modules whose
-// text changed; when none did, ts-morph is not even loaded.
+// text changed; when none did, TypeScript is not even loaded.
 //
 // Safe by construction: facts depend only on a module's path and text and on the generator
 // (the file is for one generator fingerprint, else ignored); an entry that is not well formed

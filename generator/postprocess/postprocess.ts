@@ -1,4 +1,4 @@
-// Stage 5: ts-morph reads the rendered TypeScript (parse only: no type checker on this
+// Stage 5: TypeScript's parser reads the rendered TypeScript (parse only: no type checker on this
 // path) to prove every file is valid syntax (syntax.ts), to write the package's index from
 // what each file really exports (barrelIndex.ts), and to write api-report.md: the whole
 // public surface, reviewed in PRs (apiReport.ts). What it learns of each file is plain data
