@@ -41,6 +41,14 @@ describe('apiReport: given a declaration, want its report line', () => {
     { source: 'export interface P extends Q {\n  /** doc */\n  a: string;\n}\ninterface Q {}', want: 'interface P extends Q {\n  a: string;\n}' },
     { source: 'export class C {\n  private secret = 1;\n  readonly open: string = "";\n  run(): void {}\n}', want: 'class C {\n  readonly open: string;\n  run(): void;\n}' },
     { source: '/** @deprecated */\nexport type Old = 1;', want: '/** @deprecated */ type Old = 1;' },
+    { source: 'export interface P {\n  /** @deprecated use b */\n  a: string;\n  b: string;\n}', want: 'interface P {\n  /** @deprecated */ a: string;\n  b: string;\n}' },
+    {
+      source:
+        'export class C {\n  private constructor() {}\n  pick(a: string): string;\n  pick(a: number): number;\n  pick(a: unknown): unknown { return a; }\n  static make(): C { return new C(); }\n  get size(): number { return 1; }\n  #hidden = 1;\n  protected inner = 2;\n  static readonly LIMIT?: number;\n}',
+      want: 'class C {\n  static readonly LIMIT?: number;\n  get size(): number;\n  pick(a: string): string;\n  pick(a: number): number;\n  static make(): C;\n}',
+    },
+    { source: 'export abstract class A<T> extends Base {\n  constructor(x: T) { super(); }\n  abstract run(): T;\n}\nclass Base {}', want: 'class A<T> extends Base {\n  constructor(x: T);\n  run(): T;\n}' },
+    { source: 'export function f(a: string): string;\nexport function f(a: number): number;\nexport function f(a: unknown): unknown { return a; }', want: 'function f(a: unknown): unknown;' },
   ];
   it.each(cases)('$want', ({ source, want }) => {
     const report = apiReport(surfaceOf({ 'src/models/M.ts': source }), ['src/models/M.ts']);
