@@ -7,6 +7,7 @@ import { buildIr, DEFAULT_PACKAGE, type PackageOptions } from './ir/buildIr.ts';
 import type { ClientIR } from './ir/types.ts';
 import { loadSpec, type LoadedSpec } from './load/loadSpec.ts';
 import { normalize, type NormalizedSpec } from './normalize/normalize.ts';
+import type { FactsSource } from './postprocess/moduleFacts.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { render, type FileTree } from './render/render.ts';
 import { buildView } from './view/buildView.ts';
@@ -28,9 +29,11 @@ export interface GenerateOptions {
   loaded?: LoadedSpec;
   /** Told when each stage starts, with the counts known so far (for progress displays). */
   onStage?: (progress: StageProgress) => void;
+  /** Where postprocess gets each module's facts (a cache of earlier runs); by default it parses every module. */
+  moduleFacts?: FactsSource;
 }
 
-/** The stages in order; `write` overlaps `postprocess` (the disk works while ts-morph parses). */
+/** The stages in order; `write` overlaps `postprocess` (the disk works while TypeScript parses). */
 export const STAGES = ['load', 'normalize', 'ir', 'view', 'render', 'postprocess', 'write'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -76,14 +79,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const { spec, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes);
   const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(spec, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
-    const files = clock.time('postprocess', () => postprocess(rendered));
+    const files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
     return done(files, { diff: diffTree(files, outDir) });
   }
-  // The disk writes the rendered files while ts-morph reads them; the swap waits for both.
+  // The disk writes the rendered files while TypeScript parses them; the swap waits for both.
   const staged = stageTree(rendered, outDir);
   let files: FileTree;
   try {
-    files = clock.time('postprocess', () => postprocess(rendered));
+    files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
   } catch (err) {
     await staged.abort();
     throw err;

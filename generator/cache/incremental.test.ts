@@ -1,8 +1,10 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers.ts';
-import { fingerprintOf, generateIncrementally, recordKey, type IncrementalOptions } from './incremental.ts';
+import { snapshotTree, tempDir } from '../../test/helpers.ts';
+import { fingerprintOf } from './fingerprint.ts';
+import { generateIncrementally, recordKey, type IncrementalOptions } from './incremental.ts';
+import { FACTS_FILE } from './moduleFactsCache.ts';
 
 const SPEC = `openapi: 3.1.0
 info: {title: Pets, version: '1'}
@@ -51,12 +53,45 @@ describe('the incremental cache', () => {
     expect(check).toMatchObject({ fromCache: true, diff: { added: [], changed: [], removed: [] } });
   });
 
+  it('records a run that used no cache (CODEGEN_NO_CACHE=1): the next run is answered from its record', async () => {
+    const { options } = setUp();
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await generateIncrementally({ ...options, noCache: true })).fromCache).toBe(false);
+    expect((await generateIncrementally(options)).fromCache).toBe(true);
+  });
+
+  it('stamps anew a file whose times changed but whose bytes did not, so the next run needs no hashing', async () => {
+    const { options, out } = await generatedOnce();
+    const record = join(options.cacheDir!, `${recordKey(options, options.outDir!)}.json`);
+    const file = join(out, 'src/models/Pet.ts');
+    utimesSync(file, new Date(0), new Date(0)); // new mtime and ctime, same bytes
+    const stampOf = () => (JSON.parse(readFileSync(record, 'utf8')) as { outFiles: Array<{ path: string; mtimeMs: number; ctimeMs: number }> }).outFiles.find((s) => s.path === 'src/models/Pet.ts')!;
+    const onDisk = lstatSync(file);
+    expect(stampOf().mtimeMs).not.toBe(onDisk.mtimeMs);
+    expect((await generateIncrementally(options)).fromCache).toBe(true);
+    expect(stampOf()).toMatchObject({ mtimeMs: onDisk.mtimeMs, ctimeMs: onDisk.ctimeMs });
+    // The renewed stamp still notices an edit.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name', 'NAME'));
+    expect((await generateIncrementally({ ...options, check: true })).diff!.changed).toEqual(['src/models/Pet.ts']);
+  });
+
   it('runs in full when the spec bytes change', async () => {
     const { options, specPath, out } = await generatedOnce();
     writeFileSync(specPath, SPEC.replace('Pet: {type: object, properties: {name: {type: string}}}', 'Pet: {type: object, properties: {name: {type: string}, age: {type: integer}}}'));
     const again = await generateIncrementally(options);
     expect(again.fromCache).toBe(false);
     expect(readFileSync(join(out, 'src/models/Pet.ts'), 'utf8')).toContain('age');
+  });
+
+  it('after a spec update writes what a run without any cache writes, reusing the facts of unchanged modules', async () => {
+    const { options, specPath, out, dir } = await generatedOnce();
+    expect(existsSync(join(options.cacheDir!, FACTS_FILE))).toBe(true);
+    writeFileSync(specPath, SPEC.replace('{name: {type: string}}', '{name: {type: string}, tag: {type: string}}'));
+    expect((await generateIncrementally(options)).fromCache).toBe(false);
+    const fresh = join(dir, 'fresh');
+    await generateIncrementally({ ...options, outDir: fresh, noCache: true });
+    expect(snapshotTree(out)).toEqual(snapshotTree(fresh));
+    expect(readFileSync(join(out, 'api-report.md'), 'utf8')).toContain('tag?: string');
   });
 
   it('runs in full when the options change', async () => {

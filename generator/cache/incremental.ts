@@ -18,9 +18,11 @@
 // A record is written only when no spec or output file changed while the run was going on.
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { REPO_ROOT } from '../files.ts';
+import { toolFingerprint } from './fingerprint.ts';
+import { ModuleFactsCache } from './moduleFactsCache.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC, generate, type GenerateOptions, type GenerateResult } from '../pipeline.ts';
 import { IGNORE_FILE } from '../write/ignoreFile.ts';
 import { readOwnership, withManifest } from '../write/outputFolder.ts';
@@ -35,7 +37,7 @@ export const DEFAULT_CACHE_DIR = join(REPO_ROOT, '.cache', 'generate');
 export interface IncrementalOptions extends GenerateOptions {
   /** Where records live; DEFAULT_CACHE_DIR unless a test says otherwise. */
   cacheDir?: string;
-  /** Skip the record (always run every stage), as CODEGEN_NO_CACHE=1 does. */
+  /** Never answer from the record (always run every stage), as CODEGEN_NO_CACHE=1 does; the run still records. */
   noCache?: boolean;
 }
 
@@ -78,9 +80,10 @@ export async function generateIncrementally(options: IncrementalOptions = {}): P
   const outDir = resolve(options.outDir ?? DEFAULT_OUT);
   const off = options.noCache === true || process.env.CODEGEN_NO_CACHE === '1';
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  const key = off ? '' : recordKey(options, outDir);
+  const key = recordKey(options, outDir);
   const hit = off ? undefined : readValidRecord(cacheDir, key, outDir);
   if (hit) {
+    if (hit.restamped) bestEffort(() => writeRecord(cacheDir, hit));
     const ms = performance.now() - started;
     return {
       operations: hit.operations,
@@ -93,16 +96,16 @@ export async function generateIncrementally(options: IncrementalOptions = {}): P
       fromCache: true,
     };
   }
-  const result = await generate(options);
+  // Every stage runs; postprocess parses only the modules whose text is new to the facts cache.
+  const moduleFacts = off ? undefined : new ModuleFactsCache(cacheDir);
+  const result = await generate({ ...options, moduleFacts });
+  if (moduleFacts) bestEffort(() => moduleFacts.save());
   const matches = !result.diff || result.diff.added.length + result.diff.changed.length + result.diff.removed.length === 0;
-  if (!off && matches) {
-    // Best effort: a record that cannot be written only costs the next run its shortcut.
-    try {
+  if (matches) {
+    bestEffort(() => {
       const record = recordOf(key, result, outDir, startedAt);
       if (record) writeRecord(cacheDir, record);
-    } catch {
-      // no record
-    }
+    });
   }
   const { operations, models, warnings, diff, written, timings, ms } = result;
   return { operations, models, warnings, diff, written, timings, ms, fileCount: result.files.size, fromCache: false };
@@ -121,39 +124,17 @@ export function recordKey(options: GenerateOptions, outDir: string, tool = toolF
   return sha256(JSON.stringify(identity));
 }
 
-let fingerprint: string | undefined;
-
-/** This checkout's fingerprint, computed once per process. */
-export function toolFingerprint(): string {
-  fingerprint ??= fingerprintOf(REPO_ROOT);
-  return fingerprint;
-}
-
-/** A hash of what decides the output besides the spec: the generator's sources, its templates and package.json. */
-export function fingerprintOf(root: string): string {
-  const hash = createHash('sha256');
-  hash.update(`${process.version}\0`);
-  const add = (file: string) => {
-    hash.update(`${relative(root, file)}\0`);
-    hash.update(readFileSync(file));
-    hash.update('\0');
-  };
-  add(join(root, 'package.json'));
-  for (const dir of ['generator', 'templates']) for (const file of filesBelow(join(root, dir))) if (!file.includes('.test.')) add(file);
-  return hash.digest('hex');
-}
-
-function filesBelow(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...filesBelow(full));
-    else if (entry.isFile()) found.push(full);
+/** A cache file that cannot be written only costs the next run its shortcut. */
+function bestEffort(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // no record
   }
-  return found;
 }
 
-function readValidRecord(cacheDir: string, key: string, outDir: string): CacheRecord | undefined {
+/** The record when it still holds; `restamped` when some output file's stamp had to be renewed. */
+function readValidRecord(cacheDir: string, key: string, outDir: string): (CacheRecord & { restamped?: true }) | undefined {
   let record: unknown;
   try {
     record = JSON.parse(readFileSync(join(cacheDir, `${key}.json`), 'utf8'));
@@ -163,21 +144,33 @@ function readValidRecord(cacheDir: string, key: string, outDir: string): CacheRe
   if (!isRecord(record) || record.format !== FORMAT || record.key !== key) return undefined;
   if (!record.specFiles.every((spec) => hashOf(spec.path) === spec.hash)) return undefined;
   if ((hashOf(join(outDir, IGNORE_FILE)) ?? null) !== record.ignoreFile) return undefined;
-  if (!record.outFiles.every((stamp) => stillHolds(join(outDir, stamp.path), stamp))) return undefined;
-  return record;
+  let restamped = false;
+  const outFiles: FileStamp[] = [];
+  for (const stamp of record.outFiles) {
+    const now = currentStamp(join(outDir, stamp.path), stamp);
+    if (!now) return undefined;
+    restamped ||= now !== stamp;
+    outFiles.push(now);
+  }
+  return restamped ? { ...record, outFiles, restamped } : record;
 }
 
-/** The file has the recorded bytes: the same stat says so cheaply, else its hash decides. */
-function stillHolds(file: string, stamp: FileStamp): boolean {
+/**
+ * The file's stamp when it has the recorded bytes: `stamp` itself when the same stat says so
+ * cheaply, else, when its hash matches, a new stamp from the stat taken before the hash was read
+ * (any later write changes the change time, so the new stamp cannot hide one); undefined otherwise.
+ */
+function currentStamp(file: string, stamp: FileStamp): FileStamp | undefined {
   let stat: Stats;
   try {
     stat = lstatSync(file);
   } catch {
-    return false;
+    return undefined;
   }
-  if (!stat.isFile() || stat.size !== stamp.size) return false;
-  if (stat.ino === stamp.ino && stat.mtimeMs === stamp.mtimeMs && stat.ctimeMs === stamp.ctimeMs) return true;
-  return hashOf(file) === stamp.hash;
+  if (!stat.isFile() || stat.size !== stamp.size) return undefined;
+  if (stat.ino === stamp.ino && stat.mtimeMs === stamp.mtimeMs && stat.ctimeMs === stamp.ctimeMs) return stamp;
+  if (hashOf(file) !== stamp.hash) return undefined;
+  return { path: stamp.path, hash: stamp.hash, size: stat.size, ino: stat.ino, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
 }
 
 /**
@@ -222,7 +215,7 @@ function recordOf(key: string, result: GenerateResult, outDir: string, startedAt
   };
 }
 
-function writeRecord(cacheDir: string, record: CacheRecord): void {
+function writeRecord(cacheDir: string, { restamped: _, ...record }: CacheRecord & { restamped?: true }): void {
   mkdirSync(cacheDir, { recursive: true });
   const target = join(cacheDir, `${record.key}.json`);
   const partial = `${target}.${process.pid}.tmp`;

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { RenderedCodeError } from '../errors.ts';
 import { apiReport } from './apiReport.ts';
 import { barrelIndex } from './barrelIndex.ts';
-import { parseSources, Surface } from './surface.ts';
+import { factsOfSources, Surface } from './surface.ts';
 import { checkSyntax } from './syntax.ts';
 
 function surfaceOf(files: Record<string, string>): Surface {
-  return new Surface(parseSources(new Map(Object.entries(files))));
+  return new Surface(factsOfSources(new Map(Object.entries(files))));
 }
 
 describe('barrelIndex: given a module, want its index lines', () => {
@@ -41,6 +41,14 @@ describe('apiReport: given a declaration, want its report line', () => {
     { source: 'export interface P extends Q {\n  /** doc */\n  a: string;\n}\ninterface Q {}', want: 'interface P extends Q {\n  a: string;\n}' },
     { source: 'export class C {\n  private secret = 1;\n  readonly open: string = "";\n  run(): void {}\n}', want: 'class C {\n  readonly open: string;\n  run(): void;\n}' },
     { source: '/** @deprecated */\nexport type Old = 1;', want: '/** @deprecated */ type Old = 1;' },
+    { source: 'export interface P {\n  /** @deprecated use b */\n  a: string;\n  b: string;\n}', want: 'interface P {\n  /** @deprecated */ a: string;\n  b: string;\n}' },
+    {
+      source:
+        'export class C {\n  private constructor() {}\n  pick(a: string): string;\n  pick(a: number): number;\n  pick(a: unknown): unknown { return a; }\n  static make(): C { return new C(); }\n  get size(): number { return 1; }\n  #hidden = 1;\n  protected inner = 2;\n  static readonly LIMIT?: number;\n}',
+      want: 'class C {\n  static readonly LIMIT?: number;\n  get size(): number;\n  pick(a: string): string;\n  pick(a: number): number;\n  static make(): C;\n}',
+    },
+    { source: 'export abstract class A<T> extends Base {\n  constructor(x: T) { super(); }\n  abstract run(): T;\n}\nclass Base {}', want: 'class A<T> extends Base {\n  constructor(x: T);\n  run(): T;\n}' },
+    { source: 'export function f(a: string): string;\nexport function f(a: number): number;\nexport function f(a: unknown): unknown { return a; }', want: 'function f(a: unknown): unknown;' },
   ];
   it.each(cases)('$want', ({ source, want }) => {
     const report = apiReport(surfaceOf({ 'src/models/M.ts': source }), ['src/models/M.ts']);
@@ -62,7 +70,7 @@ describe('checkSyntax: given a file, want its parse errors located', () => {
     { source: 'export interface A {\n  b: string\n', want: /^src\/X\.ts:3:1 '}' expected/ },
   ];
   it.each(cases)('$source', ({ source, want }) => {
-    const check = () => checkSyntax(parseSources(new Map([['src/X.ts', source]])));
+    const check = () => checkSyntax(factsOfSources(new Map([['src/X.ts', source]])));
     if (!want) return expect(check).not.toThrow();
     try {
       check();

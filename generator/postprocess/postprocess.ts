@@ -1,19 +1,21 @@
-// Stage 5: ts-morph reads the rendered TypeScript (parse only: no type checker on this
+// Stage 5: TypeScript's parser reads the rendered TypeScript (parse only: no type checker on this
 // path) to prove every file is valid syntax (syntax.ts), to write the package's index from
 // what each file really exports (barrelIndex.ts), and to write api-report.md: the whole
-// public surface, reviewed in PRs (apiReport.ts).
+// public surface, reviewed in PRs (apiReport.ts). What it learns of each file is plain data
+// (moduleFacts.ts), so a cache can answer for files whose text did not change.
 import type { FileTree } from '../render/render.ts';
 import { apiReport } from './apiReport.ts';
 import { barrelIndex } from './barrelIndex.ts';
-import { parseSources, RUNTIME_INDEX, Surface } from './surface.ts';
+import type { FactsSource } from './moduleFacts.ts';
+import { factsOfSources, RUNTIME_INDEX, Surface } from './surface.ts';
 import { checkSyntax } from './syntax.ts';
 
 /** The rendered tree plus `src/index.ts` and `api-report.md`; throws RenderedCodeError on a parse error. */
-export function postprocess(files: FileTree): FileTree {
-  const sources = parseSources(files);
-  checkSyntax(sources);
-  const surface = new Surface(sources);
-  const generated = [...sources.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$/.test(p)).sort(byGroupThenName);
+export function postprocess(files: FileTree, source?: FactsSource): FileTree {
+  const facts = factsOfSources(files, source);
+  checkSyntax(facts);
+  const surface = new Surface(facts);
+  const generated = [...facts.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$/.test(p)).sort(byGroupThenName);
   const out: FileTree = new Map(files);
   out.set('src/index.ts', barrelIndex(surface, generated));
   out.set('api-report.md', apiReport(surface, [RUNTIME_INDEX, ...generated]));

@@ -41,13 +41,14 @@ interface ToolRow {
   out?: { files: number; bytes: number };
 }
 
-export function decompressSpec(): string {
-  if (!existsSync(FULL_SPEC)) {
-    throw new Error(`The full OpenAI spec is missing: ${FULL_SPEC}. The bench needs it; it is committed under test/fixtures/specs/openai/.`);
+/** `spec` (by default the full spec) decompressed into bench/.work/spec; rewritten only when its size differs. */
+export function decompressSpec(spec = FULL_SPEC): string {
+  if (!existsSync(spec)) {
+    throw new Error(`The full OpenAI spec is missing: ${spec}. The bench needs it; it is committed under test/fixtures/specs/openai/.`);
   }
   const dir = ensureDir(path.join(WORK_DIR, 'spec'));
-  const plain = path.join(dir, path.basename(FULL_SPEC).replace(/\.gz$/, ''));
-  const text = gunzipSync(readFileSync(FULL_SPEC));
+  const plain = path.join(dir, path.basename(spec).replace(/\.gz$/, ''));
+  const text = gunzipSync(readFileSync(spec));
   if (!existsSync(plain) || statSync(plain).size !== text.length) writeFileSync(plain, text);
   return plain;
 }
