@@ -207,8 +207,14 @@ describe('a client with callbacks (OpenAPI 3.0)', async () => {
   });
 });
 
-it('a spec without webhooks or callbacks gets no webhooks file, doc or README section', () => {
+it('the committed OpenAI subset lists its webhook', () => {
   const built = buildClient(DEFAULT_SPEC);
+  expect(built.ir.webhooks.map((w) => [w.name, w.payloadTypeName])).toEqual([['batch_completed', 'BatchCompletedWebhookPayload']]);
+  expect(built.files.get('src/webhooks.ts')).toContain('export type BatchCompletedWebhookPayload = WebhookBatchCompleted;');
+});
+
+it('a spec without webhooks or callbacks gets no webhooks file, doc or README section', () => {
+  const built = buildClient(join(REPO, 'test/fixtures/wire/params-media.yaml'));
   expect(built.ir.webhooks).toEqual([]);
   expect(built.files.has('src/webhooks.ts')).toBe(false);
   expect(built.files.has('docs/Webhooks.md')).toBe(false);
