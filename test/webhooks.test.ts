@@ -3,7 +3,7 @@
 // dispatchWebhook in src/webhooks.ts, docs/Webhooks.md, the README's list and the API docs'
 // Callbacks lines. The fixtures are ours; one event name is hostile text.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,13 @@ import { REPO, tempDir, TSC } from './helpers.ts';
 const WEBHOOKS_31 = join(REPO, 'test/fixtures/webhooks/webhooks-31.yaml');
 const CALLBACKS_30 = join(REPO, 'test/fixtures/webhooks/callbacks-30.yaml');
 const HOSTILE_EVENT = '*/ evil`${x}` <script>alert(1)</script> | cell';
+
+/** tsc's output for the client in `outDir` with one more source file (`lines`) beside its index, under its own strict tsconfig. */
+function typecheckWith(outDir: string, fileName: string, lines: string[]): string {
+  writeFileSync(join(outDir, 'src', fileName), lines.join('\n') + '\n');
+  const tsc = spawnSync(TSC, ['-p', join(outDir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
+  return tsc.stdout + tsc.stderr;
+}
 
 /** What the tests call of a generated client's src/webhooks.ts, loosely typed. */
 interface WebhookModule {
@@ -75,6 +82,16 @@ describe('normalize', () => {
   });
 });
 
+describe('webhooks in a 3.0 document', () => {
+  it('are left out with a located warning (3.0 has no root webhooks)', () => {
+    const file = join(tempDir('webhooks-30'), 'spec.yaml');
+    writeFileSync(file, readFileSync(CALLBACKS_30, 'utf8') + "webhooks:\n  ping:\n    post:\n      responses:\n        '200':\n          description: OK.\n");
+    const spec = normalize(loadSpec(file));
+    expect(spec.webhooks.every((w) => w.source === 'callback')).toBe(true);
+    expect(spec.diagnostics.items).toMatchObject([{ severity: 'warning', code: 'FEATURE_UNSUPPORTED', pointer: '/webhooks' }]);
+  });
+});
+
 describe('a client with webhooks', async () => {
   const outDir = join(tempDir('webhooks'), 'client');
   const result = await generate({ specPath: WEBHOOKS_31, outDir });
@@ -93,30 +110,24 @@ describe('a client with webhooks', async () => {
   });
 
   it('type-checks under the strict tsconfig, and a handler of the wrong payload does not', { timeout: 120_000 }, () => {
-    const checks = join(outDir, 'src', 'webhook-checks.ts');
-    writeFileSync(
-      checks,
-      [
-        "import type { DogCheckedInWebhookHandler, DogCheckedOutWebhookHandler, WebhookHandlers } from './index.js';",
-        "import { parseWebhook } from './index.js';",
-        'export const ok: DogCheckedInWebhookHandler = (dog) => { dog.name.toUpperCase(); };',
-        'export const out: DogCheckedOutWebhookHandler = (event, context) => { event.collected_at.trim(); context.headers["x-kennel-signature"]; };',
-        "export const handlers: WebhookHandlers = { 'dog.checked_in': ok, dog_checked_in: (text) => { text.trim(); } };",
-        "export const dog = parseWebhook('dog.checked_in', '{}');",
-        'export const id: string = dog.id;',
-        '// @ts-expect-error: a checked-out handler is no checked-in handler (its payload lacks collected_at)',
-        'export const wrong: DogCheckedOutWebhookHandler = ok;',
-        '// @ts-expect-error: the payload of dog.checked_in has no collected_at',
-        'export const notThere = (dog2: Parameters<DogCheckedInWebhookHandler>[0]) => dog2.collected_at;',
-        "// @ts-expect-error: handlers are keyed by event name; there is no such event",
-        "export const unknownEvent: WebhookHandlers = { 'dog.adopted': ok };",
-        "// @ts-expect-error: the text event's payload is a string",
-        "export const textIsNoDog: WebhookHandlers = { dog_checked_in: ok };",
-        '',
-      ].join('\n'),
-    );
-    const tsc = spawnSync(TSC, ['-p', join(outDir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
-    expect(tsc.stdout + tsc.stderr).toBe('');
+    const output = typecheckWith(outDir, 'webhook-checks.ts', [
+      "import type { DogCheckedInWebhookHandler, DogCheckedOutWebhookHandler, WebhookHandlers } from './index.js';",
+      "import { parseWebhook } from './index.js';",
+      'export const ok: DogCheckedInWebhookHandler = (dog) => { dog.name.toUpperCase(); };',
+      'export const out: DogCheckedOutWebhookHandler = (event, context) => { event.collected_at.trim(); context.headers["x-kennel-signature"]; };',
+      "export const handlers: WebhookHandlers = { 'dog.checked_in': ok, dog_checked_in: (text) => { text.trim(); } };",
+      "export const dog = parseWebhook('dog.checked_in', '{}');",
+      'export const id: string = dog.id;',
+      '// @ts-expect-error: a checked-out handler is no checked-in handler (its payload lacks collected_at)',
+      'export const wrong: DogCheckedOutWebhookHandler = ok;',
+      '// @ts-expect-error: the payload of dog.checked_in has no collected_at',
+      'export const notThere = (dog2: Parameters<DogCheckedInWebhookHandler>[0]) => dog2.collected_at;',
+      "// @ts-expect-error: handlers are keyed by event name; there is no such event",
+      "export const unknownEvent: WebhookHandlers = { 'dog.adopted': ok };",
+      "// @ts-expect-error: the text event's payload is a string",
+      "export const textIsNoDog: WebhookHandlers = { dog_checked_in: ok };",
+    ]);
+    expect(output).toBe('');
   });
 
   it('parses bodies with JSON.parse within a byte limit and dispatches to the typed handler', async () => {
@@ -185,19 +196,13 @@ describe('a client with callbacks (OpenAPI 3.0)', async () => {
       ['subscribe.onCancel', 'callback', 'subscribe', 'SubscribeOnCancelCallbackPayload'],
       ['unsubscribe.onStatus', 'callback', 'unsubscribe', 'UnsubscribeOnStatusCallbackPayload'],
     ]);
-    mkdirSync(join(outDir, 'src'), { recursive: true });
-    writeFileSync(
-      join(outDir, 'src', 'callback-checks.ts'),
-      [
-        "import type { SubscribeOnStatusCallbackHandler } from './index.js';",
-        "export const ok: SubscribeOnStatusCallbackHandler = (report) => { const s: 'eating' | 'sleeping' | 'playing' = report.status; void s; };",
-        "// @ts-expect-error: a status report's status is one of three words",
-        "export const wrong: SubscribeOnStatusCallbackHandler = (report) => { const n: number = report.status; void n; };",
-        '',
-      ].join('\n'),
-    );
-    const tsc = spawnSync(TSC, ['-p', join(outDir, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
-    expect(tsc.stdout + tsc.stderr).toBe('');
+    const output = typecheckWith(outDir, 'callback-checks.ts', [
+      "import type { SubscribeOnStatusCallbackHandler } from './index.js';",
+      "export const ok: SubscribeOnStatusCallbackHandler = (report) => { const s: 'eating' | 'sleeping' | 'playing' = report.status; void s; };",
+      "// @ts-expect-error: a status report's status is one of three words",
+      "export const wrong: SubscribeOnStatusCallbackHandler = (report) => { const n: number = report.status; void n; };",
+    ]);
+    expect(output).toBe('');
   });
 
   it('lists the callbacks under their operation in the API doc, linking to docs/Webhooks.md', () => {
