@@ -52,6 +52,7 @@ export type DiagnosticCode =
   | 'MODEL_RENAMED'
   | 'CLASS_RENAMED'
   | 'METHOD_RENAMED'
+  | 'WEBHOOK_RENAMED'
   // ir: types
   | 'RECURSIVE_ALIAS'
   | 'PARAMETER_SCHEMA_UNSUPPORTED'

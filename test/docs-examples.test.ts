@@ -24,9 +24,10 @@ function examplesBySection(markdown: string): string[] {
   return units;
 }
 
-// OpenAI's spec, and one that is not OpenAI's (other classes, schemes and media types): the
+// OpenAI's spec, and ones that are not OpenAI's (other classes, schemes and media types): the
 // README must not show code from one API in the package of another.
-const SPECS = [DEFAULT_SPEC, join(import.meta.dirname, 'fixtures/wire/params-media.yaml')];
+// The webhooks fixtures: docs/Webhooks.md's handler examples (one of them for a hostile event name).
+const SPECS = [DEFAULT_SPEC, join(import.meta.dirname, 'fixtures/wire/params-media.yaml'), join(import.meta.dirname, 'fixtures/webhooks/webhooks-31.yaml'), join(import.meta.dirname, 'fixtures/webhooks/callbacks-30.yaml')];
 
 it.each(SPECS)('every example in README.md and docs/*.md compiles against the client of %s', { timeout: 120_000 }, async (spec) => {
   const built = buildClient(spec);

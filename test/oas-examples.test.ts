@@ -3,7 +3,7 @@
 // uploads, webhooks) generates a client, and all the clients type-check in ONE tsc run under the
 // generated package's own strict tsconfig. The documents are read from node_modules; the project
 // commits none of their text.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/pipeline.ts';
@@ -62,6 +62,12 @@ describe('@readme/oas-examples', () => {
 
   it('every document generates', () => {
     expect(generateFailures).toEqual({});
+  });
+
+  it('types the webhooks and callbacks of the documents that declare them', () => {
+    const withEvents = ['3.0/json/callbacks.json', '3.0/yaml/callbacks.yaml', '3.1/json/webhooks.json', '3.1/yaml/webhooks.yaml', '3.1/yaml/train-travel.yaml'];
+    for (const doc of withEvents) expect(existsSync(join(root, folderOf(doc), 'src/webhooks.ts')), doc).toBe(true);
+    expect(existsSync(join(root, folderOf('3.0/yaml/petstore.yaml'), 'src/webhooks.ts'))).toBe(false);
   });
 
   it('every client type-checks under the strict tsconfig, in one tsc run', { timeout: 600_000 }, () => {

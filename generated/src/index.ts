@@ -83,3 +83,7 @@ export type { ResponseFormatText } from './models/ResponseFormatText.js';
 export { ServiceTier } from './models/ServiceTier.js';
 export type { UpdateChatCompletionRequest } from './models/UpdateChatCompletionRequest.js';
 export type { VoiceIdsShared } from './models/VoiceIdsShared.js';
+export type { WebhookBatchCompleted } from './models/WebhookBatchCompleted.js';
+export type { WebhookBatchCompletedData } from './models/WebhookBatchCompletedData.js';
+export { WebhookError, DEFAULT_WEBHOOK_MAX_BYTES, isWebhookEvent, parseWebhook, dispatchWebhook } from './webhooks.js';
+export type { WebhookEvents, WebhookContext, WebhookParseOptions, BatchCompletedWebhookPayload, WebhookEventName, WebhookHandler, BatchCompletedWebhookHandler, WebhookHandlers, WebhookHeaders } from './webhooks.js';

@@ -9,6 +9,7 @@ import { runtimeExportNames } from './runtimeNames.ts';
 import { ExampleWriter } from './examples.ts';
 import { TypeMapper } from './typeExpr.ts';
 import type { ClientIR } from './types.ts';
+import { buildWebhooks, webhookReservedNames } from './webhooks.ts';
 
 export interface PackageOptions {
   /** Default: the spec's `x-package-name`, else a name made from `info.title`. */
@@ -30,13 +31,14 @@ export const DEFAULT_PACKAGE: PackageOptions = {
 
 export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACKAGE): ClientIR {
   const classNames = decideApiClassNames(spec);
-  const modelNames = decideModelNames(spec, classNames.values());
+  const modelNames = decideModelNames(spec, [...classNames.values(), ...webhookReservedNames(spec)]);
   const schemaOf = (key: string) => spec.schemas.get(key);
   const mapper = new TypeMapper({ nameOf: (key) => modelNames.get(key), schemaOf });
   const examples = new ExampleWriter(schemaOf);
   const models = buildModels(spec, modelNames, mapper, examples);
-  const typeNames = new NameRegistry([...runtimeExportNames(), ...classNames.values(), ...modelNames.values()]);
+  const typeNames = new NameRegistry([...runtimeExportNames(), ...classNames.values(), ...modelNames.values(), ...webhookReservedNames(spec)]);
   const apis = buildApis({ spec, mapper, examples, modelNames, typeNames, classNames });
+  const webhooks = buildWebhooks(spec, mapper, typeNames);
   // Names and cycles found here are the spec's problems too: stop before anything is written.
   if (spec.diagnostics.errors.length > 0) throw new SpecError(spec.diagnostics.errors);
   const chosen = specOptions(spec, pkg);
@@ -52,6 +54,7 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
     securitySchemes: spec.securitySchemes,
     apis,
     models,
+    webhooks,
   };
 }
 

@@ -9,11 +9,11 @@ import { runtimeExportNames } from './runtimeNames.ts';
 
 /**
  * Model names, in schema order. A name that would shadow a global or is no file name on Windows
- * gets openapi-generator's `Model` prefix; one an API class or the runtime already takes gets a
+ * gets openapi-generator's `Model` prefix; one an API class, the runtime or the webhooks file takes gets a
  * number. Each such rename is a warning; a name too long for a file is an error.
  */
-export function decideModelNames(spec: NormalizedSpec, apiClassNames: Iterable<string>): Map<string, string> {
-  const registry = new NameRegistry([...runtimeExportNames(), ...apiClassNames]);
+export function decideModelNames(spec: NormalizedSpec, takenNames: Iterable<string>): Map<string, string> {
+  const registry = new NameRegistry([...runtimeExportNames(), ...takenNames]);
   const modelNames = new Set<string>();
   const names = new Map<string, string>();
   for (const key of spec.schemas.keys()) {
@@ -27,7 +27,7 @@ export function decideModelNames(spec: NormalizedSpec, apiClassNames: Iterable<s
     }
     const name = registry.claim(wanted);
     // Clashes between schemas are reported by the normalizer; these are with the rest of the package.
-    if (name !== wanted && !modelNames.has(wanted.toLowerCase())) spec.diagnostics.warning(at, `model ${wanted} would clash with an API class or a runtime export; named ${name}`, 'MODEL_RENAMED');
+    if (name !== wanted && !modelNames.has(wanted.toLowerCase())) spec.diagnostics.warning(at, `model ${wanted} would clash with an API class, a runtime export or a webhook type; named ${name}`, 'MODEL_RENAMED');
     modelNames.add(name.toLowerCase());
     names.set(key, name);
   }

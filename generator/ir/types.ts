@@ -20,6 +20,8 @@ export interface ClientIR {
   securitySchemes: SecuritySchemeIR[];
   apis: ApiIR[];
   models: ModelIR[];
+  /** Requests the API sends: the root `webhooks`, then each operation's `callbacks`. */
+  webhooks: WebhookIR[];
 }
 
 /** A TypeScript type as a structure: the view prints it, the API diff compares it. */
@@ -255,4 +257,37 @@ export interface PropertyIR {
   deprecated: boolean;
   description?: string | undefined;
   default?: string | number | boolean | undefined;
+}
+
+/** An event the API sends to the receiver's server: a webhook or an operation's callback. */
+export interface WebhookIR {
+  /** The key of the `WebhookEvents` map: the `webhooks` key, or `<operationId>.<callback name>`. */
+  name: string;
+  source: 'webhook' | 'callback';
+  /** Callbacks: the operation registering it, and the URL expression the API calls. */
+  operationId?: string | undefined;
+  expression?: string | undefined;
+  method: string;
+  /** Where its operation is written (a JSON pointer). */
+  pointer: string;
+  summary?: string | undefined;
+  description?: string | undefined;
+  deprecated: boolean;
+  payload: WebhookPayloadIR;
+  /** The headers it is sent with. */
+  headers: Array<{ name: string; required: boolean; type: TsType; description?: string | undefined }>;
+  /** What the receiver may answer, by status as the spec writes it. */
+  responses: Array<{ status: string; description?: string | undefined }>;
+  /** The decided names of its payload and handler types. */
+  payloadTypeName: string;
+  handlerTypeName: string;
+}
+
+export interface WebhookPayloadIR {
+  /** How the body is read: JSON, text, bytes, or no body at all. */
+  decode: 'json' | 'text' | 'binary' | 'none';
+  mediaType?: string | undefined;
+  type: TsType;
+  required: boolean;
+  description?: string | undefined;
 }

@@ -8,13 +8,15 @@
 // Where openapi-generator has quirks (allOf members, arrays under allOf members), we follow
 // them on purpose; the parity test against the real Ruby output keeps us honest.
 import { escapePointerSegment } from '../pointer.ts';
-import type { NormalizedOperation } from './normalize.ts';
+import type { NormalizedOperation, NormalizedWebhook } from './normalize.ts';
 import { hasProperties, isComposed, isPlainObject, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
 
 /** What flattening reads: the operations and component schemas as normalize read them. */
 export interface FlattenInput {
   /** Their body, parameter and response schemas are replaced by references where lifted. */
   operations: readonly NormalizedOperation[];
+  /** Webhooks and callbacks: lifted after everything else, so they never change another model's name. */
+  webhooks?: readonly NormalizedWebhook[];
   /** The component schemas, in spec order. */
   components: ReadonlyMap<string, Schema>;
   /** Where each normalized schema was written (a JSON pointer). */
@@ -54,12 +56,7 @@ class InlineFlattener {
   }
 
   run(): Flattened {
-    for (const op of this.input.operations) {
-      const base = sanitize(op.operationId);
-      if (op.requestBody) for (const media of op.requestBody.content) media.schema = this.liftChild(media.schema, `${base}_request`);
-      for (const p of op.parameters) p.schema = this.liftChild(p.schema, `${base}_${p.name}_parameter`);
-      for (const r of op.responses) for (const media of r.content) media.schema = this.liftChild(media.schema, `${base}_${r.status}_response`);
-    }
+    for (const op of this.input.operations) this.liftOperation(op, op.operationId);
     for (const [name, model] of this.input.components) {
       if (isOnly(model, 'anyOf') || isOnly(model, 'oneOf') || !isComposed(model)) this.gather(model, name);
       else {
@@ -68,7 +65,16 @@ class InlineFlattener {
         this.flattenComposedChildren(model, 'oneOf', `${name}_oneOf`, false);
       }
     }
+    for (const hook of this.input.webhooks ?? []) this.liftOperation(hook, hook.modelBase);
     return { schemas: this.schemas, inlineOrigins: this.inlineOrigins };
+  }
+
+  /** An operation's (or webhook's) body, parameter and response schemas, named after `name`. */
+  private liftOperation(op: Pick<NormalizedOperation, 'requestBody' | 'parameters' | 'responses'>, name: string): void {
+    const base = sanitize(name);
+    if (op.requestBody) for (const media of op.requestBody.content) media.schema = this.liftChild(media.schema, `${base}_request`);
+    for (const p of op.parameters) p.schema = this.liftChild(p.schema, `${base}_${p.name}_parameter`);
+    for (const r of op.responses) for (const media of r.content) media.schema = this.liftChild(media.schema, `${base}_${r.status}_response`);
   }
 
   /** The title names a schema that becomes a model; otherwise the path-based name is used. */

@@ -11,8 +11,10 @@ import { isOpenApi32, mediaSchema, operationsOf, querystringParameters, tagDescr
 import { operationIdFromPath, renameDuplicateOperations } from './operationIds.ts';
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
+import { readWebhooks, type NormalizedWebhook } from './webhooks.ts';
 import { readDocumentServers, readSecurity, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
 
+export type { NormalizedWebhook } from './webhooks.ts';
 export type { OAuthFlow, SecurityRequirements, SecurityScheme, Server, ServerVariable } from './securityServers.ts';
 
 // openapi-generator walks a path's operations in this order; so do we.
@@ -67,6 +69,8 @@ export interface NormalizedOperation {
   servers: Server[];
   /** The operation's `x-pagination` extension as written, checked where the IR reads it. */
   xPagination?: { value: unknown; pointer: string };
+  /** The operation's `callbacks` as written, read by readCallbacks (webhooks.ts). */
+  callbacks?: { value: unknown; segments: Array<string | number> };
 }
 
 export interface NormalizedSpec {
@@ -81,6 +85,8 @@ export interface NormalizedSpec {
   tags: Array<{ name: string; description?: string }>;
   securitySchemes: SecurityScheme[];
   operations: NormalizedOperation[];
+  /** The root `webhooks` (3.1+) and the operations' `callbacks`: requests the API sends. */
+  webhooks: NormalizedWebhook[];
   /** Component schemas in spec order, then the lifted inline ones in the order they were found. */
   schemas: Map<string, Schema>;
   /** For lifted schemas: the pointer where the schema was written inline. */
@@ -140,8 +146,9 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const securitySchemes = readSecuritySchemes(doc, diagnostics);
   const globalSecurity = readSecurity(doc.security, '/security', securitySchemes, diagnostics) ?? [];
   const operations = readOperations(doc, ctx, securitySchemes, globalSecurity);
+  const webhooks = readWebhooks(doc, operations, ctx);
   for (const { name, schema } of ctx.hoisted.values()) if (schema) components.set(name, schema);
-  const { schemas, inlineOrigins } = flattenInlineSchemas({ operations, components, pointers: ctx.pointers, written: ctx.written });
+  const { schemas, inlineOrigins } = flattenInlineSchemas({ operations, webhooks, components, pointers: ctx.pointers, written: ctx.written });
   for (const [ref, { name }] of ctx.hoisted) inlineOrigins.set(name, ref.slice(1));
 
   const spec: NormalizedSpec = {
@@ -158,6 +165,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
     tags: readTags(doc.tags, diagnostics),
     securitySchemes,
     operations,
+    webhooks,
     schemas,
     inlineOrigins,
     pointers: ctx.pointers,
@@ -218,7 +226,7 @@ function readPackageOptions(raw: unknown, diagnostics: Diagnostics): SpecPackage
 }
 
 /** 3.1 and later: paths and responses are optional. */
-function isOpenApi31OrLater(doc: Record<string, unknown>): boolean {
+export function isOpenApi31OrLater(doc: Record<string, unknown>): boolean {
   return /^3\.[12]\./.test(String(doc.openapi));
 }
 
@@ -270,20 +278,7 @@ function readOperation(
     operationId = operationIdFromPath(path, method);
     ctx.diagnostics.warning(at, `operation has no operationId; named '${operationId}'`, 'OPERATION_ID_MISSING');
   }
-  const parameters = new Map<string, NormalizedParameter>();
-  const addParameters = (list: unknown, base: Array<string | number>) => {
-    if (list === undefined) return;
-    if (!Array.isArray(list)) {
-      ctx.diagnostics.error(pointerOf(base), 'parameters must be a list', 'WRONG_TYPE');
-      return;
-    }
-    list.forEach((raw, i) => {
-      const pointer = pointerOf([...base, i]);
-      for (const p of readParameters(raw, [...base, i], ctx)) parameters.set(`${p.in}:${p.name}`, { ...p, pointer }); // operation-level parameters override path-level ones
-    });
-  };
-  addParameters(sharedParameters, [...segments.slice(0, -1), 'parameters']);
-  addParameters(op.parameters, [...segments, 'parameters']);
+  const parameters = operationParameters(op, segments, sharedParameters, ctx);
   for (const name of path.match(/\{[^}]*\}/g) ?? []) {
     const bare = name.slice(1, -1);
     if (parameters.has(`path:${bare}`)) continue;
@@ -307,7 +302,27 @@ function readOperation(
     security: readSecurity(op.security, `${at}/security`, schemes, ctx.diagnostics) ?? globalSecurity,
     servers: readServers(op.servers, [...segments, 'servers'], ctx.document, ctx.diagnostics) ?? pathServers ?? [],
     ...(op['x-pagination'] === undefined ? {} : { xPagination: { value: op['x-pagination'], pointer: `${at}/x-pagination` } }),
+    ...(op.callbacks === undefined ? {} : { callbacks: { value: op.callbacks, segments: [...segments, 'callbacks'] } }),
   };
+}
+
+/** A path item's parameters, then the operation's (which override those of the same name and place), by `in:name`. */
+export function operationParameters(op: Record<string, unknown>, segments: Array<string | number>, sharedParameters: unknown[], ctx: SchemaContext): Map<string, NormalizedParameter> {
+  const parameters = new Map<string, NormalizedParameter>();
+  const addParameters = (list: unknown, base: Array<string | number>) => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      ctx.diagnostics.error(pointerOf(base), 'parameters must be a list', 'WRONG_TYPE');
+      return;
+    }
+    list.forEach((raw, i) => {
+      const pointer = pointerOf([...base, i]);
+      for (const p of readParameters(raw, [...base, i], ctx)) parameters.set(`${p.in}:${p.name}`, { ...p, pointer });
+    });
+  };
+  addParameters(sharedParameters, [...segments.slice(0, -1), 'parameters']);
+  addParameters(op.parameters, [...segments, 'parameters']);
+  return parameters;
 }
 
 function readOperationTags(raw: unknown, at: string, diagnostics: Diagnostics): string[] {
@@ -320,7 +335,7 @@ function readOperationTags(raw: unknown, at: string, diagnostics: Diagnostics): 
 }
 
 /** Follows a `$ref` on a parameter, body or response object (not a schema). */
-function deref(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): { value: unknown; segments: Array<string | number> } {
+export function deref(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): { value: unknown; segments: Array<string | number> } {
   let value = raw;
   let where = segments;
   for (let hops = 0; isPlainObject(value) && typeof value.$ref === 'string' && hops < 16; hops++) {
@@ -332,7 +347,7 @@ function deref(raw: unknown, segments: Array<string | number>, ctx: SchemaContex
 }
 
 /** A parameter; a 3.2 `in: querystring` one stands for several query parameters. */
-function readParameters(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedParameter[] {
+export function readParameters(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedParameter[] {
   const { value, segments: where } = deref(raw, segments, ctx);
   if (isPlainObject(value) && value.in === 'querystring' && isOpenApi32(ctx.document)) return querystringParameters(value, where, ctx);
   const parameter = readParameter(raw, segments, ctx);
@@ -397,7 +412,7 @@ function readContent(raw: unknown, segments: Array<string | number>, ctx: Schema
   });
 }
 
-function readRequestBody(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedOperation['requestBody'] {
+export function readRequestBody(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedOperation['requestBody'] {
   if (raw === undefined) return undefined;
   const { value, segments: where } = deref(raw, segments, ctx);
   if (!isPlainObject(value)) return undefined;
@@ -408,7 +423,7 @@ function readRequestBody(raw: unknown, segments: Array<string | number>, ctx: Sc
   };
 }
 
-function readResponses(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedResponse[] {
+export function readResponses(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedResponse[] {
   // 3.1 made responses optional: such an operation answers with nothing typed.
   if (raw === undefined && isOpenApi31OrLater(ctx.document)) return [];
   if (!isPlainObject(raw)) {

@@ -15,15 +15,15 @@ export function postprocess(files: FileTree, source?: FactsSource): FileTree {
   const facts = factsOfSources(files, source);
   checkSyntax(facts);
   const surface = new Surface(facts);
-  const generated = [...facts.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$/.test(p)).sort(byGroupThenName);
+  const generated = [...facts.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$|^src\/webhooks\.ts$/.test(p)).sort(byGroupThenName);
   const out: FileTree = new Map(files);
   out.set('src/index.ts', barrelIndex(surface, generated));
   out.set('api-report.md', apiReport(surface, [RUNTIME_INDEX, ...generated]));
   return out;
 }
 
-/** API classes before models, each group by path. */
+/** API classes, then models, then the webhooks, each group by path. */
 function byGroupThenName(a: string, b: string): number {
-  const group = (p: string) => (p.startsWith('src/apis/') ? 1 : 2);
+  const group = (p: string) => (p.startsWith('src/apis/') ? 1 : p.startsWith('src/models/') ? 2 : 3);
   return group(a) - group(b) || (a < b ? -1 : a > b ? 1 : 0);
 }

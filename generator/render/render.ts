@@ -20,6 +20,8 @@ interface Templates {
   readme: HandlebarsTemplateDelegate;
   packageJson: HandlebarsTemplateDelegate;
   server: HandlebarsTemplateDelegate;
+  webhooks: HandlebarsTemplateDelegate;
+  webhooksDoc: HandlebarsTemplateDelegate;
 }
 
 const INLINE_PARTIALS = new Set(['requestSpec']);
@@ -47,6 +49,8 @@ function load(): NonNullable<typeof compiled> {
     readme: compile('README.md.hbs'),
     packageJson: compile('package.json.hbs'),
     server: compile('server.ts.hbs'),
+    webhooks: compile('webhooks.ts.hbs'),
+    webhooksDoc: compile('docs/Webhooks.md.hbs'),
   };
   const staticRoot = join(TEMPLATES_DIR, 'static');
   const statics = listFiles(staticRoot)
@@ -73,6 +77,10 @@ export function render(view: ClientView): FileTree {
   for (const model of view.models) {
     files.set(`src/models/${model.name}.ts`, t.model(model));
     files.set(`docs/${model.name}.md`, t.modelDoc({ ...shared, model }));
+  }
+  if (view.webhooks) {
+    files.set('src/webhooks.ts', t.webhooks(view.webhooks));
+    files.set('docs/Webhooks.md', t.webhooksDoc({ ...shared, webhooks: view.webhooks }));
   }
   files.set('src/runtime/server.ts', t.server(view)); // replaces the static default
   files.set('README.md', t.readme(view));

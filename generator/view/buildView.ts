@@ -12,6 +12,7 @@ import { authorizationMarkdown, configurationExample, configurationLines, defaul
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';
+import { callbacksMarkdown, webhooksView } from './webhooks.ts';
 import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, ParamView, PropertyView } from './types.ts';
 
 export function buildView(ir: ClientIR): ClientView {
@@ -44,6 +45,7 @@ export function buildView(ir: ClientIR): ClientView {
     apis,
     pagingExample: pagingExampleOf(apis),
     models: ir.models.map(modelView),
+    webhooks: webhooksView(ir),
   };
 }
 
@@ -138,6 +140,7 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
   const errors = op.errors && errorsView(op.errors, op.methodName);
   return {
     operationId: op.operationId,
+    callbacks: callbacksMarkdown(op, ir),
     methodName: op.methodName,
     withHttpInfoName: variants.withHttpInfo,
     httpMethod: op.method.toUpperCase(),

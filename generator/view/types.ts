@@ -2,6 +2,7 @@
 // and already escaped for where it goes, so templates only loop and branch.
 import type { ModelKind } from '../ir/types.ts';
 import type { ErrorsView, PaginationView, PagingExampleView } from './errorsAndPaging.ts';
+import type { WebhooksView } from './webhooks.ts';
 
 export interface ClientView {
   packageName: string;
@@ -45,6 +46,8 @@ export interface ClientView {
   pagingExample?: PagingExampleView | undefined;
   apis: ApiView[];
   models: ModelView[];
+  /** src/webhooks.ts, docs/Webhooks.md and the README's list; undefined when the spec has no webhooks or callbacks. */
+  webhooks: WebhooksView | undefined;
 }
 
 export type WalkthroughName = 'chat' | 'files' | 'speech';
@@ -142,6 +145,8 @@ export interface ParamView {
 
 export interface OperationView {
   operationId: string;
+  /** Markdown links to the operation's callbacks in docs/Webhooks.md ('' when none). */
+  callbacks: string;
   methodName: string;
   withHttpInfoName: string;
   httpMethod: string;
