@@ -82,8 +82,11 @@ export function buildApis(ctx: ApiContext): ApiIR[] {
   return apis;
 }
 
-/** JSON media types, and `*\/*` (the client reads those as JSON). */
-export const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
+/**
+ * JSON media types: `application/json` and `+json` suffixes, parameters aside; and `*\/*` (the
+ * client reads those as JSON). Not `json-seq` nor JSON Lines: those are sequences of JSON texts.
+ */
+export const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)|^\*\/\*$/i;
 
 /**
  * The method names of one class. A method may not override what `BaseApi` or every object
