@@ -32,6 +32,7 @@ export class AudioApi extends BaseApi {
         path: '/audio/speech',
         body: createSpeechRequest,
         responseType: 'binary',
+        accept: 'audio/mpeg',
         security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
       },
       options,
