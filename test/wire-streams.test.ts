@@ -102,6 +102,17 @@ describe('a client of streams.yaml', { timeout: 120_000 }, async () => {
       expect(accept()).toBe('application/xml');
     });
 
+    it('sends a media type whose parameters a header cannot carry without them, and leaves out one a header cannot carry at all', async () => {
+      await api('MediaApi').getOddMedia!();
+      expect(accept()).toBe('application/json');
+      server.reset(answer('application/x-ndjson', '{"name":"rex"}\n'));
+      expect(await collect(await itemsOf(api('MediaApi').getOddMediaStream!()))).toEqual([{ name: 'rex' }]);
+      expect(accept()).toBe('application/x-ndjson');
+      const code = readFileSync(join(outDir, 'src/apis/MediaApi.ts'), 'utf8');
+      expect(code).toContain("accept: 'application/json',");
+      expect(code).not.toContain('x-evil');
+    });
+
     it("leaves fetch's default when the operation answers with no content", async () => {
       server.reset((_req, res) => {
         res.writeHead(204);

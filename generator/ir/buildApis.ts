@@ -136,6 +136,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
   const { result, json, streamed } = resultOf(op, typeOf);
   const stream: StreamIR | undefined = streamed?.sequence && {
     mediaType: streamed.mediaType,
+    accept: acceptable([streamed.mediaType]),
     format: streamed.sequence.format,
     chunkType: typeOf(streamed.sequence.schemaIs === 'array' ? arrayItems(streamed.schema, ctx.spec) : streamed.schema),
     selectedByFlag: built !== undefined && propertyNames(built.sentSchema, ctx.spec).has('stream'),
@@ -235,9 +236,18 @@ const ACCEPTABLE = /^[\w!#$&^.+*-]+\/[\w!#$&^.+*-]+(\s*;\s*[\w!#$&^.+-]+=[\w!#$&
 function acceptedMediaTypes(op: NormalizedOperation): string[] {
   const success = pickSuccess(op);
   const responses = op.responses.filter((r) => r === success || /^2(\d\d|XX)$/i.test(r.status));
-  const types = responses.flatMap((r) => r.content.filter((c) => !c.sequence).map((c) => c.mediaType.trim()));
+  return acceptable(responses.flatMap((r) => r.content.filter((c) => !c.sequence).map((c) => c.mediaType)));
+}
+
+/**
+ * The media types Accept can carry, each once (media types ignore case). One whose parameters
+ * it cannot carry (quotes, commas, a hostile line break) is sent without them; one whose type
+ * it cannot carry is left out.
+ */
+function acceptable(mediaTypes: string[]): string[] {
   const seen = new Set<string>();
-  return types.filter((type) => ACCEPTABLE.test(type) && !seen.has(type.toLowerCase()) && seen.add(type.toLowerCase()));
+  const carried = mediaTypes.map((type) => type.trim()).map((type) => (ACCEPTABLE.test(type) ? type : type.split(';')[0]!.trim()));
+  return carried.filter((type) => ACCEPTABLE.test(type) && !seen.has(type.toLowerCase()) && seen.add(type.toLowerCase()));
 }
 
 /**

@@ -188,6 +188,8 @@ export interface ResultIR {
 export interface StreamIR {
   /** The stream's media type, how it frames its items, and each item's type. */
   mediaType: string;
+  /** The `...Stream` method's Accept: the media type, when a header can carry it. */
+  accept: string[];
   format: 'sse' | 'json-lines' | 'json-seq';
   chunkType: TsType;
   /** The body has a `stream` flag: `stream: true` selects the stream. */

@@ -157,7 +157,7 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
     body,
     returnType,
     responseType: op.result.decode === 'none' ? 'void' : op.result.decode,
-    acceptLiteral: op.accept.length > 0 ? quote(op.accept.join(', ')) : '',
+    acceptLiteral: acceptLiteral(op.accept),
     responseMediaType: tableCell(stream?.only ? op.stream!.mediaType : op.result.mediaType ?? ''),
     securityLiteral: securityLiteral(op.security),
     authorizationMarkdown: authorizationMarkdown(op.security),
@@ -177,6 +177,11 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
   };
 }
 
+/** The RequestSpec's `accept`; '' leaves the runtime's default. */
+function acceptLiteral(mediaTypes: string[]): string {
+  return mediaTypes.length > 0 ? quote(mediaTypes.join(', ')) : '';
+}
+
 /** How each stream format is named where the docs and comments speak of its items. */
 const STREAM_WORDING: Record<StreamIR['format'], string> = {
   sse: 'server-sent events, one parsed chunk at a time',
@@ -190,7 +195,7 @@ function streamView(stream: StreamIR, methodName: string, only: boolean): Stream
     chunkType: printType(stream.chunkType),
     only,
     flagProperty: stream.selectedByFlag,
-    acceptLiteral: quote(stream.mediaType),
+    acceptLiteral: acceptLiteral(stream.accept),
     // Server-sent events are the runtime's default framing.
     formatLiteral: stream.format === 'sse' ? '' : quote(stream.format),
     wording: STREAM_WORDING[stream.format],
