@@ -141,7 +141,6 @@ function schemaAt(schema: Schema, path: FieldPathIR, spec: NormalizedSpec): Sche
 }
 
 /** A schema through `$ref`s and a single-member `allOf` (how generators wrap references); its own properties merged with allOf members'. */
-/** A schema through its references, allOf members' properties merged in. */
 export function resolveSchema(schema: Schema, spec: NormalizedSpec, depth = 0): Schema | undefined {
   if (depth > 8) return undefined;
   const key = schema.$ref === undefined ? undefined : refName(schema.$ref);

@@ -2,8 +2,8 @@
 // change: the `query` method and `additionalOperations` become operations like any other,
 // an `in: querystring` parameter written as a form becomes its query parameters, and a
 // sequential media type's `itemSchema` (server-sent events, JSON Lines, json-seq) becomes the
-// stream's item type. What cannot be honoured
-// yet is left out with a located warning, never silently.
+// stream's item type. What cannot be honoured yet is left out with a located warning, never
+// silently.
 import type { Diagnostics } from '../diagnostics.ts';
 import { parsePointer, pointerOf, resolvePointer } from '../pointer.ts';
 import { HTTP_METHODS, type NormalizedParameter } from './normalize.ts';
@@ -116,7 +116,7 @@ const SEQUENCE_TYPES: Array<[RegExp, SequenceFormat]> = [
   [/^application\/json-seq\s*(;|$)/i, 'json-seq'],
 ];
 
-export function sequenceFormatOf(mediaType: string): SequenceFormat | undefined {
+function sequenceFormatOf(mediaType: string): SequenceFormat | undefined {
   return SEQUENCE_TYPES.find(([pattern]) => pattern.test(mediaType))?.[1];
 }
 
