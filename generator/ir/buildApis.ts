@@ -8,7 +8,7 @@ import type { ExampleWriter } from './examples.ts';
 import { T, union, type TypeMapper } from './typeExpr.ts';
 import { reservedMethodNames, runtimeExportNames } from './runtimeNames.ts';
 import { errorResponsesOf } from './errorResponses.ts';
-import { paginationOf } from './pagination.ts';
+import { paginationOf, resolveSchema } from './pagination.ts';
 import type { ApiIR, MediaIR, OperationIR, ParameterIR, ParameterLocation, RequestBodyIR, ResultIR, StreamIR, TsType } from './types.ts';
 
 export interface ApiContext {
@@ -82,8 +82,11 @@ export function buildApis(ctx: ApiContext): ApiIR[] {
   return apis;
 }
 
-/** JSON media types, and `*\/*` (the client reads those as JSON). */
-export const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
+/**
+ * JSON media types: `application/json` and `+json` suffixes, parameters aside; and `*\/*` (the
+ * client reads those as JSON). Not `json-seq` nor JSON Lines: those are sequences of JSON texts.
+ */
+export const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)|^\*\/\*$/i;
 
 /**
  * The method names of one class. A method may not override what `BaseApi` or every object
@@ -133,10 +136,12 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
   // Cookie parameters name their variables last, so they never take the name of a parameter clients knew before cookies were sent.
   for (const p of sorted) if (p.in === 'cookie') parameters.push(parameter(p, vars.claim(toVariableName(p.name)), op, ctx));
 
-  const { result, json, sse } = resultOf(op, typeOf);
-  const stream: StreamIR | undefined = sse && {
-    mediaType: sse.mediaType,
-    chunkType: typeOf(sse.schema),
+  const { result, json, streamed } = resultOf(op, typeOf);
+  const stream: StreamIR | undefined = streamed?.sequence && {
+    mediaType: streamed.mediaType,
+    accept: acceptable([streamed.mediaType]),
+    format: streamed.sequence.format,
+    chunkType: typeOf(streamed.sequence.schemaIs === 'array' ? arrayItems(streamed.schema, ctx.spec) : streamed.schema),
     selectedByFlag: built !== undefined && propertyNames(built.sentSchema, ctx.spec).has('stream'),
   };
   const success = pickSuccess(op);
@@ -158,6 +163,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
     requestBody,
     responses: op.responses.map((r) => ({ status: r.status, description: r.description, media: r.content.map((c) => media(c, typeOf)) })),
     result,
+    accept: acceptedMediaTypes(op),
     security: op.security,
     servers: op.servers,
     stream,
@@ -202,16 +208,49 @@ function buildBody(requestBody: NonNullable<NormalizedOperation['requestBody']>,
   return { body, sentSchema: content.schema };
 }
 
-/** The success response: JSON, else text or binary, else nothing; and an event stream if offered. */
-function resultOf(op: NormalizedOperation, typeOf: (s: Schema) => TsType): { result: ResultIR; json: MediaContent | undefined; sse: MediaContent | undefined } {
+/**
+ * The success response: JSON, else text or binary, else nothing; and a stream of items if
+ * offered (server-sent events before the other formats).
+ */
+function resultOf(op: NormalizedOperation, typeOf: (s: Schema) => TsType): { result: ResultIR; json: MediaContent | undefined; streamed: MediaContent | undefined } {
+  const content = pickSuccess(op)?.content ?? [];
+  const streamed = content.find((c) => c.sequence?.format === 'sse') ?? content.find((c) => c.sequence);
+  const whole = content.filter((c) => !c.sequence);
+  const json = whole.find((c) => JSON_TYPE.test(c.mediaType));
+  const other = whole.find((c) => c !== json);
+  if (json) return { json, streamed, result: { decode: 'json', mediaType: json.mediaType, type: typeOf(json.schema) } };
+  if (other && /^text\//i.test(other.mediaType)) return { json, streamed, result: { decode: 'text', mediaType: other.mediaType, type: T.string } };
+  if (other) return { json, streamed, result: { decode: 'binary', mediaType: other.mediaType, type: T.binary } };
+  return { json, streamed, result: { decode: 'none', type: T.void } };
+}
+
+/** One item of a sequence its schema describes as an array; unknown when the array's items are not given. */
+function arrayItems(schema: Schema, spec: NormalizedSpec): Schema {
+  return resolveSchema(schema, spec)?.items ?? {};
+}
+
+/** A media type Accept can carry as written: type/subtype and simple parameters (no commas, quotes or line breaks). */
+const ACCEPTABLE = /^[\w!#$&^.+*-]+\/[\w!#$&^.+*-]+(\s*;\s*[\w!#$&^.+-]+=[\w!#$&^.+-]+)*$/;
+
+/**
+ * The media types the plain method asks for in Accept: those the success responses declare,
+ * in spec order, each once; streams of items are asked for by the `...Stream` method instead.
+ */
+function acceptedMediaTypes(op: NormalizedOperation): string[] {
   const success = pickSuccess(op);
-  const json = success?.content.find((c) => JSON_TYPE.test(c.mediaType));
-  const sse = success?.content.find((c) => /^text\/event-stream/i.test(c.mediaType));
-  const other = success?.content.find((c) => c !== json && c !== sse);
-  if (json) return { json, sse, result: { decode: 'json', mediaType: json.mediaType, type: typeOf(json.schema) } };
-  if (other && /^text\//i.test(other.mediaType)) return { json, sse, result: { decode: 'text', mediaType: other.mediaType, type: T.string } };
-  if (other) return { json, sse, result: { decode: 'binary', mediaType: other.mediaType, type: T.binary } };
-  return { json, sse, result: { decode: 'none', type: T.void } };
+  const responses = op.responses.filter((r) => r === success || /^2(\d\d|XX)$/i.test(r.status));
+  return acceptable(responses.flatMap((r) => r.content.filter((c) => !c.sequence).map((c) => c.mediaType)));
+}
+
+/**
+ * The media types Accept can carry, each once (media types ignore case). One whose parameters
+ * it cannot carry (quotes, commas, a hostile line break) is sent without them; one whose type
+ * it cannot carry is left out.
+ */
+function acceptable(mediaTypes: string[]): string[] {
+  const seen = new Set<string>();
+  const carried = mediaTypes.map((type) => type.trim()).map((type) => (ACCEPTABLE.test(type) ? type : type.split(';')[0]!.trim()));
+  return carried.filter((type) => ACCEPTABLE.test(type) && !seen.has(type.toLowerCase()) && seen.add(type.toLowerCase()));
 }
 
 /**

@@ -27,7 +27,7 @@ const ITEM_FIELDS = ['data', 'items', 'results', 'records', 'entries', 'values',
 const KINDS = ['cursor', 'page', 'offset', 'link', 'nextUrl'] as const;
 
 export function paginationOf(op: NormalizedOperation, json: MediaContent | undefined, headers: string[], parameters: ParameterIR[], ctx: PagingContext): PaginationIR | undefined {
-  const page = json && resolve(json.schema, ctx.spec);
+  const page = json && resolveSchema(json.schema, ctx.spec);
   if (op.xPagination !== undefined) return fromExtension(op.xPagination, page, ctx);
   if (op.method !== 'get' || page === undefined) return undefined;
   const found = itemsOf(page, ctx.spec);
@@ -40,7 +40,7 @@ export function paginationOf(op: NormalizedOperation, json: MediaContent | undef
     const nextField = fieldAmong(page, NEXT_CURSOR_FIELDS, ctx.spec);
     // The last item's id stands in for a missing next cursor only where `has_more` says when to
     // stop: otherwise a null next cursor, the usual last-page signal, would not end the walk.
-    const hasId = resolve(found.items, ctx.spec)?.properties?.['id'] !== undefined;
+    const hasId = resolveSchema(found.items, ctx.spec)?.properties?.['id'] !== undefined;
     const itemCursorField = hasId && fields.hasMoreField ? ['id'] : undefined;
     if (nextField || itemCursorField) return { kind: 'cursor', param: cursor.name, nextField, itemCursorField, ...fields };
   }
@@ -83,7 +83,7 @@ function fromExtension(ext: { value: unknown; pointer: string }, page: Schema | 
   if ((kind === 'cursor' || kind === 'page' || kind === 'offset') && (typeof param !== 'string' || param === '')) return warn(`x-pagination of kind ${String(kind)} needs param, the query parameter's name`);
   if (kind === 'nextUrl' && !paths.nextField) return warn('x-pagination of kind nextUrl needs nextField');
   const items = page && (paths.itemsField ? schemaAt(page, paths.itemsField, ctx.spec) : page);
-  const itemSchema = items && resolve(items, ctx.spec)?.items;
+  const itemSchema = items && resolveSchema(items, ctx.spec)?.items;
   const fields: PagingFieldsIR = {
     itemsField: paths.itemsField ?? undefined,
     hasMoreField: paths.hasMoreField ?? undefined,
@@ -107,8 +107,8 @@ function fromExtension(ext: { value: unknown; pointer: string }, page: Schema | 
 function itemsOf(page: Schema, spec: NormalizedSpec): { field: FieldPathIR | undefined; items: Schema } | undefined {
   if (page.type === 'array' && page.items) return { field: undefined, items: page.items };
   const lists = Object.entries(page.properties ?? {}).flatMap(([name, schema]) => {
-    const items = resolve(schema, spec)?.items;
-    return resolve(schema, spec)?.type === 'array' && items ? [{ name, items }] : [];
+    const items = resolveSchema(schema, spec)?.items;
+    return resolveSchema(schema, spec)?.type === 'array' && items ? [{ name, items }] : [];
   });
   const chosen = ITEM_FIELDS.map((name) => lists.find((l) => l.name === name)).find((l) => l !== undefined) ?? (lists.length === 1 ? lists[0] : undefined);
   return chosen && { field: [chosen.name], items: chosen.items };
@@ -119,7 +119,7 @@ function fieldAmong(page: Schema, names: string[], spec: NormalizedSpec, accepts
   const own = (schema: Schema, prefix: string[]) => {
     for (const name of names) {
       const field = schema.properties?.[name];
-      const target = field && resolve(field, spec);
+      const target = field && resolveSchema(field, spec);
       if (target && accepts(target)) return [...prefix, name];
     }
     return undefined;
@@ -127,7 +127,7 @@ function fieldAmong(page: Schema, names: string[], spec: NormalizedSpec, accepts
   const top = own(page, []);
   if (top) return top;
   for (const holder of PAGING_HOLDERS) {
-    const inner = page.properties?.[holder] && resolve(page.properties[holder]!, spec);
+    const inner = page.properties?.[holder] && resolveSchema(page.properties[holder]!, spec);
     const found = inner && own(inner, [holder]);
     if (found) return found;
   }
@@ -136,21 +136,21 @@ function fieldAmong(page: Schema, names: string[], spec: NormalizedSpec, accepts
 
 function schemaAt(schema: Schema, path: FieldPathIR, spec: NormalizedSpec): Schema | undefined {
   let current: Schema | undefined = schema;
-  for (const name of path) current = current && resolve(current, spec)?.properties?.[name];
+  for (const name of path) current = current && resolveSchema(current, spec)?.properties?.[name];
   return current;
 }
 
 /** A schema through `$ref`s and a single-member `allOf` (how generators wrap references); its own properties merged with allOf members'. */
-function resolve(schema: Schema, spec: NormalizedSpec, depth = 0): Schema | undefined {
+export function resolveSchema(schema: Schema, spec: NormalizedSpec, depth = 0): Schema | undefined {
   if (depth > 8) return undefined;
   const key = schema.$ref === undefined ? undefined : refName(schema.$ref);
   if (key !== undefined) {
     const target = spec.schemas.get(key);
-    return target && resolve(target, spec, depth + 1);
+    return target && resolveSchema(target, spec, depth + 1);
   }
   if (!schema.allOf) return schema;
   const properties: Record<string, Schema> = {};
-  for (const member of schema.allOf) Object.assign(properties, resolve(member, spec, depth + 1)?.properties ?? {});
+  for (const member of schema.allOf) Object.assign(properties, resolveSchema(member, spec, depth + 1)?.properties ?? {});
   return { ...schema, properties: { ...properties, ...(schema.properties ?? {}) } };
 }
 

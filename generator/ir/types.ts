@@ -117,6 +117,8 @@ export interface OperationIR {
   responses: ResponseIR[];
   /** What the method resolves to: the success response's body. */
   result: ResultIR;
+  /** The Accept header's media types for the method (not its `...Stream`): the success responses' own, in spec order. */
+  accept: string[];
   security: SecurityIR;
   /** Servers for this operation (its own, else its path's); empty: the document's. */
   servers: ServerIR[];
@@ -186,8 +188,11 @@ export interface ResultIR {
 }
 
 export interface StreamIR {
-  /** The server-sent event media type and each event's type. */
+  /** The stream's media type, how it frames its items, and each item's type. */
   mediaType: string;
+  /** The `...Stream` method's Accept: the media type, when a header can carry it. */
+  accept: string[];
+  format: 'sse' | 'json-lines' | 'json-seq';
   chunkType: TsType;
   /** The body has a `stream` flag: `stream: true` selects the stream. */
   selectedByFlag: boolean;

@@ -288,3 +288,37 @@ describe('normalize: each problem is named by its code', () => {
     expect([...found].map((d) => d.code).sort()).toEqual([...want].sort());
   });
 });
+
+describe('normalize: responses read item by item', () => {
+  const content = (media: string, version: string, where: 'requestBody' | 'response' = 'response') => {
+    const op = where === 'response'
+      ? `responses:\n        '200':\n          description: ok\n          content:\n            ${media}`
+      : `requestBody:\n        content:\n          ${media}\n      responses:\n        '204': {description: none}`;
+    const s = normalized(spec(`paths:\n  /x:\n    post:\n      operationId: x\n      ${op}\ncomponents:\n  schemas:\n    Pet: {type: object}\n`, version));
+    const operation = s.operations[0]!;
+    const media0 = where === 'response' ? operation.responses[0]!.content[0] : operation.requestBody?.content[0];
+    return { media: media0, warnings: s.diagnostics.items.map((d) => d.message) };
+  };
+  const table: Array<[string, string, string, unknown]> = [
+    ['a 3.2 JSON Lines itemSchema is each item', 'application/jsonl: {itemSchema: {$ref: "#/components/schemas/Pet"}}', '3.2.0', { schema: { $ref: '#/components/schemas/Pet' }, sequence: { format: 'json-lines', schemaIs: 'item' } }],
+    ['a 3.2 json-seq itemSchema is each record', 'application/json-seq: {itemSchema: {type: integer}}', '3.2.0', { schema: { type: 'integer' }, sequence: { format: 'json-seq', schemaIs: 'item' } }],
+    ['a 3.1 array schema under x-ndjson is the whole sequence', 'application/x-ndjson: {schema: {type: array, items: {type: integer}}}', '3.1.0', { sequence: { format: 'json-lines', schemaIs: 'array' } }],
+    ['a 3.0 object schema under x-ndjson is each item', 'application/x-ndjson: {schema: {$ref: "#/components/schemas/Pet"}}', '3.0.3', { sequence: { format: 'json-lines', schemaIs: 'item' } }],
+    ['a string schema under JSON Lines stays a whole body', 'application/jsonl: {schema: {type: string, format: binary}}', '3.1.0', { schema: { type: 'string', format: 'binary' } }],
+    ['an event stream without itemSchema is read as its data (OpenAI convention)', 'text/event-stream: {schema: {$ref: "#/components/schemas/Pet"}}', '3.1.0', { sequence: { format: 'sse', schemaIs: 'item' } }],
+  ];
+  for (const [name, media, version, expected] of table) {
+    it(name, () => {
+      const read = content(media, version);
+      expect(read.media).toMatchObject(expected as object);
+      expect(read.media?.sequence).toEqual((expected as { sequence?: unknown }).sequence);
+      expect(read.warnings).toEqual([]);
+    });
+  }
+
+  it('leaves a request body of 3.2 JSON Lines items out, with a warning', () => {
+    const read = content('application/jsonl: {itemSchema: {type: object}}', '3.2.0', 'requestBody');
+    expect(read.media).toBeUndefined();
+    expect(read.warnings).toEqual(['a request of application/jsonl items is not generated item by item yet (only responses are); this media type is left out']);
+  });
+});

@@ -7,7 +7,7 @@ import { parsePointer, pointerOf } from '../pointer.ts';
 import type { LoadedSpec } from '../load/loadSpec.ts';
 import { checkNames } from './checks.ts';
 import { flattenInlineSchemas } from './flattenInline.ts';
-import { isOpenApi32, mediaSchema, operationsOf, querystringParameters, tagDescription, warnTagHierarchy } from './openapi32.ts';
+import { isOpenApi32, mediaContentOf, operationsOf, querystringParameters, tagDescription, warnTagHierarchy, type MediaSequence } from './openapi32.ts';
 import { operationIdFromPath, renameDuplicateOperations } from './operationIds.ts';
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
@@ -41,6 +41,8 @@ export interface MediaContent {
   mediaType: string;
   schema: Schema;
   encoding?: Record<string, unknown>;
+  /** Set for a response read item by item (see mediaContentOf). */
+  sequence?: MediaSequence;
 }
 
 export interface NormalizedResponse {
@@ -403,12 +405,15 @@ function readParameter(raw: unknown, segments: Array<string | number>, ctx: Sche
   };
 }
 
-function readContent(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): MediaContent[] {
+function readContent(raw: unknown, segments: Array<string | number>, ctx: SchemaContext, side: 'request' | 'response'): MediaContent[] {
   if (!isPlainObject(raw)) return [];
   return Object.entries(raw).flatMap(([mediaType, media]) => {
     const m = isPlainObject(media) ? media : {};
-    const schema = mediaSchema(mediaType, m, [...segments, mediaType], ctx);
-    return schema === undefined ? [] : [{ mediaType, schema, encoding: isPlainObject(m.encoding) ? m.encoding : undefined }];
+    const read = mediaContentOf(mediaType, m, [...segments, mediaType], ctx, side);
+    if (read === undefined) return [];
+    const content: MediaContent = { mediaType, schema: read.schema, encoding: isPlainObject(m.encoding) ? m.encoding : undefined };
+    if (read.sequence) content.sequence = read.sequence;
+    return [content];
   });
 }
 
@@ -419,7 +424,7 @@ export function readRequestBody(raw: unknown, segments: Array<string | number>, 
   return {
     required: value.required === true,
     description: textField(value, 'description', pointerOf(where), ctx.diagnostics),
-    content: readContent(value.content, [...where, 'content'], ctx),
+    content: readContent(value.content, [...where, 'content'], ctx, 'request'),
   };
 }
 
@@ -436,7 +441,7 @@ export function readResponses(raw: unknown, segments: Array<string | number>, ct
     return {
       status,
       description: textField(r, 'description', pointerOf(where), ctx.diagnostics),
-      content: readContent(r.content, [...where, 'content'], ctx),
+      content: readContent(r.content, [...where, 'content'], ctx, 'response'),
       headers: isPlainObject(r.headers) ? Object.keys(r.headers).map((name) => name.toLowerCase()) : [],
     };
   });

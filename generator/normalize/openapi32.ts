@@ -1,8 +1,9 @@
 // OpenAPI 3.2 folded into the form 3.0 and 3.1 already normalize to, so later stages need no
 // change: the `query` method and `additionalOperations` become operations like any other,
 // an `in: querystring` parameter written as a form becomes its query parameters, and a
-// sequential media type's `itemSchema` becomes the stream's chunk type. What cannot be honoured
-// yet is left out with a located warning, never silently.
+// sequential media type's `itemSchema` (server-sent events, JSON Lines, json-seq) becomes the
+// stream's item type. What cannot be honoured yet is left out with a located warning, never
+// silently.
 import type { Diagnostics } from '../diagnostics.ts';
 import { parsePointer, pointerOf, resolvePointer } from '../pointer.ts';
 import { HTTP_METHODS, type NormalizedParameter } from './normalize.ts';
@@ -100,26 +101,58 @@ export function querystringParameters(value: Record<string, unknown>, where: Seg
   });
 }
 
-/** Media types whose body is a sequence of items (3.2's `itemSchema` describes one item). */
-const EVENT_STREAM = /^text\/event-stream\b/i;
+/** How a response body frames a sequence of items: server-sent events, JSON Lines, RFC 7464 json-seq. */
+export type SequenceFormat = 'sse' | 'json-lines' | 'json-seq';
+
+/** A response body read item by item: its framing, and whether the media's schema is one item's or the whole sequence's, as an array. */
+export interface MediaSequence {
+  format: SequenceFormat;
+  schemaIs: 'item' | 'array';
+}
+
+const SEQUENCE_TYPES: Array<[RegExp, SequenceFormat]> = [
+  [/^text\/event-stream\s*(;|$)/i, 'sse'],
+  [/^application\/(jsonl|jsonlines|x-jsonl|x-jsonlines|x-ndjson)\s*(;|$)/i, 'json-lines'],
+  [/^application\/json-seq\s*(;|$)/i, 'json-seq'],
+];
+
+function sequenceFormatOf(mediaType: string): SequenceFormat | undefined {
+  return SEQUENCE_TYPES.find(([pattern]) => pattern.test(mediaType))?.[1];
+}
 
 /**
- * The schema a media type is generated from. For `text/event-stream` with an `itemSchema`, the
- * type of each event's JSON `data` (what the client's stream yields); other sequences (JSON
- * Lines, json-seq, multipart) are not typed item by item yet: `undefined` leaves the media type
- * out, with a warning, where reading it as one body would be wrong.
+ * The schema a media type is generated from and, for a response that is a sequence of items,
+ * how they come. A 3.2 `itemSchema` types each item: for `text/event-stream` the JSON `data`
+ * of each event, for JSON Lines and json-seq each JSON text. Without one (3.0, 3.1), an event
+ * stream's schema is read as each event's data (the convention OpenAI's spec follows), and a
+ * JSON Lines or json-seq `schema` of `type: array` as the whole sequence (its `items` are the
+ * items, as in 3.2), a string schema as plain bytes, any other as each item. Request bodies
+ * of items, and other sequences (multipart), are not typed item by item yet: `undefined`
+ * leaves the media type out, with a warning, where reading it as one body would be wrong.
  */
-export function mediaSchema(mediaType: string, media: Record<string, unknown>, segments: Segments, ctx: SchemaContext): Schema | undefined {
+export function mediaContentOf(mediaType: string, media: Record<string, unknown>, segments: Segments, ctx: SchemaContext, side: 'request' | 'response'): { schema: Schema; sequence?: MediaSequence } | undefined {
   const whole = () => (media.schema === undefined ? {} : normalizeSchema(media.schema, [...segments, 'schema'], ctx));
-  if (media.itemSchema === undefined || !isOpenApi32(ctx.document)) return whole();
+  const items = isOpenApi32(ctx.document) ? media.itemSchema : undefined;
   const itemAt = [...segments, 'itemSchema'];
-  if (EVENT_STREAM.test(mediaType)) return eventDataSchema(media.itemSchema, itemAt, ctx);
-  if (/json/i.test(mediaType) && media.schema === undefined) {
-    ctx.diagnostics.warning(pointerOf(itemAt), `${mediaType} items are not generated as a typed stream yet (only text/event-stream is); this media type is left out`, 'FEATURE_UNSUPPORTED');
+  const format = side === 'response' ? sequenceFormatOf(mediaType) : undefined;
+  if (format && items !== undefined) {
+    const schema = format === 'sse' ? eventDataSchema(items, itemAt, ctx) : normalizeSchema(items, itemAt, ctx);
+    return { schema, sequence: { format, schemaIs: 'item' } };
+  }
+  if (format === 'sse') return { schema: whole(), sequence: { format, schemaIs: 'item' } };
+  if (format) {
+    const written = followRef(media.schema, [...segments, 'schema'], ctx.document)?.value;
+    const type = isPlainObject(written) ? written.type : undefined;
+    if (type === 'string') return { schema: whole() };
+    return { schema: whole(), sequence: { format, schemaIs: type === 'array' ? 'array' : 'item' } };
+  }
+  if (items === undefined) return { schema: whole() };
+  if (/json|event-stream/i.test(mediaType) && media.schema === undefined) {
+    ctx.diagnostics.warning(pointerOf(itemAt), `a ${side} of ${mediaType} items is not generated item by item yet (only responses are); this media type is left out`, 'FEATURE_UNSUPPORTED');
     return undefined;
   }
   ctx.diagnostics.warning(pointerOf(itemAt), `${mediaType} items are not typed one by one yet; the content is read as a whole`, 'FEATURE_UNSUPPORTED');
-  return whole();
+  return { schema: whole() };
 }
 
 /** One event's `data`, as JSON: its `contentSchema`, or the data schema itself when it is not a string. */

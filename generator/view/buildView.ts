@@ -4,7 +4,7 @@
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
 import { JSON_TYPE, memberNames, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T, union } from '../ir/typeExpr.ts';
-import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
+import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, ParameterIR, PropertyIR, StreamIR, TsType } from '../ir/types.ts';
 import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
@@ -13,7 +13,7 @@ import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';
 import { callbacksMarkdown, webhooksView } from './webhooks.ts';
-import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, ParamView, PropertyView } from './types.ts';
+import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, ParamView, PropertyView, StreamView } from './types.ts';
 
 export function buildView(ir: ClientIR): ClientView {
   const basePath = defaultServerUrl(ir.servers[0]);
@@ -127,12 +127,7 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
   const positional = positionalArgs.map((a) => a.view);
   const optionalArgs = args.filter((a) => !a.view.required);
   const opts: OptsTypeView | undefined = op.optionsTypeName === undefined ? undefined : { name: op.optionsTypeName, params: optionalArgs.map((a) => a.view) };
-  const stream = op.stream && {
-    methodName: variants.stream,
-    chunkType: printType(op.stream.chunkType),
-    only: op.result.decode === 'none',
-    flagProperty: op.stream.selectedByFlag,
-  };
+  const stream = op.stream && streamView(op.stream, variants.stream, op.result.decode === 'none');
   const returnType = printType(op.result.type);
   const mainReturn = stream?.only ? `Stream<${stream.chunkType}>` : returnType;
   const signature = signatureOf(positional, opts?.name, stream?.flagProperty === true);
@@ -166,6 +161,7 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
     body,
     returnType,
     responseType: op.result.decode === 'none' ? 'void' : op.result.decode,
+    acceptLiteral: acceptLiteral(op.accept),
     responseMediaType: tableCell(stream?.only ? op.stream!.mediaType : op.result.mediaType ?? ''),
     securityLiteral: securityLiteral(op.security),
     authorizationMarkdown: authorizationMarkdown(op.security),
@@ -183,6 +179,31 @@ function operationView(op: OperationIR, ir: ClientIR): OperationView {
     hasParams: positional.length > 0 || opts !== undefined,
     docReturnType: op.result.decode === 'none' ? 'void (empty response body)' : op.result.decode === 'json' ? docType(op.result.type) : `**${returnType}**`,
     requestContentType: tableCell(requestMediaTypes(op).join(', ')),
+  };
+}
+
+/** The RequestSpec's `accept`; '' leaves the runtime's default. */
+function acceptLiteral(mediaTypes: string[]): string {
+  return mediaTypes.length > 0 ? quote(mediaTypes.join(', ')) : '';
+}
+
+/** How each stream format is named where the docs and comments speak of its items. */
+const STREAM_WORDING: Record<StreamIR['format'], string> = {
+  sse: 'server-sent events, one parsed chunk at a time',
+  'json-lines': 'JSON Lines, one parsed item a line',
+  'json-seq': 'a JSON text sequence (RFC 7464), one parsed item a record',
+};
+
+function streamView(stream: StreamIR, methodName: string, only: boolean): StreamView {
+  return {
+    methodName,
+    chunkType: printType(stream.chunkType),
+    only,
+    flagProperty: stream.selectedByFlag,
+    acceptLiteral: acceptLiteral(stream.accept),
+    // Server-sent events are the runtime's default framing.
+    formatLiteral: stream.format === 'sse' ? '' : quote(stream.format),
+    wording: STREAM_WORDING[stream.format],
   };
 }
 

@@ -182,6 +182,8 @@ export interface OperationView {
   };
   returnType: string;
   responseType: 'json' | 'text' | 'binary' | 'void';
+  /** The RequestSpec's `accept` (the success responses' media types), quoted; '' for none. */
+  acceptLiteral: string;
   responseMediaType: string;
   /** The RequestSpec's `security` (alternatives of SECURITY_SCHEMES entries); '' when none is needed. */
   securityLiteral: string;
@@ -239,6 +241,12 @@ export interface StreamView {
   only: boolean;
   /** The body has a `stream` flag: `stream: true` selects the stream overload. */
   flagProperty: boolean;
+  /** The RequestSpec's `accept`: the stream's media type, quoted. */
+  acceptLiteral: string;
+  /** The RequestSpec's `streamFormat`, quoted; '' for server-sent events (the default). */
+  formatLiteral: string;
+  /** How the items come, for comments and docs ("JSON Lines, one parsed item a line"). */
+  wording: string;
 }
 
 export interface ModelView {

@@ -38,6 +38,7 @@ function spec_createSpeech(createSpeechRequest: CreateSpeechRequest): RequestSpe
     path: '/audio/speech',
     body: createSpeechRequest,
     responseType: 'binary',
+    accept: 'audio/mpeg',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }

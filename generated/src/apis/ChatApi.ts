@@ -125,7 +125,7 @@ export class ChatApi extends BaseApi {
 
   /** Streams the response as server-sent events, one parsed chunk at a time. */
   async createChatCompletionStream(createChatCompletionRequest: CreateChatCompletionRequest, options?: RequestOptions): Promise<Stream<CreateChatCompletionStreamResponse>> {
-    return this.requestStream<CreateChatCompletionStreamResponse>({ ...spec_createChatCompletion(createChatCompletionRequest), body: { ...createChatCompletionRequest, stream: true } }, options);
+    return this.requestStream<CreateChatCompletionStreamResponse>({ ...spec_createChatCompletion(createChatCompletionRequest), body: { ...createChatCompletionRequest, stream: true }, accept: 'text/event-stream' }, options);
   }
 
   /**
@@ -219,6 +219,7 @@ function spec_listChatCompletions(opts?: ListChatCompletionsOpts): RequestSpec {
       { name: 'OpenAI-Organization', in: 'header', value: opts?.openAIOrganization },
     ],
     responseType: 'json',
+    accept: 'application/json',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }
@@ -230,6 +231,7 @@ function spec_createChatCompletion(createChatCompletionRequest: CreateChatComple
     path: '/chat/completions',
     body: createChatCompletionRequest,
     responseType: 'json',
+    accept: 'application/json',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }
@@ -243,6 +245,7 @@ function spec_getChatCompletion(completionId: string): RequestSpec {
       { name: 'completion_id', in: 'path', value: completionId },
     ],
     responseType: 'json',
+    accept: 'application/json',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }
@@ -257,6 +260,7 @@ function spec_updateChatCompletion(completionId: string, updateChatCompletionReq
     ],
     body: updateChatCompletionRequest,
     responseType: 'json',
+    accept: 'application/json',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }
@@ -270,6 +274,7 @@ function spec_deleteChatCompletion(completionId: string): RequestSpec {
       { name: 'completion_id', in: 'path', value: completionId },
     ],
     responseType: 'json',
+    accept: 'application/json',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }
@@ -286,6 +291,7 @@ function spec_getChatCompletionMessages(completionId: string, opts?: GetChatComp
       { name: 'order', in: 'query', value: opts?.order },
     ],
     responseType: 'json',
+    accept: 'application/json',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }

@@ -62,6 +62,7 @@ function spec_createFile(createFileRequest: CreateFileRequest): RequestSpec {
     encodeBody: multipartBody,
     mediaType: 'multipart/form-data',
     responseType: 'json',
+    accept: 'application/json',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }
@@ -75,6 +76,7 @@ function spec_downloadFile(fileId: string): RequestSpec {
       { name: 'file_id', in: 'path', value: fileId },
     ],
     responseType: 'binary',
+    accept: 'application/octet-stream',
     security: [{ ApiKeyAuth: SECURITY_SCHEMES.ApiKeyAuth }],
   };
 }

@@ -7,7 +7,7 @@ import { Redactor } from './redact.js';
 import { fetchFollowingRedirects, type FetchInit } from './redirect.js';
 import { errorFromResponse, readBody } from './response.js';
 import { DEFAULT_RETRY_POLICY, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';
-import { Stream } from './Stream.js';
+import { Stream, streamFormatOf } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
 import { serializeParams, withCookies } from './params.js';
@@ -56,7 +56,7 @@ export abstract class BaseApi {
 
   /** `url`, when given, replaces base + path + path and query parameters (a next-page link). */
   async #request<T>(spec: RequestSpec, options: RequestOptions, url: string | undefined): Promise<ApiResponse<T>> {
-    const prepared = await this.#prepare(spec, options, spec.responseType === 'json' ? 'application/json' : undefined, url);
+    const prepared = await this.#prepare(spec, options, spec.accept ?? (spec.responseType === 'json' ? 'application/json' : undefined), url);
     const limit = this.configuration.maxResponseBytes;
     return this.#send(prepared, true, async (response) => ({
       data: (await readBody(response, spec.responseType, limit, prepared.redactor)) as T,
@@ -67,10 +67,12 @@ export abstract class BaseApi {
   }
 
   protected async requestStream<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<Stream<T>> {
-    const prepared = await this.#prepare(spec, options, 'text/event-stream');
+    const prepared = await this.#prepare(spec, options, spec.accept ?? 'text/event-stream');
     const { streamIdleTimeoutMs, maxStreamEventLength } = this.configuration;
     return this.#send(prepared, false, async (response, controller, unlink) =>
       new Stream<T>(response, controller, {
+        // The body is read as the server says it framed it, else as the spec declares.
+        format: streamFormatOf(response.headers.get('content-type')) ?? spec.streamFormat,
         signal: options.signal,
         onClose: unlink,
         idleTimeoutMs: Math.min(streamIdleTimeoutMs, MAX_TIMER_MS),

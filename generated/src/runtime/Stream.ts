@@ -1,6 +1,19 @@
 import { AbortError, StreamError } from '../ApiError.js';
 import { Redactor } from './redact.js';
+import { readJsonSequence, type JsonSequenceFormat } from './jsonSequence.js';
 import { readServerSentEvents, type ServerSentEvent, type SseEndState } from './sse.js';
+
+/** How a stream's body frames its items: server-sent events, JSON Lines, or RFC 7464 json-seq. */
+export type StreamFormat = 'sse' | JsonSequenceFormat;
+
+/** The format a response's Content-Type names, if it names one of the stream formats. */
+export function streamFormatOf(contentType: string | null | undefined): StreamFormat | undefined {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'text/event-stream') return 'sse';
+  if (type === 'application/json-seq') return 'json-seq';
+  if (/^application\/(jsonl|x-ndjson|x-jsonlines|jsonlines|x-jsonl)$/.test(type)) return 'json-lines';
+  return undefined;
+}
 
 export interface StreamOptions {
   /** The caller's signal: when it aborts, iteration rethrows its reason. */
@@ -9,8 +22,10 @@ export interface StreamOptions {
   onClose?: (() => void) | undefined;
   /** Longest wait for the next event, in ms; 0 or absent waits forever. */
   idleTimeoutMs?: number | undefined;
-  /** Longest line or event, in characters; 0 or absent means no limit. */
+  /** Longest line or event (SSE), line (JSON Lines) or record (json-seq), in characters; 0 or absent means no limit. */
   maxEventLength?: number | undefined;
+  /** How the body frames its items; server-sent events when absent. */
+  format?: StreamFormat | undefined;
   /** Masks the request's credentials in every StreamError. */
   redactor?: Redactor | undefined;
 }
@@ -20,7 +35,8 @@ const NO_SECRETS = new Redactor([]);
 const END_UNREAD: SseEndState = { truncated: false, discarded: undefined };
 
 /**
- * Parsed JSON chunks of a server-sent event stream, ending at `data: [DONE]` or at the end of the body.
+ * The parsed JSON items of a streamed body: the chunks of a server-sent event stream (ending at
+ * `data: [DONE]` or at the end of the body), or the texts of JSON Lines or a json-seq body.
  * It can be iterated once; leaving a `for await` early cancels the request.
  */
 export class Stream<T> implements AsyncIterable<T> {
@@ -48,23 +64,23 @@ export class Stream<T> implements AsyncIterable<T> {
     this.consumed = true;
     const body = this.response.body;
     if (!body) throw new StreamError('Response has no body');
-    // The SSE reader cancels the body when the controller aborts or iteration stops early.
-    const events = readServerSentEvents(body, this.controller.signal, { maxLength: this.options.maxEventLength });
+    // The readers cancel the body when the controller aborts or iteration stops early.
     const redactor = this.options.redactor ?? NO_SECRETS;
+    const limits = { maxLength: this.options.maxEventLength };
+    const format = this.options.format ?? 'sse';
+    const items = format === 'sse'
+      ? serverSentChunks(readServerSentEvents(body, this.controller.signal, limits), redactor)
+      : readJsonSequence(body, format, redactor, this.controller.signal, limits);
     let completed = false;
     try {
       for (;;) {
-        const next = await this.nextEvent(events);
+        const next = await this.nextItem(items);
         if (next === 'aborted') return;
         if (next.done) {
           completed = true;
-          return checkEnd(next.value);
-        }
-        if (next.value.data === '[DONE]') {
-          completed = true;
           return;
         }
-        yield parseChunk<T>(next.value, redactor);
+        yield next.value as T;
       }
     } catch (error) {
       throw redactor.error(error);
@@ -72,7 +88,7 @@ export class Stream<T> implements AsyncIterable<T> {
       // Early exit (break, error, [DONE] before EOF): drop the connection.
       if (!completed) this.controller.abort();
       clearTimeout(this.idleTimer);
-      await events.return(END_UNREAD).catch(() => undefined);
+      await items.return(undefined).catch(() => undefined);
       this.options.onClose?.();
     }
   }
@@ -97,11 +113,11 @@ export class Stream<T> implements AsyncIterable<T> {
     });
   }
 
-  /** The next event or the end, as the consumer asks for it; failures become StreamError or AbortError. */
-  private async nextEvent(events: AsyncGenerator<ServerSentEvent, SseEndState, undefined>): Promise<IteratorResult<ServerSentEvent, SseEndState> | 'aborted'> {
+  /** The next item or the end, as the consumer asks for it; failures become StreamError or AbortError. */
+  private async nextItem(items: AsyncGenerator<unknown, void, undefined>): Promise<IteratorResult<unknown, void> | 'aborted'> {
     this.startWaiting();
     try {
-      return await events.next();
+      return await items.next();
     } catch (error) {
       if (this.idledOut) {
         throw new StreamError(`Stream idle: no event for ${this.options.idleTimeoutMs} ms (streamIdleTimeoutMs)`, { cause: error });
@@ -111,7 +127,7 @@ export class Stream<T> implements AsyncIterable<T> {
         if (callerSignal?.aborted) throw AbortError.fromSignal(callerSignal);
         if (this.abortedByUser) return 'aborted';
       }
-      // The decoder's own limits (maxEventLength) are already StreamErrors.
+      // Malformed items and the decoders' own limits (maxEventLength) are already StreamErrors.
       if (error instanceof StreamError) throw error;
       throw new StreamError('Stream connection failed before it finished', { cause: error });
     } finally {
@@ -143,6 +159,20 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 }
 
+/** The parsed chunks of server-sent events, up to `data: [DONE]`; an `error` event throws. */
+async function* serverSentChunks(events: AsyncGenerator<ServerSentEvent, SseEndState, undefined>, redactor: Redactor): AsyncGenerator<unknown, void, undefined> {
+  try {
+    for (;;) {
+      const next = await events.next();
+      if (next.done) return checkEnd(next.value);
+      if (next.value.data === '[DONE]') return;
+      yield parseChunk(next.value, redactor);
+    }
+  } finally {
+    await events.return(END_UNREAD).catch(() => undefined);
+  }
+}
+
 /** A clean end of the body ends the stream ([DONE] is optional); only a body cut mid-event is an error. */
 function checkEnd(end: SseEndState): void {
   // Be lenient with a final "[DONE]" that lacks its blank line.
@@ -150,7 +180,7 @@ function checkEnd(end: SseEndState): void {
   if (end.truncated) throw new StreamError('Stream ended in the middle of an event');
 }
 
-function parseChunk<T>(event: ServerSentEvent, redactor: Redactor): T {
+function parseChunk(event: ServerSentEvent, redactor: Redactor): unknown {
   if (event.event === 'error') throw StreamError.fromEventData(parseOrText(event.data));
   let value: unknown;
   try {
@@ -164,7 +194,7 @@ function parseChunk<T>(event: ServerSentEvent, redactor: Redactor): T {
     const error = (value as { error?: unknown }).error;
     if (typeof error === 'object' && error !== null) throw StreamError.fromEventData(value);
   }
-  return value as T;
+  return value;
 }
 
 function parseOrText(data: string): unknown {

@@ -89,3 +89,30 @@ export function iterableToStream(source: AsyncIterable<unknown>): ReadableStream
     },
   });
 }
+
+/**
+ * The chunks of a response body. Stopping early (break, return, an error, or the signal
+ * aborting) cancels the body, so the connection is not left open.
+ */
+export async function* readBodyChunks(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<Uint8Array, void, undefined> {
+  const reader = body.getReader();
+  const onAbort = () => {
+    reader.cancel(signal?.reason).catch(() => undefined);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let finished = false;
+  try {
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      yield value;
+    }
+    finished = true;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}

@@ -14,7 +14,8 @@ export {
   type RequestBody,
 } from './body.js';
 export type { SecurityRequirement, SecurityScheme } from './auth.js';
-export { Stream, type StreamOptions } from './Stream.js';
+export { Stream, streamFormatOf, type StreamOptions, type StreamFormat } from './Stream.js';
+export { JsonSequenceDecoder, readJsonSequence, type JsonRecord, type JsonSequenceFormat, type JsonSequenceOptions } from './jsonSequence.js';
 export { SseDecoder, readServerSentEvents, type ServerSentEvent, type SseEndState, type SseDecoderOptions } from './sse.js';
 export { toFile, buildFormData, type FileData, type ToFileOptions } from './multipart.js';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, retryAfterMs, retryDelayWithin, shouldRetryResponse, sleep, type RetryPolicy } from './retry.js';

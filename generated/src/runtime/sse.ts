@@ -2,6 +2,7 @@
 // section "Interpreting an event stream". Written for throughput: bytes are
 // decoded once per chunk and lines are found with indexOf, never per character.
 import { StreamError } from '../ApiError.js';
+import { readBodyChunks } from './bytes.js';
 
 export interface ServerSentEvent {
   /** Event type; "message" when the event had no `event:` field. */
@@ -201,26 +202,9 @@ export async function* readServerSentEvents(
   signal?: AbortSignal,
   options: SseDecoderOptions = {},
 ): AsyncGenerator<ServerSentEvent, SseEndState, undefined> {
-  const reader = body.getReader();
   const decoder = new SseDecoder(options);
-  const onAbort = () => {
-    reader.cancel(signal?.reason).catch(() => undefined);
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  let finished = false;
-  try {
-    for (;;) {
-      if (signal?.aborted) throw signal.reason;
-      const { done, value } = await reader.read();
-      if (signal?.aborted) throw signal.reason;
-      if (done) break;
-      for (const event of decoder.push(value)) yield event;
-    }
-    finished = true;
-    return decoder.end();
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
+  for await (const chunk of readBodyChunks(body, signal)) {
+    for (const event of decoder.push(chunk)) yield event;
   }
+  return decoder.end();
 }

@@ -2,6 +2,7 @@ import type { SecurityRequirement } from './auth.js';
 import type { BodyEncoder } from './body.js';
 import type { ParamSpec } from './params.js';
 import type { ServerSpec } from './servers.js';
+import type { StreamFormat } from './Stream.js';
 
 // Every field accepts undefined, so `{ signal }` with `AbortSignal | undefined` compiles under exactOptionalPropertyTypes.
 export interface RequestOptions {
@@ -57,6 +58,17 @@ export interface RequestSpec {
   otherMediaTypes?: Readonly<Record<string, BodyEncoder>> | undefined;
   /** 'binary' resolves to a Blob, 'void' to undefined. */
   responseType: ResponseType;
+  /**
+   * The Accept header: the media types the operation answers with, as the spec lists them
+   * (a stream's own type for its `...Stream` method). When absent, `application/json` for a
+   * JSON response and `text/event-stream` for a stream. A caller's `accept` header wins.
+   */
+  accept?: string | undefined;
+  /**
+   * How a stream's items are framed when the response's Content-Type does not say:
+   * server-sent events when absent, `json-lines` or `json-seq`.
+   */
+  streamFormat?: StreamFormat | undefined;
   /**
    * The operation's security: alternatives (any one will do), each naming the schemes it needs
    * together; `{}` allows a call without credentials, `[]` means none are needed. The first
