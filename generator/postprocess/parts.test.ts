@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { RenderedCodeError } from '../errors.ts';
 import { apiReport } from './apiReport.ts';
 import { barrelIndex } from './barrelIndex.ts';
-import { parseSources, Surface } from './surface.ts';
+import { FILES_PER_PROJECT, readModules, Surface } from './surface.ts';
 import { checkSyntax } from './syntax.ts';
 
 function surfaceOf(files: Record<string, string>): Surface {
-  return new Surface(parseSources(new Map(Object.entries(files))));
+  return new Surface(readModules(new Map(Object.entries(files))).modules);
 }
 
 describe('barrelIndex: given a module, want its index lines', () => {
@@ -41,6 +41,10 @@ describe('apiReport: given a declaration, want its report line', () => {
     { source: 'export interface P extends Q {\n  /** doc */\n  a: string;\n}\ninterface Q {}', want: 'interface P extends Q {\n  a: string;\n}' },
     { source: 'export class C {\n  private secret = 1;\n  readonly open: string = "";\n  run(): void {}\n}', want: 'class C {\n  readonly open: string;\n  run(): void;\n}' },
     { source: '/** @deprecated */\nexport type Old = 1;', want: '/** @deprecated */ type Old = 1;' },
+    {
+      source: 'export class O {\n  run(a: string): void;\n  static run(): O;\n  run(a: number): void;\n  static run(): O { return new O(); }\n  stop(): void {}\n  run(a: unknown): void {}\n}',
+      want: 'class O {\n  static run(): O;\n  stop(): void;\n  run(a: string): void;\n  run(a: number): void;\n}',
+    },
   ];
   it.each(cases)('$want', ({ source, want }) => {
     const report = apiReport(surfaceOf({ 'src/models/M.ts': source }), ['src/models/M.ts']);
@@ -55,6 +59,22 @@ describe('apiReport: given a declaration, want its report line', () => {
   });
 });
 
+describe('readModules: the tree in batches of parsed files', () => {
+  // More files than one ts-morph project parses: the first re-exports from the last, read in another batch.
+  const count = FILES_PER_PROJECT + 20;
+  const tree = new Map(Array.from({ length: count }, (_, i) => [`src/models/M${i}.ts`, i === 0 ? `export * from './M${count - 1}.js';\nexport type M0 = 0;` : `export type M${i} = ${i};`]));
+
+  it('follows a re-export into a file of another batch', () => {
+    const report = apiReport(new Surface(readModules(tree).modules), ['src/models/M0.ts']);
+    expect(report).toContain(['type M0 = 0;', `type M${count - 1} = ${count - 1};`].join('\n'));
+  });
+
+  it('lists a parse error in a later batch', () => {
+    const broken = new Map([...tree, ['src/models/Z.ts', 'export type Z = ;']]);
+    expect(readModules(broken).syntaxErrors).toEqual([expect.stringMatching(/^src\/models\/Z\.ts:1:17 Type expected/)]);
+  });
+});
+
 describe('checkSyntax: given a file, want its parse errors located', () => {
   const cases: Array<{ source: string; want: RegExp | undefined }> = [
     { source: 'export const a = 1;', want: undefined },
@@ -62,7 +82,7 @@ describe('checkSyntax: given a file, want its parse errors located', () => {
     { source: 'export interface A {\n  b: string\n', want: /^src\/X\.ts:3:1 '}' expected/ },
   ];
   it.each(cases)('$source', ({ source, want }) => {
-    const check = () => checkSyntax(parseSources(new Map([['src/X.ts', source]])));
+    const check = () => checkSyntax(readModules(new Map([['src/X.ts', source]])).syntaxErrors);
     if (!want) return expect(check).not.toThrow();
     try {
       check();

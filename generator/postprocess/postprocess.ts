@@ -5,15 +5,15 @@
 import type { FileTree } from '../render/render.ts';
 import { apiReport } from './apiReport.ts';
 import { barrelIndex } from './barrelIndex.ts';
-import { parseSources, RUNTIME_INDEX, Surface } from './surface.ts';
+import { readModules, RUNTIME_INDEX, Surface } from './surface.ts';
 import { checkSyntax } from './syntax.ts';
 
 /** The rendered tree plus `src/index.ts` and `api-report.md`; throws RenderedCodeError on a parse error. */
 export function postprocess(files: FileTree): FileTree {
-  const sources = parseSources(files);
-  checkSyntax(sources);
-  const surface = new Surface(sources);
-  const generated = [...sources.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$/.test(p)).sort(byGroupThenName);
+  const { modules, syntaxErrors } = readModules(files);
+  checkSyntax(syntaxErrors);
+  const surface = new Surface(modules);
+  const generated = [...modules.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$/.test(p)).sort(byGroupThenName);
   const out: FileTree = new Map(files);
   out.set('src/index.ts', barrelIndex(surface, generated));
   out.set('api-report.md', apiReport(surface, [RUNTIME_INDEX, ...generated]));

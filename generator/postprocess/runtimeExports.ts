@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { listFiles, REPO_ROOT } from '../files.ts';
-import { parseSources, RUNTIME_INDEX, Surface, type Exported } from './surface.ts';
+import { readModules, RUNTIME_INDEX, Surface, type Exported } from './surface.ts';
 
 const STATIC_ROOT = join(REPO_ROOT, 'templates/static');
 
@@ -15,6 +15,6 @@ export function runtimeExports(): Exported[] {
   if (cached) return cached;
   const sources = listFiles(join(STATIC_ROOT, 'src')).filter((file) => file.endsWith('.ts'));
   const tree = new Map(sources.map((file) => [relative(STATIC_ROOT, file).split(sep).join('/'), readFileSync(file, 'utf8')]));
-  cached = new Surface(parseSources(tree)).exportsOf(RUNTIME_INDEX);
+  cached = new Surface(readModules(tree).modules).exportsOf(RUNTIME_INDEX);
   return cached;
 }

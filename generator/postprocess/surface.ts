@@ -1,10 +1,11 @@
 // What each rendered module exports, with each export's declaration as the API report shows it.
 // Parse only: `export ... from` is followed into the other files of the tree, never through a
-// type checker (see exported.ts).
+// type checker (see exported.ts). Files are parsed in batches and kept only as what they export.
 import { posix } from 'node:path';
-import { loadTsMorph, Node, Project, Scope, ts, type ClassDeclaration, type SourceFile } from './tsMorph.ts';
+import { loadTsMorph, Node, Project, Scope, ts, type ClassDeclaration, type MethodDeclaration, type SourceFile } from './tsMorph.ts';
 import type { FileTree } from '../render/render.ts';
 import { ExportedNames } from './exported.ts';
+import { syntaxErrors } from './syntax.ts';
 
 /** The runtime's index: the package index re-exports it whole. */
 export const RUNTIME_INDEX = 'src/runtime/index.ts';
@@ -16,43 +17,79 @@ export interface Exported {
   signature: string;
 }
 
-/** The tree's TypeScript sources (`src/**.ts`), parsed. */
-export function parseSources(files: FileTree): Map<string, SourceFile> {
-  loadTsMorph();
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-  const sources = new Map<string, SourceFile>();
-  for (const [path, text] of files) {
-    if (path.startsWith('src/') && path.endsWith('.ts')) sources.set(path, project.createSourceFile(path, text));
-  }
-  return sources;
+/** What one module exports, read from its syntax: its own declarations, then its `export ... from` lines. */
+export interface ModuleExports {
+  own: Exported[];
+  reexports: Reexport[];
 }
 
-/** What each module exports, following `export ... from` into the other parsed files. */
+/** `export { a, b as c } from './x.js'`; no names for `export * from`. */
+interface Reexport {
+  /** The tree path of the module named. */
+  from: string;
+  typeOnly: boolean;
+  names: Array<{ name: string; alias: string | undefined; typeOnly: boolean }>;
+}
+
+/**
+ * Files parsed per ts-morph project. A project keeps every syntax tree it parsed (and ts-morph a
+ * wrapper per node visited): Microsoft Graph's 20,000 files held at once took gigabytes, so each
+ * batch is read into ModuleExports and dropped before the next is parsed.
+ */
+export const FILES_PER_PROJECT = 500;
+
+/** The tree's TypeScript sources (`src/**.ts`), each parsed, read into ModuleExports and dropped; with their parse errors. */
+export function readModules(files: FileTree): { modules: Map<string, ModuleExports>; syntaxErrors: string[] } {
+  loadTsMorph();
+  const paths = [...files.keys()].filter((path) => path.startsWith('src/') && path.endsWith('.ts'));
+  const modules = new Map<string, ModuleExports>();
+  const errors: string[] = [];
+  for (let first = 0; first < paths.length; first += FILES_PER_PROJECT) {
+    const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+    for (const path of paths.slice(first, first + FILES_PER_PROJECT)) {
+      const sf = project.createSourceFile(path, files.get(path)!);
+      errors.push(...syntaxErrors(path, sf));
+      // Once a file does not parse, the run fails: the rest are only checked for parse errors.
+      if (errors.length === 0) modules.set(path, moduleExports(path, sf));
+    }
+  }
+  return { modules, syntaxErrors: errors };
+}
+
+function moduleExports(path: string, sf: SourceFile): ModuleExports {
+  const reexports: Reexport[] = [];
+  for (const decl of sf.getExportDeclarations()) {
+    const target = decl.getModuleSpecifierValue();
+    if (!target?.startsWith('.')) continue;
+    reexports.push({
+      from: posix.join(posix.dirname(path), target).replace(/\.js$/, '.ts'),
+      typeOnly: decl.isTypeOnly(),
+      names: decl.getNamedExports().map((spec) => ({ name: spec.getName(), alias: spec.getAliasNode()?.getText(), typeOnly: spec.isTypeOnly() })),
+    });
+  }
+  return { own: localExports(sf), reexports };
+}
+
+/** What each module exports, following `export ... from` into the other modules of the tree. */
 export class Surface {
   private readonly cache = new Map<string, Exported[]>();
 
-  constructor(private readonly sources: Map<string, SourceFile>) {}
+  constructor(private readonly modules: ReadonlyMap<string, ModuleExports>) {}
 
   exportsOf(path: string): Exported[] {
     const cached = this.cache.get(path);
     if (cached) return cached;
-    const sf = this.sources.get(path);
+    const module = this.modules.get(path);
     const out: Exported[] = [];
     this.cache.set(path, out);
-    if (sf) {
-      for (const e of localExports(sf)) addExport(out, e);
-      for (const decl of sf.getExportDeclarations()) {
-        const target = decl.getModuleSpecifierValue();
-        if (!target?.startsWith('.')) continue;
-        const resolved = posix.join(posix.dirname(path), target).replace(/\.js$/, '.ts');
-        const theirs = this.exportsOf(resolved);
-        const named = decl.getNamedExports();
-        if (named.length === 0) theirs.forEach((e) => addExport(out, e));
-        for (const spec of named) {
-          const found = theirs.find((e) => e.name === spec.getName());
-          if (!found) continue;
-          const name = spec.getAliasNode()?.getText() ?? found.name;
-          addExport(out, { ...found, name, typeOnly: found.typeOnly || decl.isTypeOnly() || spec.isTypeOnly() });
+    if (module) {
+      for (const e of module.own) addExport(out, e);
+      for (const reexport of module.reexports) {
+        const theirs = this.exportsOf(reexport.from);
+        if (reexport.names.length === 0) theirs.forEach((e) => addExport(out, e));
+        for (const spec of reexport.names) {
+          const found = theirs.find((e) => e.name === spec.name);
+          if (found) addExport(out, { ...found, name: spec.alias ?? found.name, typeOnly: found.typeOnly || reexport.typeOnly || spec.typeOnly });
         }
       }
     }
@@ -110,9 +147,10 @@ function classSignature(c: ClassDeclaration): string {
     lines.push(`  ${deprecated(p)}${mods}${p.getName()}${p.hasQuestionToken() ? '?' : ''}: ${p.getTypeNode()?.getText() ?? 'unknown'};`);
   }
   for (const a of c.getGetAccessors()) if (isPublic(a)) lines.push(`  ${a.isStatic() ? 'static ' : ''}get ${a.getName()}(): ${a.getReturnTypeNode()?.getText() ?? 'unknown'};`);
+  const overloadsOf = overloadsByMethod(c);
   for (const m of c.getMethods()) {
     if (!isPublic(m)) continue;
-    const overloads = m.getOverloads();
+    const overloads = overloadsOf.get(overloadKey(m)) ?? [];
     for (const o of overloads.length ? overloads : [m]) {
       const params = o.getParameters().map((p) => p.getText()).join(', ');
       lines.push(`  ${deprecated(o)}${m.isStatic() ? 'static ' : ''}${o.getName()}${typeParams(o)}(${oneLine(params)}): ${o.getReturnTypeNode()?.getText() ?? 'unknown'};`);
@@ -121,6 +159,26 @@ function classSignature(c: ClassDeclaration): string {
   const base = c.getExtends();
   const heritage = base ? ` extends ${base.getText()}` : '';
   return [`class ${c.getNameOrThrow()}${typeParams(c)}${heritage} {`, ...lines, '}'].join('\n');
+}
+
+/**
+ * Each method's overload signatures, by overloadKey: what ts-morph's getOverloads() answers (the
+ * class's bodiless methods of the same name and staticness), found in one pass over the class
+ * where getOverloads() walks every member for each method (minutes on Graph's classes of
+ * thousands of methods).
+ */
+function overloadsByMethod(c: ClassDeclaration): Map<string, MethodDeclaration[]> {
+  const found = new Map<string, MethodDeclaration[]>();
+  for (const child of c.forEachChildAsArray()) {
+    if (!Node.isMethodDeclaration(child) || !child.isOverload()) continue;
+    const key = overloadKey(child);
+    found.set(key, [...(found.get(key) ?? []), child]);
+  }
+  return found;
+}
+
+function overloadKey(m: MethodDeclaration): string {
+  return `${m.isStatic() ? 'static' : 'instance'} ${m.getName()}`;
 }
 
 /** Deprecation is part of the surface: a declaration whose JSDoc has `@deprecated` shows it. */

@@ -25,4 +25,4 @@ export type Node<T extends TsMorph.ts.Node = TsMorph.ts.Node> = TsMorph.Node<T>;
 export type Project = TsMorph.Project;
 export type Scope = TsMorph.Scope;
 export type DiagnosticWithLocation = TsMorph.ts.DiagnosticWithLocation;
-export type { ClassDeclaration, SourceFile } from 'ts-morph';
+export type { ClassDeclaration, MethodDeclaration, SourceFile } from 'ts-morph';
