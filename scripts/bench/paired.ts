@@ -191,6 +191,8 @@ export async function runScale(budgetMs = Number.POSITIVE_INFINITY): Promise<Sec
       tsc ? (tsc.code === 0 ? 'yes' : `no (${errors} errors)`) : 'n/a',
       tsc ? fmtMs(tsc.wallMs) : 'n/a',
     ]);
+    // Each row as soon as it is measured: on a busy machine a run stopped early still shows what it found.
+    progress(`    ${rows.at(-1)!.join(' | ')}`);
     data.push({ spec: spec.name, file: path.relative(REPO_ROOT, spec.file), bytes: size, files, generate: gen, tsc: tsc && { ...tsc, report: undefined }, tscErrors: errors });
     if (size >= LARGE_SPEC_BYTES) {
       const ok = rssPerByte !== undefined && rssPerByte <= MAX_RSS_PER_SPEC_BYTE;
