@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { buildIr, DEFAULT_PACKAGE, type PackageOptions } from './ir/buildIr.ts';
 import type { ClientIR } from './ir/types.ts';
 import { loadSpec, type LoadedSpec } from './load/loadSpec.ts';
-import { normalize, type NormalizedSpec } from './normalize/normalize.ts';
+import { normalize } from './normalize/normalize.ts';
 import type { FactsSource } from './postprocess/moduleFacts.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { render, type FileTree } from './render/render.ts';
@@ -65,8 +65,8 @@ export interface GenerateResult {
 
 /** Builds the client files in memory: every stage but writing. */
 export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {}): Omit<GenerateResult, 'ms' | 'diff' | 'timings'> {
-  const { spec, ir, rendered, specFiles } = renderClient(specPath, pkg, new StageClock());
-  return summarize(spec, specFiles, ir, postprocess(rendered));
+  const { warnings, ir, rendered, specFiles } = renderClient(specPath, pkg, new StageClock());
+  return summarize(warnings, specFiles, ir, postprocess(rendered));
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -76,8 +76,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { spec, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes);
-  const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(spec, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
+  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes);
+  const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(warnings, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
     const files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
     return done(files, { diff: diffTree(files, outDir) });
@@ -95,7 +95,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   return done(files, { written });
 }
 
-/** load (unless given the loaded spec) → normalize → ir → view → render. */
+/**
+ * load (unless given the loaded spec) → normalize → ir → view → render. Only the warnings of the
+ * loaded and normalized spec come out: the document, its text and the normalized spec are
+ * garbage before postprocess, the stage that needs the most memory.
+ */
 function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, maxSpecBytes?: number) {
   const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, { maxSpecBytes })) : source;
   const spec = clock.time('normalize', () => normalize(loaded));
@@ -104,7 +108,7 @@ function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>,
   const view = clock.time('view', () => buildView(ir));
   const rendered = clock.time('render', () => render(view));
   clock.counts.files = rendered.size;
-  return { spec, ir, rendered, specFiles: loaded.files };
+  return { warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'), ir, rendered, specFiles: loaded.files };
 }
 
 /** Times each stage and tells the listener when one starts. */
@@ -138,12 +142,12 @@ class StageClock {
   }
 }
 
-function summarize(spec: NormalizedSpec, specFiles: string[], ir: ClientIR, files: FileTree): Omit<GenerateResult, 'ms' | 'diff' | 'timings'> {
+function summarize(warnings: Diagnostic[], specFiles: string[], ir: ClientIR, files: FileTree): Omit<GenerateResult, 'ms' | 'diff' | 'timings'> {
   return {
     ir,
     specFiles,
     files,
-    warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'),
+    warnings,
     operations: countOperations(ir),
     models: ir.models.length,
   };

@@ -1,5 +1,6 @@
 // Stage 1: read the spec file (YAML or JSON, optionally gzipped) into a plain OpenAPI 3.x document
-// (Swagger 2.0 is converted), keeping the YAML syntax tree so any JSON pointer can later be turned into a line.
+// (Swagger 2.0 is converted), with a locator that turns any JSON pointer into a line: from the
+// YAML syntax tree, or for JSON from the text itself (jsonSource.ts).
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
@@ -7,6 +8,7 @@ import { Diagnostics, fileError, type DiagnosticCode, type Locator } from '../di
 import { SpecError } from '../errors.ts';
 import { parsePointer } from '../pointer.ts';
 import { bundle, type SpecFile } from './bundle.ts';
+import { parseJson } from './jsonSource.ts';
 import { convertSwagger2, isSwagger2, swagger2Locator } from './swagger2.ts';
 import { decodeSpec, rejectJsonComments } from './specText.ts';
 
@@ -112,6 +114,10 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
 
 /** YAML or JSON text → its value and a locator for its JSON pointers; syntax errors are located. */
 export function parseLocated(text: string, file: string): { value: unknown; locate: Locator } {
+  return parseJson(text) ?? parseYaml(text, file);
+}
+
+function parseYaml(text: string, file: string): { value: unknown; locate: Locator } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate: Locator = (pointer) => locateInYaml(doc, lineCounter, pointer);

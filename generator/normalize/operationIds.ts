@@ -22,39 +22,55 @@ export function operationIdFromPath(path: string, method: string): string {
  * Runs after inline schemas are named, which use the operationId as written, as in openapi-generator.
  */
 export function renameDuplicateOperations(spec: NormalizedSpec, document: unknown): void {
-  const classes = new Map<string, { methods: string[]; pointers: string[] }>();
+  const classes = new Map<string, ClassMethods>();
   for (const op of spec.operations) {
     // An operation tagged several times is a method of each tag's class: its name must be free in all of them.
     const classNames = [...new Set((op.tags.length > 0 ? op.tags : [undefined]).map(toApiClassName))];
     const groups = classNames.map((className) => {
-      const earlier = classes.get(className) ?? { methods: [], pointers: [] };
+      const earlier = classes.get(className) ?? { methods: [], pointers: [], taken: new Set<string>() };
       classes.set(className, earlier);
       return { className, earlier };
     });
-    const unique = uniqueOperationId(op.operationId, groups.flatMap((g) => g.earlier.methods));
+    const method = toMethodName(op.operationId);
+    // Most names are free: only a taken one pays for the pass over the class's methods (Graph's classes have thousands).
+    const unique = groups.some((g) => g.earlier.taken.has(method)) ? uniqueOperationId(op.operationId, groups.flatMap((g) => g.earlier.methods)) : op.operationId;
     if (unique !== op.operationId) {
-      const { className, earlier } = groups.find((g) => g.earlier.methods.includes(toMethodName(op.operationId))) ?? groups[0]!;
+      const { className, earlier } = groups.find((g) => g.earlier.taken.has(method)) ?? groups[0]!;
       const written = resolvePointer(document, `${op.pointer}/operationId`) !== undefined;
-      const first = earlier.pointers[earlier.methods.indexOf(toMethodName(op.operationId))];
+      const first = earlier.pointers[earlier.methods.indexOf(method)];
       spec.diagnostics.warning(
         written ? `${op.pointer}/operationId` : op.pointer,
-        `operationId '${op.operationId}' gives method ${className}.${toMethodName(op.operationId)}, which the operation at #${first} already has; named '${unique}' (method ${toMethodName(unique)}), as openapi-generator names it`,
+        `operationId '${op.operationId}' gives method ${className}.${method}, which the operation at #${first} already has; named '${unique}' (method ${toMethodName(unique)}), as openapi-generator names it`,
         'OPERATION_ID_DUPLICATE',
       );
       op.operationId = unique;
     }
+    const named = toMethodName(op.operationId);
     for (const { earlier } of groups) {
-      earlier.methods.push(toMethodName(op.operationId));
+      earlier.methods.push(named);
       earlier.pointers.push(op.pointer);
+      earlier.taken.add(named);
     }
   }
+}
+
+/** The methods of one API class so far, in operation order, with the pointer of each one's operation. */
+interface ClassMethods {
+  methods: string[];
+  pointers: string[];
+  taken: Set<string>;
 }
 
 function uniqueOperationId(operationId: string, takenMethods: readonly string[]): string {
   // openapi-generator's single pass: each earlier operation with the name so far moves the counter on.
   let name = operationId;
+  let method = toMethodName(name);
   let counter = 0;
-  for (const method of takenMethods) if (method === toMethodName(name)) name = `${operationId}_${counter++}`;
+  for (const taken of takenMethods) {
+    if (taken !== method) continue;
+    name = `${operationId}_${counter++}`;
+    method = toMethodName(name);
+  }
   // That pass can leave a clash with an operation it walked past; a name is never shared.
   const taken = new Set(takenMethods);
   while (taken.has(toMethodName(name))) name = `${operationId}_${counter++}`;
