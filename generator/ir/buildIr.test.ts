@@ -152,12 +152,12 @@ components:
   schemas:
     Stream: {type: object, properties: {id: {type: string}}}
     RateLimitError: {type: string}
-    Page: {type: integer}
+    Paging: {type: integer}
 `,
           'spec.yaml',
         ),
       ),
     );
-    expect(clashing.models.map((m) => m.name)).toEqual(['Page2', 'RateLimitError2', 'Stream2']);
+    expect(clashing.models.map((m) => m.name)).toEqual(['Paging2', 'RateLimitError2', 'Stream2']);
   });
 });

@@ -129,9 +129,13 @@ function classSignature(c: TypeScript.ClassDeclaration, sf: SourceFile): string 
   }
   for (const a of c.members.filter(ts.isGetAccessorDeclaration)) if (isPublic(a)) lines.push(`  ${isStatic(a) ? 'static ' : ''}get ${text(a.name)}(): ${a.type ? text(a.type) : 'unknown'};`);
   const methods = c.members.filter(ts.isMethodDeclaration);
+  // Overload signatures by name, gathered in one pass: an API class of Microsoft Graph has thousands of methods.
+  const signatureKey = (m: TypeScript.MethodDeclaration) => `${isStatic(m) ? 'static ' : ''}${text(m.name)}`;
+  const overloadsOf = new Map<string, TypeScript.MethodDeclaration[]>();
+  for (const o of methods) if (!isListed(o)) overloadsOf.set(signatureKey(o), [...(overloadsOf.get(signatureKey(o)) ?? []), o]);
   for (const m of methods) {
     if (!isListed(m) || !isPublic(m)) continue;
-    const overloads = methods.filter((o) => o !== m && !isListed(o) && text(o.name) === text(m.name) && isStatic(o) === isStatic(m));
+    const overloads = overloadsOf.get(signatureKey(m)) ?? [];
     for (const o of overloads.length ? overloads : [m]) {
       const params = o.parameters.map(text).join(', ');
       lines.push(`  ${deprecated(o)}${isStatic(m) ? 'static ' : ''}${text(o.name)}${typeParams(o, sf)}(${oneLine(params)}): ${o.type ? text(o.type) : 'unknown'};`);
