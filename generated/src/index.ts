@@ -83,3 +83,5 @@ export type { ResponseFormatText } from './models/ResponseFormatText.js';
 export { ServiceTier } from './models/ServiceTier.js';
 export type { UpdateChatCompletionRequest } from './models/UpdateChatCompletionRequest.js';
 export type { VoiceIdsShared } from './models/VoiceIdsShared.js';
+export { OPENAI_CURSOR } from './deprecatedNames.js';
+export type { OpenAIErrorObject } from './deprecatedNames.js';

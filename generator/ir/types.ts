@@ -7,8 +7,10 @@
 export interface ClientIR {
   packageName: string;
   packageVersion: string;
-  /** Module name used in docs headings, as the Ruby client's `OpenApiOpenAIClient`. */
+  /** Module name used in docs headings, as the Ruby client's module (`PetstoreClient.PetApi`). */
   moduleName: string;
+  /** How ApiError reads error bodies: common shapes, or OpenAI's `error` object only. */
+  errorShape: 'common' | 'openai';
   info: { title: string; version: string; description?: string | undefined };
   /** The document's servers; the first is the client's default. */
   servers: ServerIR[];

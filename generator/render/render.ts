@@ -9,6 +9,9 @@ import type { ClientView } from '../view/types.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
+/** The OpenAI package's names from before they became neutral (`OpenAIErrorObject`), exported by the index. */
+export const DEPRECATED_NAMES_FILE = 'src/deprecatedNames.ts';
+
 /** Relative path (always with `/`) → file content. */
 export type FileTree = Map<string, string>;
 
@@ -20,6 +23,7 @@ interface Templates {
   readme: HandlebarsTemplateDelegate;
   packageJson: HandlebarsTemplateDelegate;
   server: HandlebarsTemplateDelegate;
+  deprecatedNames: HandlebarsTemplateDelegate;
 }
 
 const INLINE_PARTIALS = new Set(['requestSpec']);
@@ -47,6 +51,7 @@ function load(): NonNullable<typeof compiled> {
     readme: compile('README.md.hbs'),
     packageJson: compile('package.json.hbs'),
     server: compile('server.ts.hbs'),
+    deprecatedNames: compile('deprecatedNames.ts.hbs'),
   };
   const staticRoot = join(TEMPLATES_DIR, 'static');
   const statics = listFiles(staticRoot)
@@ -75,6 +80,7 @@ export function render(view: ClientView): FileTree {
     files.set(`docs/${model.name}.md`, t.modelDoc({ ...shared, model }));
   }
   files.set('src/runtime/server.ts', t.server(view)); // replaces the static default
+  if (view.openaiConventions) files.set(DEPRECATED_NAMES_FILE, t.deprecatedNames(view));
   files.set('README.md', t.readme(view));
   files.set('package.json', t.packageJson(view));
   return files;

@@ -8,7 +8,7 @@ import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, Para
 import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
-import { authorizationMarkdown, configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
+import { accessTokenExample, authorizationMarkdown, configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';
@@ -32,6 +32,9 @@ export function buildView(ir: ClientIR): ClientView {
     apiKeyEnvLiteral: optionalLiteral(ir.apiKeyEnv),
     baseUrlEnvLiteral: optionalLiteral(ir.baseUrlEnv),
     userAgentLiteral: quote(`${ir.packageName}/${ir.packageVersion}`),
+    errorMessageFieldsLiteral: fieldPathsLiteral(ERROR_MESSAGE_FIELDS[ir.errorShape]),
+    openaiConventions: ir.errorShape === 'openai',
+    accessTokenExample: accessTokenExample(ir.apiKeyEnv),
     repository: ir.repository === undefined ? undefined : repositoryLinks(ir.repository),
     securitySchemes: ir.securitySchemes.map(securityView),
     securitySchemesLiteral: securitySchemesLiteral(ir.securitySchemes),
@@ -45,6 +48,19 @@ export function buildView(ir: ClientIR): ClientView {
     pagingExample: pagingExampleOf(apis),
     models: ir.models.map(modelView),
   };
+}
+
+/**
+ * Where ApiError finds an error body's message, per errorShape: OpenAI's `error.message` (or a bare
+ * `message`) only, or also the other common shapes: RFC 9457's `detail`, a string `error`, `title`.
+ */
+const ERROR_MESSAGE_FIELDS: Record<ClientIR['errorShape'], ReadonlyArray<string | readonly string[]>> = {
+  openai: [['error', 'message'], 'message'],
+  common: [['error', 'message'], 'message', 'detail', 'error', 'title'],
+};
+
+function fieldPathsLiteral(paths: ReadonlyArray<string | readonly string[]>): string {
+  return `[${paths.map((path) => (typeof path === 'string' ? quote(path) : `[${path.map(quote).join(', ')}]`)).join(', ')}]`;
 }
 
 function optionalLiteral(text: string | undefined): string {

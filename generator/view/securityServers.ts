@@ -140,11 +140,16 @@ export function configurationLines(ir: ClientIR): string[] {
   );
 }
 
+/** The access token of an example: read from the package's environment variable, else a placeholder. */
+export function accessTokenExample(apiKeyEnv: string | undefined): string {
+  return apiKeyEnv === undefined ? "'YOUR_ACCESS_TOKEN'" : `process.env.${apiKeyEnv}`;
+}
+
 /** `field: example` for the Configuration fields that satisfy `schemes`, each once. */
 function credentialFields(schemes: SecuritySchemeIR[], apiKeyEnv: string | undefined): string[] {
   const fields: string[] = [];
   const apiKeys = schemes.filter((s) => fieldOf(s) === 'apiKey');
-  if (schemes.some((s) => fieldOf(s) === 'accessToken')) fields.push(`accessToken: ${apiKeyEnv === undefined ? "'YOUR_ACCESS_TOKEN'" : `process.env.${apiKeyEnv}`}`);
+  if (schemes.some((s) => fieldOf(s) === 'accessToken')) fields.push(`accessToken: ${accessTokenExample(apiKeyEnv)}`);
   if (schemes.some((s) => fieldOf(s) === 'basic')) fields.push(`username: 'YOUR_USERNAME', password: 'YOUR_PASSWORD'`);
   if (apiKeys.length === 1) fields.push(`apiKey: 'YOUR_API_KEY'`);
   if (apiKeys.length > 1) fields.push(`apiKey: { ${apiKeys.map((s) => `${objectLiteralKey(s.paramName ?? s.name)}: 'YOUR_API_KEY'`).join(', ')} }`);

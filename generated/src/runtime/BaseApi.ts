@@ -11,7 +11,7 @@ import { Stream } from './Stream.js';
 import type { ApiResponse, RequestOptions, RequestSpec, ResponseType } from './types.js';
 import { buildUrl } from './url.js';
 import { serializeParams, withCookies } from './params.js';
-import { OPENAI_CURSOR, queryValueOf, specForPage, walkPages, type Pagination } from './pagination.js';
+import { HAS_MORE_CURSOR, queryValueOf, specForPage, walkPages, type Pagination } from './pagination.js';
 import { isBrowser } from './environment.js';
 import { USER_AGENT } from './server.js';
 
@@ -93,7 +93,7 @@ export abstract class BaseApi {
    */
   protected paginate<T>(fetchPage: (after: string | undefined) => Promise<Page<T>>): AsyncIterableIterator<T> {
     const context = { baseUrl: this.configuration.basePath, initial: () => undefined };
-    return walkPages<T>(OPENAI_CURSOR, context, async (next) => ({ body: await fetchPage(next.query?.['after']?.toString()), headers: {}, url: '' }));
+    return walkPages<T>(HAS_MORE_CURSOR, context, async (next) => ({ body: await fetchPage(next.query?.['after']?.toString()), headers: {}, url: '' }));
   }
 
   /** Yields every item of every page of the operation `spec`, paged as `pagination` says (see pagination.ts). */

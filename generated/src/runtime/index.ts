@@ -23,7 +23,7 @@ export { serializeParams, withCookies, type ParamSpec, type ParamLocation, type 
 export {
   walkPages,
   nextLink,
-  OPENAI_CURSOR,
+  HAS_MORE_CURSOR,
   type Pagination,
   type CursorPagination,
   type PagePagination,

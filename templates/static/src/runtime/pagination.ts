@@ -52,8 +52,8 @@ export interface NextUrlPagination extends PaginationFields {
 
 export type Pagination = CursorPagination | PagePagination | OffsetPagination | LinkPagination | NextUrlPagination;
 
-/** OpenAI's lists: `after` = `last_id` (else the last item's `id`) while `has_more`. */
-export const OPENAI_CURSOR: CursorPagination = {
+/** Lists paged by an `after` cursor: `after` = `last_id` (else the last item's `id`) while `has_more`. */
+export const HAS_MORE_CURSOR: CursorPagination = {
   kind: 'cursor',
   param: 'after',
   itemsField: 'data',
