@@ -105,6 +105,8 @@ export interface OperationIR {
   methodName: string;
   method: string;
   path: string;
+  /** Where the spec declares it: `#/paths/~1pets/get`, or a 3.2 `additionalOperations` entry. */
+  source: string;
   /** Every tag of the operation (it is a method of each one's class). */
   tags: string[];
   summary?: string | undefined;
