@@ -40,6 +40,8 @@ export interface ApiChange {
   /** Declarations before and after, for reports. */
   before?: string;
   after?: string;
+  /** The two types a type change compared (never reported: renames.ts tells a rename from a change with them). */
+  types?: { before: TsType; after: TsType };
 }
 
 export interface DiffOptions {
@@ -275,7 +277,7 @@ class DiffRun {
     if (where.direction !== 'output') verdicts.push(inputVerdict(label, change.removed, change.added));
     if (where.direction !== 'input') verdicts.push(outputVerdict(label, change.removed, change.added, this.options));
     const worst = verdicts.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind))[0];
-    if (worst) this.add(where, worst.kind, worst.message, signatures);
+    if (worst) this.add(where, worst.kind, worst.message, { ...signatures, types: { before, after } });
   }
 
   private directionOf(model: string): Direction {
