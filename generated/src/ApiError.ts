@@ -162,6 +162,9 @@ export class AbortError extends ApiError {
 /** An operation that needs a credential was called without one; nothing was sent. */
 export class MissingCredentialError extends ApiError {}
 
+/** A request carrying credentials would have gone over plain http to another machine; nothing was sent (see allowInsecureHttp). */
+export class InsecureTransportError extends ApiError {}
+
 type ApiErrorClass = new (message: string, init: ApiErrorInit) => ApiError;
 
 const BY_STATUS: Record<number, ApiErrorClass> = {

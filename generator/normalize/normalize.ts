@@ -11,7 +11,7 @@ import { isOpenApi32, mediaSchema, operationsOf, querystringParameters, tagDescr
 import { operationIdFromPath, renameDuplicateOperations } from './operationIds.ts';
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
-import { readDocumentServers, readSecurity, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
+import { readDocumentServers, readSecurity, warnCredentialsInClear, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
 
 export type { OAuthFlow, SecurityRequirements, SecurityScheme, Server, ServerVariable } from './securityServers.ts';
 
@@ -179,6 +179,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   };
   renameDuplicateOperations(spec, doc);
   checkNames(spec);
+  warnCredentialsInClear(spec.servers, spec.operations, diagnostics);
   if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
   return spec;
 }

@@ -1,6 +1,7 @@
 // Stage 4: ClientIR → ClientView, every string the templates print: identifiers and keys, type
 // expressions, doc comment lines, Markdown cells and anchors, signatures and examples. It reads
 // the IR alone, never the spec.
+import { defaultServerUrl } from '../normalize/securityServers.ts';
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
 import { JSON_TYPE, memberNames, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T, union } from '../ir/typeExpr.ts';
@@ -8,7 +9,7 @@ import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, Para
 import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
-import { accessTokenExample, authorizationMarkdown, configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
+import { accessTokenExample, authorizationMarkdown, configurationExample, configurationLines, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';

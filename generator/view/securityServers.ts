@@ -8,12 +8,6 @@ import type { SecurityView } from './types.ts';
 
 // ── servers ───────────────────────────────────────────────────────────────
 
-/** A server's URL with every variable at its default: what a call sends when nothing is chosen. */
-export function defaultServerUrl(server: ServerIR | undefined): string {
-  if (server === undefined) return '';
-  return server.url.replace(/\{([^{}]*)\}/g, (written, name: string) => server.variables.find((v) => v.name === name)?.default ?? written).replace(/\/+$/, '');
-}
-
 /** `readonly ServerSpec[]` as a TypeScript expression (runtime/servers.ts's shape). */
 export function serversLiteral(servers: ServerIR[], indent = ''): string {
   if (servers.length === 0) return '[]';
