@@ -39,6 +39,8 @@ export type DiagnosticCode =
   | 'SECURITY_SCHEME_UNDEFINED'
   | 'SECURITY_SCHEME_UNUSABLE'
   | 'SERVER_VARIABLE_INVALID'
+  /** The default server is plain http to another machine and operations send credentials. */
+  | 'SERVER_INSECURE'
   | 'OPERATION_ID_MISSING'
   | 'OPERATION_ID_DUPLICATE'
   | 'PATH_PARAMETER_UNDECLARED'

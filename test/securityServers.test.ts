@@ -72,16 +72,18 @@ type Call = (opts?: unknown, options?: unknown) => Promise<unknown>;
 interface Client {
   Configuration: new (params: Record<string, unknown>) => unknown;
   MissingCredentialError: new (...args: never[]) => Error;
+  InsecureTransportError: new (...args: never[]) => Error;
   BASE_PATH: string;
   SERVERS: unknown;
 }
 
-async function load(specText: string, prefix: string): Promise<{ client: Client; api: (className: string, config: Record<string, unknown>) => Record<string, Call>; outDir: string }> {
-  const { outDir } = await generateTypeChecked(writeSpec(specText, prefix), prefix);
+async function load(specText: string, prefix: string): Promise<{ client: Client; api: (className: string, config: Record<string, unknown>) => Record<string, Call>; outDir: string; warnings: string[] }> {
+  const { outDir, result } = await generateTypeChecked(writeSpec(specText, prefix), prefix);
   const client = (await import(pathToFileURL(join(outDir, 'src/index.ts')).href)) as Client & Record<string, new (config: unknown) => Record<string, Call>>;
   return {
     client,
     outDir,
+    warnings: result.warnings.map((w) => `${w.code} ${w.line}:${w.column} ${w.pointer}`),
     api: (className, config) => new client[className]!(new client.Configuration(config)),
   };
 }
@@ -109,12 +111,32 @@ describe('security on the wire', () => {
   let api: (config: Record<string, unknown>) => Record<string, Call>;
   let client: Client;
   let outDir: string;
+  let loaded: Awaited<ReturnType<typeof load>>;
   beforeAll(async () => {
-    const loaded = await load(SECURED, 'security');
+    loaded = await load(SECURED, 'security');
     client = loaded.client;
     outDir = loaded.outDir;
     api = (config) => loaded.api('AuthApi', { basePath: server.baseUrl, ...config });
   }, 120_000);
+
+  it('the default server is plain http to another machine: a located warning, and the client sends no credential there unless allowed', async () => {
+    expect(loaded.warnings).toContain('SERVER_INSECURE 4:17 /servers/0/url');
+    const targets: string[] = [];
+    const recordingFetch = async (input: unknown) => {
+      targets.push(String(input));
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const byDefault = loaded.api('AuthApi', { accessToken: 'secret-token', fetch: recordingFetch, maxRetries: 0 });
+    const refused = await byDefault.viaBearer!().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(loaded.client.InsecureTransportError);
+    expect(String((refused as Error).message)).toContain('allowInsecureHttp');
+    expect(String((refused as Error).message)).not.toContain('secret-token');
+    expect(targets).toEqual([]);
+    // An operation without credentials still goes; allowInsecureHttp lets the credential go too.
+    await byDefault.open!();
+    await loaded.api('AuthApi', { accessToken: 'secret-token', fetch: recordingFetch, maxRetries: 0, allowInsecureHttp: true }).viaBearer!();
+    expect(targets).toEqual(['http://unused.invalid/v1/open', 'http://unused.invalid/v1/bearer']);
+  });
 
   const basic = `Basic ${Buffer.from('ann:s3cret').toString('base64')}`;
   const none = { authorization: undefined, apiKey: undefined, cookie: undefined };

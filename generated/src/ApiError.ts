@@ -1,5 +1,11 @@
-/** The `error` object OpenAI puts in error responses and stream error events. */
-export interface OpenAIErrorObject {
+import { readField } from './runtime/pagination.js';
+import { ERROR_MESSAGE_FIELDS } from './runtime/server.js';
+
+/**
+ * The error object of an error response or stream error event: the body's `error` object when it
+ * has one, else the body itself (`{ message, code }`, an RFC 9457 problem `{ type, title, detail }`).
+ */
+export interface ApiErrorObject {
   message?: string | undefined;
   type?: string | undefined;
   code?: string | null | undefined;
@@ -58,7 +64,7 @@ export class ApiError<Status extends number | undefined = number | undefined, Bo
   /** Response headers with lower-case names. Request headers are never stored. */
   readonly headers: Record<string, string>;
   readonly requestId: string | undefined;
-  readonly error: OpenAIErrorObject | undefined;
+  readonly error: ApiErrorObject | undefined;
   readonly code: string | null | undefined;
   readonly type: string | undefined;
   readonly param: string | null | undefined;
@@ -136,8 +142,7 @@ export class StreamError extends ApiError {
 
   /** Builds the error for an `error` event or a chunk with a top-level `error` object. */
   static fromEventData(data: unknown): StreamError {
-    const message = errorObjectOf(data)?.message;
-    return new StreamError(typeof message === 'string' && message ? message : 'Error event in stream', { body: data });
+    return new StreamError(errorMessageOf(data) ?? 'Error event in stream', { body: data });
   }
 }
 
@@ -157,6 +162,9 @@ export class AbortError extends ApiError {
 /** An operation that needs a credential was called without one; nothing was sent. */
 export class MissingCredentialError extends ApiError {}
 
+/** A request carrying credentials would have gone over plain http to another machine; nothing was sent (see allowInsecureHttp). */
+export class InsecureTransportError extends ApiError {}
+
 type ApiErrorClass = new (message: string, init: ApiErrorInit) => ApiError;
 
 const BY_STATUS: Record<number, ApiErrorClass> = {
@@ -174,18 +182,27 @@ function subclassFor(status: number): ApiErrorClass {
 }
 
 function responseMessage(status: number, body: unknown): string {
-  const detail = errorObjectOf(body)?.message;
-  if (typeof detail === 'string' && detail) return `${status} ${detail}`;
+  const detail = errorMessageOf(body);
+  if (detail !== undefined) return `${status} ${detail}`;
   if (typeof body === 'string' && body) return `${status} ${truncate(body)}`;
   if (body !== undefined && body !== null) return `${status} ${truncate(JSON.stringify(body))}`;
   return `${status} status code (no body)`;
 }
 
-/** Accepts `{ error: {...} }` (the usual shape) or a bare error object with a message. */
-function errorObjectOf(body: unknown): OpenAIErrorObject | undefined {
+/** The first non-empty string among the fields the spec's errors carry their message in (ERROR_MESSAGE_FIELDS). */
+function errorMessageOf(body: unknown): string | undefined {
+  for (const field of ERROR_MESSAGE_FIELDS) {
+    const message = readField(body, field);
+    if (typeof message === 'string' && message) return message;
+  }
+  return undefined;
+}
+
+/** `{ error: {...} }`, else the body itself when it carries a message. */
+function errorObjectOf(body: unknown): ApiErrorObject | undefined {
   if (!isRecord(body)) return undefined;
-  if (isRecord(body['error'])) return body['error'] as OpenAIErrorObject;
-  if (typeof body['message'] === 'string') return body as OpenAIErrorObject;
+  if (isRecord(body['error'])) return body['error'] as ApiErrorObject;
+  if (errorMessageOf(body) !== undefined) return body as ApiErrorObject;
   return undefined;
 }
 

@@ -39,6 +39,8 @@ export interface ConfigurationParameters {
   timeoutMs?: number | undefined;
   /** Allows a credential in a web page, where every visitor can read it. Use only with short-lived tokens. */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /** Sends credentials over plain http to another machine too, where anyone on the network can read them (default false: refused, except to loopback). */
+  allowInsecureHttp?: boolean | undefined;
   /** Redirects followed per attempt (default 5; 0 follows none). */
   maxRedirects?: number | undefined;
   /** Largest response body read, counted after decompression (default 256 MiB; 0 means no limit). */
@@ -68,6 +70,7 @@ export class Configuration {
   readonly maxResponseBytes: number;
   readonly streamIdleTimeoutMs: number;
   readonly maxStreamEventLength: number;
+  readonly allowInsecureHttp: boolean;
   // A #private field is invisible to JSON.stringify, Object.keys and util.inspect.
   readonly #accessToken: AccessToken | undefined;
   readonly #username: string | undefined;
@@ -96,6 +99,7 @@ export class Configuration {
     this.maxResponseBytes = nonNegative(params.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
     this.streamIdleTimeoutMs = nonNegative(params.streamIdleTimeoutMs, DEFAULT_STREAM_IDLE_TIMEOUT_MS, 'streamIdleTimeoutMs');
     this.maxStreamEventLength = nonNegative(params.maxStreamEventLength, DEFAULT_MAX_STREAM_EVENT_LENGTH, 'maxStreamEventLength');
+    this.allowInsecureHttp = params.allowInsecureHttp === true;
     this.#accessToken = params.accessToken ?? readEnv(ACCESS_TOKEN_ENV);
     this.#username = params.username;
     this.#password = params.password;

@@ -85,5 +85,6 @@ export type { UpdateChatCompletionRequest } from './models/UpdateChatCompletionR
 export type { VoiceIdsShared } from './models/VoiceIdsShared.js';
 export type { WebhookBatchCompleted } from './models/WebhookBatchCompleted.js';
 export type { WebhookBatchCompletedData } from './models/WebhookBatchCompletedData.js';
+export type { OpenAIErrorObject } from './deprecatedNames.js';
 export { WebhookError, DEFAULT_WEBHOOK_MAX_BYTES, isWebhookEvent, parseWebhook, dispatchWebhook } from './webhooks.js';
 export type { WebhookEvents, WebhookContext, WebhookParseOptions, BatchCompletedWebhookPayload, WebhookEventName, WebhookHandler, BatchCompletedWebhookHandler, WebhookHandlers, WebhookHeaders } from './webhooks.js';

@@ -77,6 +77,11 @@ describe('codegen.config.json', () => {
       `${FILE}:1:75 error at #/clients/a/options/apiKeyEnv: "MY-KEY" does not match ^[A-Za-z_][A-Za-z0-9_]*$`,
       `${FILE}:1:99 error at #/clients/a/options/repository: "http://x" does not match ^https://[^\\s]+$`,
     ]);
+    const shapes = '{"clients": {"a": {"spec": "a.yaml", "out": "a", "options": {"moduleName": "petClient", "errorShape": "aws"}}}}';
+    expect(problemsOf(shapes)).toEqual([
+      `${FILE}:1:76 error at #/clients/a/options/moduleName: "petClient" does not match ^[A-Z][A-Za-z0-9]{0,199}$`,
+      `${FILE}:1:103 error at #/clients/a/options/errorShape: "aws" does not match ^(common|openai)$`,
+    ]);
   });
 
   it('refuses two clients writing into the same or a nested folder', () => {

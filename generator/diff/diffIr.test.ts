@@ -180,3 +180,46 @@ describe('classification rules', () => {
     expect(bump((s) => delete s.paths['/things/{id}'])).toBe('major');
   });
 });
+
+describe('which operation is which', () => {
+  it('an operation with two tags is a method of each class, compared class by class', () => {
+    const twoTags = (s: Spec) => (getThing(s).tags = ['Things', 'Admin']);
+    const given = (edit: (s: Spec) => void) => {
+      const base = baseSpec();
+      twoTags(base);
+      const head = baseSpec();
+      twoTags(head);
+      edit(head);
+      return diffClients(irOfSpecText(JSON.stringify(base), 'base.json'), irOfSpecText(JSON.stringify(head), 'head.json')).changes.map((c) => `${c.kind} ${c.path}: ${c.message}`);
+    };
+    const cases: Array<[string, (s: Spec) => void, string[]]> = [
+      ['a parameter became required: both classes', (s) => (getThing(s).parameters[1].required = true), ['breaking AdminApi.getThing(limit): query parameter limit became required', 'breaking ThingsApi.getThing(limit): query parameter limit became required']],
+      ['one tag dropped: that class lost the method', (s) => (getThing(s).tags = ['Things']), ['breaking AdminApi.getThing: operation GET /things/{id} removed']],
+      ['one tag added: that class gained it', (s) => (getThing(s).tags = ['Things', 'Admin', 'Audit']), ['feature AuditApi.getThing: operation GET /things/{id} added']],
+    ];
+    for (const [name, edit, want] of cases) expect(given(edit), name).toEqual(want);
+  });
+
+  it("a 3.2 additionalOperations method points at its own entry, not at paths/<path>/<method>", () => {
+    const spec32 = (summary: string) =>
+      JSON.stringify({
+        openapi: '3.2.0',
+        info: { title: 'Things', version: '1' },
+        paths: {
+          '/things/{id}': {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            additionalOperations: { COPY: { operationId: 'copyThing', tags: ['Things'], summary, requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '204': { description: 'copied' } } } },
+            query: { operationId: 'findThings', tags: ['Things'], summary, responses: { '204': { description: 'found' } } },
+          },
+        },
+      });
+    const changes = diffClients(irOfSpecText(spec32('Copy.'), 'base.json'), irOfSpecText(spec32('Copy it.'), 'head.json')).changes;
+    const at = '#/paths/~1things~1{id}';
+    expect(changes.map((c) => [c.path, c.base, c.head])).toEqual([
+      ['ThingsApi.copyThing', `${at}/additionalOperations/COPY`, `${at}/additionalOperations/COPY`],
+      ['ThingsApi.findThings', `${at}/query`, `${at}/query`],
+    ]);
+    const bodyAt = diffClients(irOfSpecText(spec32('Copy.'), 'base.json'), irOfSpecText(spec32('Copy.').replace('"requestBody":{', '"requestBody":{"required":true,'), 'head.json')).changes;
+    expect(bodyAt.map((c) => [c.path, c.head])).toEqual([['ThingsApi.copyThing(body)', `${at}/additionalOperations/COPY/requestBody`]]);
+  });
+});

@@ -40,6 +40,8 @@ export interface ApiChange {
   /** Declarations before and after, for reports. */
   before?: string;
   after?: string;
+  /** The two types a type change compared (never reported: renames.ts tells a rename from a change with them). */
+  types?: { before: TsType; after: TsType };
 }
 
 export interface DiffOptions {
@@ -108,12 +110,12 @@ class DiffRun {
     for (const [id, a] of before) {
       const b = after.get(id);
       const where = { path: `${a.className}.${a.op.methodName}`, group: a.className, direction: 'both' as const };
-      if (!b) this.add({ ...where, base: operationPointer(a.op), head: null }, 'breaking', `operation ${endpoint(a.op)} removed`, { before: operationSignature(a.op) });
-      else this.diffOperation(a.op, b.op, { ...where, path: `${b.className}.${b.op.methodName}`, group: b.className, base: operationPointer(a.op), head: operationPointer(b.op) });
+      if (!b) this.add({ ...where, base: a.op.source, head: null }, 'breaking', `operation ${endpoint(a.op)} removed`, { before: operationSignature(a.op) });
+      else this.diffOperation(a.op, b.op, { ...where, path: `${b.className}.${b.op.methodName}`, group: b.className, base: a.op.source, head: b.op.source });
     }
     for (const [id, b] of after) {
       if (before.has(id)) continue;
-      this.add({ path: `${b.className}.${b.op.methodName}`, group: b.className, direction: 'both', base: null, head: operationPointer(b.op) }, 'feature', `operation ${endpoint(b.op)} added`, { after: operationSignature(b.op) });
+      this.add({ path: `${b.className}.${b.op.methodName}`, group: b.className, direction: 'both', base: null, head: b.op.source }, 'feature', `operation ${endpoint(b.op)} added`, { after: operationSignature(b.op) });
     }
   }
 
@@ -275,7 +277,7 @@ class DiffRun {
     if (where.direction !== 'output') verdicts.push(inputVerdict(label, change.removed, change.added));
     if (where.direction !== 'input') verdicts.push(outputVerdict(label, change.removed, change.added, this.options));
     const worst = verdicts.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind))[0];
-    if (worst) this.add(where, worst.kind, worst.message, signatures);
+    if (worst) this.add(where, worst.kind, worst.message, { ...signatures, types: { before, after } });
   }
 
   private directionOf(model: string): Direction {
@@ -336,9 +338,10 @@ function modelTypes(model: ModelIR): TsType[] {
   return [...(model.type ? [model.type] : []), ...(model.additional ? [model.additional] : []), ...model.heritage, ...model.properties.map((p) => p.type)];
 }
 
+/** Keyed by class and operationId: an operation with two tags is a method of each class, and each can change apart. */
 function operationsById(ir: ClientIR): Map<string, { className: string; op: OperationIR }> {
   const result = new Map<string, { className: string; op: OperationIR }>();
-  for (const api of ir.apis) for (const op of api.operations) result.set(op.operationId, { className: api.className, op });
+  for (const api of ir.apis) for (const op of api.operations) result.set(`${api.className}.${op.operationId}`, { className: api.className, op });
   return result;
 }
 
@@ -365,7 +368,7 @@ function argumentsByKey(op: OperationIR): Map<string, Argument> {
   const args = new Map<string, Argument>(op.parameters.map((p) => [`${p.in}:${p.name}`, parameterArgument(p)]));
   const body = op.requestBody;
   if (body) {
-    args.set('body', { label: 'body', what: 'request body', required: body.required, type: body.sent.type, declared: printType(body.sent.type), pointer: `${operationPointer(op)}/requestBody`, deprecated: false, description: body.description });
+    args.set('body', { label: 'body', what: 'request body', required: body.required, type: body.sent.type, declared: printType(body.sent.type), pointer: `${op.source}/requestBody`, deprecated: false, description: body.description });
   }
   return args;
 }
@@ -404,10 +407,6 @@ function argumentSignature(arg: Argument): string {
 
 function propertySignature(p: PropertyIR): string {
   return `${propertyKey(p.name)}${p.required ? '' : '?'}: ${printType(p.type)}`;
-}
-
-function operationPointer(op: OperationIR): string {
-  return '#' + pointerOf(['paths', op.path, op.method]);
 }
 
 function propertyPointer(model: ModelIR, wireName: string): string {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { apiDiff } from './apiDiffCommand.ts';
 import { diffClients, type ApiChange } from './diffIr.ts';
 import { irOfSpecText } from './loadIr.ts';
-import { renameRefs, renameTypes } from './renames.ts';
+import { renameRefs } from './renames.ts';
 import type { TsType } from '../ir/types.ts';
 
 type Spec = Record<string, any>;
@@ -133,10 +133,6 @@ describe('renames', () => {
     expect(paired.changes.every((c) => !c.message.includes('renamed'))).toBe(true);
   });
 
-  it('renameTypes renames type names, never text inside string literals', () => {
-    expect(renameTypes("Array<Owner> | 'Owner' | OwnerAddress", new Map([['Owner', 'PetOwner']]))).toBe("Array<PetOwner> | 'Owner' | OwnerAddress");
-  });
-
   it('renameRefs renames model references at any depth of a type tree, never literals or other models', () => {
     const typeUsing = (model: string): TsType => {
       const ref: TsType = { kind: 'reference', model };
@@ -165,5 +161,44 @@ describe('renames', () => {
       'breaking PetOwnerAddress: model renamed: OwnerAddress → PetOwnerAddress',
       'feature Pet.previous: optional property previous added',
     ]);
+  });
+
+  // Given the rename Owner → PetOwner and one more edit, want the changes the edit makes beyond the rename.
+  const beyondTheRename: Array<[string, (s: Spec) => void, string[]]> = [
+    ['additional properties typed by the renamed model (a change without declarations)', (s) => (s.components.schemas.Pet.additionalProperties = { $ref: '#/components/schemas/PetOwner' }), []],
+    ['a property whose wire name is the old model name', (s) => (s.components.schemas.Pet.properties.Owner = { $ref: '#/components/schemas/PetOwner' }), []],
+    ['the rename plus null in a response', (s) => (s.components.schemas.Pet.properties.owner = { allOf: [{ $ref: '#/components/schemas/PetOwner' }], nullable: true }), ['breaking Pet.owner: property owner lost Owner in a response type; gained PetOwner, null']],
+  ];
+  it.each(beyondTheRename)('a rename and %s', (_name, edit, want) => {
+    const withOwner = (s: Spec, name: string) => {
+      s.components.schemas.Pet.additionalProperties = { $ref: `#/components/schemas/${name}` };
+      s.components.schemas.Pet.properties.Owner = { $ref: `#/components/schemas/${name}` };
+      s.components.schemas.Pet.properties.owner = { $ref: `#/components/schemas/${name}` };
+    };
+    const base = spec();
+    withOwner(base, 'Owner');
+    const head = spec();
+    head.components.schemas.PetOwner = head.components.schemas.Owner;
+    delete head.components.schemas.Owner;
+    withOwner(head, 'PetOwner');
+    edit(head);
+    const changes = apiDiff(irOfSpecText(JSON.stringify(base), 'base.json'), irOfSpecText(JSON.stringify(head), 'head.json')).changes.map(summary);
+    expect(changes.filter((c) => !c.includes('model renamed'))).toEqual(want);
+  });
+
+  it('an operation of 3.2 additionalOperations or the query method renamed in place is one rename too', () => {
+    const spec32 = (copyId: string, queryId: string) =>
+      JSON.stringify({
+        openapi: '3.2.0',
+        info: { title: 'Pets', version: '1' },
+        paths: {
+          '/pets': {
+            additionalOperations: { COPY: { operationId: copyId, tags: ['Pets'], responses: { '204': { description: 'copied' } } } },
+            query: { operationId: queryId, tags: ['Pets'], responses: { '204': { description: 'found' } } },
+          },
+        },
+      });
+    const changes = apiDiff(irOfSpecText(spec32('copyPets', 'findPets'), 'base.json'), irOfSpecText(spec32('duplicatePets', 'searchPets'), 'head.json')).changes;
+    expect(changes.map(summary)).toEqual(['breaking PetsApi.duplicatePets: operation renamed: PetsApi.copyPets → PetsApi.duplicatePets', 'breaking PetsApi.searchPets: operation renamed: PetsApi.findPets → PetsApi.searchPets']);
   });
 });

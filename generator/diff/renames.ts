@@ -10,7 +10,8 @@
 // A pair is made only when it is unique both ways: one removed and one added candidate with the
 // same key. Renamed models are applied to the types of the others, so a parent whose inline child
 // models were renamed with it pairs too, and a type change that is nothing but the rename (a
-// property now typed `New` where it was `Old`) is dropped: the rename already says it.
+// property now typed `New` where it was `Old`: the compared type trees, not their text) is
+// dropped: the rename already says it.
 //
 // Renamed operations, models and properties still break callers (they use the old name); a path
 // parameter is a positional argument, so its name is documentation.
@@ -27,8 +28,8 @@ export function pairRenames(diff: ApiDiff, base: ClientIR, head: ClientIR): ApiD
   return finish(changes);
 }
 
-const HTTP_METHODS = 'get|put|post|delete|options|head|patch|trace';
-const OPERATION_POINTER = new RegExp(`^#/paths/[^/]+/(?:${HTTP_METHODS})$`);
+/** An operation's own pointer: a method of a path item (3.2's `query` too) or one of its 3.2 `additionalOperations`. */
+const OPERATION_POINTER = /^#\/paths\/[^/]+\/(?:get|put|post|delete|options|head|patch|trace|query|additionalOperations\/[^/]+)$/;
 
 type Subject = 'operation' | 'parameter' | 'model' | 'property';
 
@@ -202,18 +203,9 @@ export function renameRefs(type: TsType, renames: ReadonlyMap<string, string>): 
   return renames.size === 0 ? type : walk(type);
 }
 
-/** A type change whose new declaration is the old one with renamed models' new names. */
+/** A type change that is nothing but renamed models: the old type, with their new names, is the new one. */
 function onlyTheRename(change: ApiChange, renames: ReadonlyMap<string, string>): boolean {
-  return change.before !== undefined && change.after !== undefined && change.before !== change.after && renameTypes(change.before, renames) === change.after;
-}
-
-/** A declaration text's string literals and names, so that a name inside a literal is never taken for a type. */
-const TYPE_TOKENS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*/g;
-
-/** The declaration text (a change's before/after) with every type name in `renames` replaced; string literals are left alone. */
-export function renameTypes(type: string, renames: ReadonlyMap<string, string>): string {
-  if (renames.size === 0) return type;
-  return type.replace(TYPE_TOKENS, (token) => renames.get(token) ?? token);
+  return change.types !== undefined && typeKey(renameRefs(change.types.before, renames)) === typeKey(change.types.after);
 }
 
 // ── properties ──────────────────────────────────────────────────────────────

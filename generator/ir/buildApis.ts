@@ -155,6 +155,7 @@ function buildOperation(op: NormalizedOperation, ctx: ApiContext, members: Class
     methodName,
     method: op.method,
     path: op.path,
+    source: '#' + op.pointer,
     tags: op.tags,
     summary: op.summary,
     description: op.description,

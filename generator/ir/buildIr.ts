@@ -1,6 +1,6 @@
 // Stage 3: NormalizedSpec → ClientIR, what the API means. Names are decided first (models, then
 // the API files' option types), then types and example values are derived from them.
-import { NameRegistry } from '../naming.ts';
+import { camelize, NameRegistry } from '../naming.ts';
 import { PACKAGE_OPTION_RULES, type NormalizedSpec, type SpecPackageOptions } from '../normalize/normalize.ts';
 import { SpecError } from '../errors.ts';
 import { buildApis, decideApiClassNames } from './buildApis.ts';
@@ -15,7 +15,10 @@ export interface PackageOptions {
   /** Default: the spec's `x-package-name`, else a name made from `info.title`. */
   packageName?: string | undefined;
   packageVersion: string;
-  moduleName: string;
+  /** Default: the spec's `x-codegen-options`, else one made from the package name (`paging-pets-api` → `PagingPetsApiClient`). */
+  moduleName?: string | undefined;
+  /** How ApiError reads error bodies (default: the spec's `x-codegen-options`, else `common`). */
+  errorShape?: string | undefined;
   /** Environment variable read for the access token when none is configured (default: the spec's `x-codegen-options`). */
   apiKeyEnv?: string | undefined;
   /** Environment variable read for the base URL when none is configured (default: the spec's `x-codegen-options`). */
@@ -26,7 +29,6 @@ export interface PackageOptions {
 
 export const DEFAULT_PACKAGE: PackageOptions = {
   packageVersion: '1.0.0',
-  moduleName: 'OpenApiOpenAIClient',
 };
 
 export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACKAGE): ClientIR {
@@ -42,10 +44,12 @@ export function buildIr(spec: NormalizedSpec, pkg: PackageOptions = DEFAULT_PACK
   // Names and cycles found here are the spec's problems too: stop before anything is written.
   if (spec.diagnostics.errors.length > 0) throw new SpecError(spec.diagnostics.errors);
   const chosen = specOptions(spec, pkg);
+  const packageName = pkg.packageName ?? spec.packageName ?? packageNameFromTitle(spec.info.title);
   return {
-    packageName: pkg.packageName ?? spec.packageName ?? packageNameFromTitle(spec.info.title),
+    packageName,
     packageVersion: pkg.packageVersion,
-    moduleName: pkg.moduleName,
+    moduleName: chosen.moduleName ?? moduleNameFromPackage(packageName),
+    errorShape: chosen.errorShape === 'openai' ? 'openai' : 'common',
     info: spec.info,
     servers: spec.servers,
     apiKeyEnv: chosen.apiKeyEnv,
@@ -69,6 +73,12 @@ function specOptions(spec: NormalizedSpec, pkg: PackageOptions): SpecPackageOpti
     chosen[key] = value;
   }
   return chosen;
+}
+
+/** `paging-pets-api` → `PagingPetsApiClient`, `@acme/pets` → `AcmePetsClient`: an identifier for the docs headings. */
+export function moduleNameFromPackage(packageName: string): string {
+  const words = camelize(packageName).replace(/Client$/, '');
+  return `${/^[0-9]/.test(words) ? 'Api' : ''}${words}Client`;
 }
 
 /** `Paging Pets API` → `paging-pets-api`: what npm accepts, from the title's letters and digits. */

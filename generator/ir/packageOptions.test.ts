@@ -86,3 +86,27 @@ describe('package name', () => {
     expect(problems(spec('x-package-name: Not A Name\n'))).toContainEqual(['/x-package-name', expect.stringContaining('x-package-name must be an npm package name')]);
   });
 });
+
+describe('module name (the docs headings)', () => {
+  const moduleOf = (options: string, title = 'Paging Pets API', pkg: Partial<typeof DEFAULT_PACKAGE> = {}) =>
+    buildIr(normalize(parseSpecText(`openapi: 3.1.0\ninfo: {title: '${title}', version: '1'}\n${options}paths: {}\n`, 'spec.yaml')), { ...DEFAULT_PACKAGE, ...pkg }).moduleName;
+
+  it.each([
+    ['', 'Paging Pets API', 'PagingPetsApiClient'],
+    ['x-package-name: "@acme/pets"\n', 'T', 'AcmePetsClient'],
+    ['x-package-name: pets-client\n', 'T', 'PetsClient'],
+    ['x-package-name: 3d-print\n', 'T', 'Api3dPrintClient'],
+    ['', '***', 'OpenapiClient'],
+    ['x-codegen-options: {moduleName: PetStore}\n', 'T', 'PetStore'],
+  ])('%j with title %j gives %s', (options, title, name) => {
+    expect(moduleOf(options, title)).toBe(name);
+  });
+
+  it("the caller's option wins; a name that is no identifier is a located error", () => {
+    expect(moduleOf('x-codegen-options: {moduleName: PetStore}\n', 'T', { moduleName: 'Mine' })).toBe('Mine');
+    expect(problems(spec('x-codegen-options: {moduleName: "X; alert(1)", errorShape: aws}\n'))).toEqual([
+      ['/x-codegen-options/moduleName', 'moduleName must be an identifier starting with a capital letter (letters and digits)'],
+      ['/x-codegen-options/errorShape', 'errorShape must be one of common, openai'],
+    ]);
+  });
+});

@@ -7,8 +7,10 @@
 export interface ClientIR {
   packageName: string;
   packageVersion: string;
-  /** Module name used in docs headings, as the Ruby client's `OpenApiOpenAIClient`. */
+  /** Module name used in docs headings, as the Ruby client's module (`PetstoreClient.PetApi`). */
   moduleName: string;
+  /** How ApiError reads error bodies: common shapes, or OpenAI's `error` object only. */
+  errorShape: 'common' | 'openai';
   info: { title: string; version: string; description?: string | undefined };
   /** The document's servers; the first is the client's default. */
   servers: ServerIR[];
@@ -105,6 +107,8 @@ export interface OperationIR {
   methodName: string;
   method: string;
   path: string;
+  /** Where the spec declares it: `#/paths/~1pets/get`, or a 3.2 `additionalOperations` entry. */
+  source: string;
   /** Every tag of the operation (it is a method of each one's class). */
   tags: string[];
   summary?: string | undefined;

@@ -12,7 +12,7 @@ import { operationIdFromPath, renameDuplicateOperations } from './operationIds.t
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
 import { isPlainObject, type Schema } from './schema.ts';
 import { readWebhooks, type NormalizedWebhook } from './webhooks.ts';
-import { readDocumentServers, readSecurity, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
+import { readDocumentServers, readSecurity, warnCredentialsInClear, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
 
 export type { NormalizedWebhook } from './webhooks.ts';
 export type { OAuthFlow, SecurityRequirements, SecurityScheme, Server, ServerVariable } from './securityServers.ts';
@@ -105,14 +105,30 @@ export interface SpecPackageOptions {
   baseUrlEnv?: string;
   /** https URL of the package's source repository (package.json `repository`, `homepage`, `bugs`). */
   repository?: string;
+  /** Module name of the docs headings (`PetstoreClient.PetApi`); default one made from the package name. */
+  moduleName?: string;
+  /** How ApiError reads an error body: `common` (default: `message`, `error`, `detail`, ...) or `openai` (OpenAI's `error` object only). */
+  errorShape?: string;
 }
+
+const ERROR_SHAPES = ['common', 'openai'];
 
 /** Each option with the check its value must pass and what that check asks for. */
 export const PACKAGE_OPTION_RULES: Record<keyof SpecPackageOptions, { valid: (value: string) => boolean; expected: string }> = {
   apiKeyEnv: { valid: isEnvName, expected: 'an environment variable name (letters, digits and _, not starting with a digit)' },
   baseUrlEnv: { valid: isEnvName, expected: 'an environment variable name (letters, digits and _, not starting with a digit)' },
   repository: { valid: isRepositoryUrl, expected: 'an https URL without query or fragment' },
+  moduleName: { valid: isModuleName, expected: 'an identifier starting with a capital letter (letters and digits)' },
+  errorShape: { valid: isErrorShape, expected: `one of ${ERROR_SHAPES.join(', ')}` },
 };
+
+function isModuleName(value: string): boolean {
+  return /^[A-Z][A-Za-z0-9]{0,199}$/.test(value);
+}
+
+function isErrorShape(value: string): boolean {
+  return ERROR_SHAPES.includes(value);
+}
 
 function isEnvName(value: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(value);
@@ -175,6 +191,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   };
   renameDuplicateOperations(spec, doc);
   checkNames(spec);
+  warnCredentialsInClear(spec.servers, spec.operations, diagnostics);
   if (diagnostics.errors.length > 0) throw new SpecError(diagnostics.items.filter((d) => d.severity === 'error'));
   return spec;
 }

@@ -106,3 +106,29 @@ paths:
     expect(servers(id)).toEqual(expected);
   });
 });
+
+describe('normalize: a default server that would carry credentials in clear text', () => {
+  const insecure = (servers: string, security = 'security: [{key: []}]') => {
+    const s = normalized(`${servers}${security}
+paths:
+  /things: {get: {operationId: things, responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Key}
+`);
+    return s.diagnostics.items.filter((d) => d.code === 'SERVER_INSECURE').map((d) => [d.severity, d.pointer, d.message]);
+  };
+  const warned = (url: string) => [['warning', '/servers/0/url', `the default server ${url} is plain http and operations send credentials: the client refuses to send them there unless Configuration.allowInsecureHttp is set; list an https server first, or pick one with serverIndex or basePath`]];
+
+  it.each([
+    ['http to another machine, first', "servers: [{url: 'http://s3.amazonaws.com'}, {url: 'https://s3.amazonaws.com'}]\n", undefined, warned('http://s3.amazonaws.com')],
+    ['http through a variable default', "servers: [{url: '{scheme}://api.example.com/v1', variables: {scheme: {default: http, enum: [http, https]}}}]\n", undefined, warned('http://api.example.com/v1')],
+    ['https first, http second', "servers: [{url: 'https://s3.amazonaws.com'}, {url: 'http://s3.amazonaws.com'}]\n", undefined, []],
+    ['http to localhost', "servers: [{url: 'http://localhost:8080'}]\n", undefined, []],
+    ['http to 127.0.0.1', "servers: [{url: 'http://127.0.0.1/v1'}]\n", undefined, []],
+    ['http without any security', "servers: [{url: 'http://s3.amazonaws.com'}]\n", 'security: []', []],
+    ['no servers (same origin)', '', undefined, []],
+  ])('%s', (_name, servers, security, want) => {
+    expect(insecure(servers, security)).toEqual(want);
+  });
+});

@@ -1,6 +1,7 @@
 // Security and servers as the spec writes them: each scheme's full definition, each
 // requirement list as alternatives (OR) of scheme combinations (AND) with scopes, and servers
 // (document, path item, operation) with their URL variables.
+import { isLoopbackHost } from '../../templates/static/src/runtime/transport.ts';
 import type { Diagnostics } from '../diagnostics.ts';
 import { pointerOf } from '../pointer.ts';
 import { serverUrl } from './openapi32.ts';
@@ -131,6 +132,34 @@ function sameAlternative(a: SecurityRequirements[number], b: SecurityRequirement
 
 function pointerSegment(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A server's URL with every variable at its default, without a trailing `/`: what a call sends when nothing is chosen. */
+export function defaultServerUrl(server: { url: string; variables: ReadonlyArray<{ name: string; default: string }> } | undefined): string {
+  if (server === undefined) return '';
+  return server.url.replace(/\{([^{}]*)\}/g, (written, name: string) => server.variables.find((v) => v.name === name)?.default ?? written).replace(/\/+$/, '');
+}
+
+/**
+ * A default server on plain http to another machine (S3-like specs list one first) would carry
+ * the credentials in clear text: the client refuses that unless allowInsecureHttp is set, so say
+ * so at generate time, where the spec writes the server.
+ */
+export function warnCredentialsInClear(servers: readonly Server[], operations: ReadonlyArray<{ security: SecurityRequirements }>, diagnostics: Diagnostics): void {
+  const url = defaultServerUrl(servers[0]);
+  if (!/^http:\/\//i.test(url) || !operations.some((op) => op.security.some((alternative) => alternative.length > 0))) return;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return; // an unparsable URL is reported where servers are read
+  }
+  if (isLoopbackHost(host)) return;
+  diagnostics.warning(
+    '/servers/0/url',
+    `the default server ${url} is plain http and operations send credentials: the client refuses to send them there unless Configuration.allowInsecureHttp is set; list an https server first, or pick one with serverIndex or basePath`,
+    'SERVER_INSECURE',
+  );
 }
 
 /** The document's servers; OpenAPI's default, `/`, when it lists none (a same-origin client in a browser). */

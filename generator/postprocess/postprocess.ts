@@ -3,7 +3,7 @@
 // what each file really exports (barrelIndex.ts), and to write api-report.md: the whole
 // public surface, reviewed in PRs (apiReport.ts). What it learns of each file is plain data
 // (moduleFacts.ts), so a cache can answer for files whose text did not change.
-import type { FileTree } from '../render/render.ts';
+import { DEPRECATED_NAMES_FILE, type FileTree } from '../render/render.ts';
 import { apiReport } from './apiReport.ts';
 import { barrelIndex } from './barrelIndex.ts';
 import type { FactsSource } from './moduleFacts.ts';
@@ -15,14 +15,14 @@ export function postprocess(files: FileTree, source?: FactsSource): FileTree {
   const facts = factsOfSources(files, source);
   checkSyntax(facts);
   const surface = new Surface(facts);
-  const generated = [...facts.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$|^src\/webhooks\.ts$/.test(p)).sort(byGroupThenName);
+  const generated = [...facts.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$|^src\/webhooks\.ts$/.test(p) || p === DEPRECATED_NAMES_FILE).sort(byGroupThenName);
   const out: FileTree = new Map(files);
   out.set('src/index.ts', barrelIndex(surface, generated));
   out.set('api-report.md', apiReport(surface, [RUNTIME_INDEX, ...generated]));
   return out;
 }
 
-/** API classes, then models, then the webhooks, each group by path. */
+/** API classes, then models, then the webhooks and the deprecated names, each group by path. */
 function byGroupThenName(a: string, b: string): number {
   const group = (p: string) => (p.startsWith('src/apis/') ? 1 : p.startsWith('src/models/') ? 2 : 3);
   return group(a) - group(b) || (a < b ? -1 : a > b ? 1 : 0);

@@ -9,6 +9,9 @@ import type { ClientView } from '../view/types.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
+/** The OpenAI package's names from before they became neutral (`OpenAIErrorObject`), exported by the index. */
+export const DEPRECATED_NAMES_FILE = 'src/deprecatedNames.ts';
+
 /** Relative path (always with `/`) → file content. */
 export type FileTree = Map<string, string>;
 
@@ -22,6 +25,7 @@ interface Templates {
   server: HandlebarsTemplateDelegate;
   webhooks: HandlebarsTemplateDelegate;
   webhooksDoc: HandlebarsTemplateDelegate;
+  deprecatedNames: HandlebarsTemplateDelegate;
 }
 
 const INLINE_PARTIALS = new Set(['requestSpec']);
@@ -51,6 +55,7 @@ function load(): NonNullable<typeof compiled> {
     server: compile('server.ts.hbs'),
     webhooks: compile('webhooks.ts.hbs'),
     webhooksDoc: compile('docs/Webhooks.md.hbs'),
+    deprecatedNames: compile('deprecatedNames.ts.hbs'),
   };
   const staticRoot = join(TEMPLATES_DIR, 'static');
   const statics = listFiles(staticRoot)
@@ -83,6 +88,7 @@ export function render(view: ClientView): FileTree {
     files.set('docs/Webhooks.md', t.webhooksDoc({ ...shared, webhooks: view.webhooks }));
   }
   files.set('src/runtime/server.ts', t.server(view)); // replaces the static default
+  if (view.openaiConventions) files.set(DEPRECATED_NAMES_FILE, t.deprecatedNames(view));
   files.set('README.md', t.readme(view));
   files.set('package.json', t.packageJson(view));
   return files;

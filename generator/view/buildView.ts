@@ -1,6 +1,7 @@
 // Stage 4: ClientIR → ClientView, every string the templates print: identifiers and keys, type
 // expressions, doc comment lines, Markdown cells and anchors, signatures and examples. It reads
 // the IR alone, never the spec.
+import { defaultServerUrl } from '../normalize/securityServers.ts';
 import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '../naming.ts';
 import { JSON_TYPE, memberNames, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T, union } from '../ir/typeExpr.ts';
@@ -8,7 +9,7 @@ import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, Para
 import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
-import { authorizationMarkdown, configurationExample, configurationLines, defaultServerUrl, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
+import { accessTokenExample, authorizationMarkdown, configurationExample, configurationLines, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
 import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';
@@ -33,6 +34,9 @@ export function buildView(ir: ClientIR): ClientView {
     apiKeyEnvLiteral: optionalLiteral(ir.apiKeyEnv),
     baseUrlEnvLiteral: optionalLiteral(ir.baseUrlEnv),
     userAgentLiteral: quote(`${ir.packageName}/${ir.packageVersion}`),
+    errorMessageFieldsLiteral: fieldPathsLiteral(ERROR_MESSAGE_FIELDS[ir.errorShape]),
+    openaiConventions: ir.errorShape === 'openai',
+    accessTokenExample: accessTokenExample(ir.apiKeyEnv),
     repository: ir.repository === undefined ? undefined : repositoryLinks(ir.repository),
     securitySchemes: ir.securitySchemes.map(securityView),
     securitySchemesLiteral: securitySchemesLiteral(ir.securitySchemes),
@@ -47,6 +51,19 @@ export function buildView(ir: ClientIR): ClientView {
     models: ir.models.map(modelView),
     webhooks: webhooksView(ir),
   };
+}
+
+/**
+ * Where ApiError finds an error body's message, per errorShape: OpenAI's `error.message` (or a bare
+ * `message`) only, or also the other common shapes: RFC 9457's `detail`, a string `error`, `title`.
+ */
+const ERROR_MESSAGE_FIELDS: Record<ClientIR['errorShape'], ReadonlyArray<string | readonly string[]>> = {
+  openai: [['error', 'message'], 'message'],
+  common: [['error', 'message'], 'message', 'detail', 'error', 'title'],
+};
+
+function fieldPathsLiteral(paths: ReadonlyArray<string | readonly string[]>): string {
+  return `[${paths.map((path) => (typeof path === 'string' ? quote(path) : `[${path.map(quote).join(', ')}]`)).join(', ')}]`;
 }
 
 function optionalLiteral(text: string | undefined): string {

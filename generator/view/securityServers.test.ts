@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeSpan } from './text.ts';
-import { authorizationMarkdown, defaultServerUrl, securityLiteral, securitySchemesLiteral, serversLiteral } from './securityServers.ts';
+import { defaultServerUrl } from '../normalize/securityServers.ts';
+import { authorizationMarkdown, securityLiteral, securitySchemesLiteral, serversLiteral } from './securityServers.ts';
 
 describe('security and servers view: spec text stays text', () => {
   it('fills a server URL from its defaults, keeping an undeclared {name}', () => {

@@ -8,12 +8,6 @@ import type { SecurityView } from './types.ts';
 
 // ── servers ───────────────────────────────────────────────────────────────
 
-/** A server's URL with every variable at its default: what a call sends when nothing is chosen. */
-export function defaultServerUrl(server: ServerIR | undefined): string {
-  if (server === undefined) return '';
-  return server.url.replace(/\{([^{}]*)\}/g, (written, name: string) => server.variables.find((v) => v.name === name)?.default ?? written).replace(/\/+$/, '');
-}
-
 /** `readonly ServerSpec[]` as a TypeScript expression (runtime/servers.ts's shape). */
 export function serversLiteral(servers: ServerIR[], indent = ''): string {
   if (servers.length === 0) return '[]';
@@ -140,11 +134,16 @@ export function configurationLines(ir: ClientIR): string[] {
   );
 }
 
+/** The access token of an example: read from the package's environment variable, else a placeholder. */
+export function accessTokenExample(apiKeyEnv: string | undefined): string {
+  return apiKeyEnv === undefined ? "'YOUR_ACCESS_TOKEN'" : `process.env.${apiKeyEnv}`;
+}
+
 /** `field: example` for the Configuration fields that satisfy `schemes`, each once. */
 function credentialFields(schemes: SecuritySchemeIR[], apiKeyEnv: string | undefined): string[] {
   const fields: string[] = [];
   const apiKeys = schemes.filter((s) => fieldOf(s) === 'apiKey');
-  if (schemes.some((s) => fieldOf(s) === 'accessToken')) fields.push(`accessToken: ${apiKeyEnv === undefined ? "'YOUR_ACCESS_TOKEN'" : `process.env.${apiKeyEnv}`}`);
+  if (schemes.some((s) => fieldOf(s) === 'accessToken')) fields.push(`accessToken: ${accessTokenExample(apiKeyEnv)}`);
   if (schemes.some((s) => fieldOf(s) === 'basic')) fields.push(`username: 'YOUR_USERNAME', password: 'YOUR_PASSWORD'`);
   if (apiKeys.length === 1) fields.push(`apiKey: 'YOUR_API_KEY'`);
   if (apiKeys.length > 1) fields.push(`apiKey: { ${apiKeys.map((s) => `${objectLiteralKey(s.paramName ?? s.name)}: 'YOUR_API_KEY'`).join(', ')} }`);

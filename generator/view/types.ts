@@ -8,7 +8,7 @@ export interface ClientView {
   packageName: string;
   packageVersion: string;
   packageDescription: string;
-  /** Module name used in docs headings, as the Ruby client's `OpenApiOpenAIClient`. */
+  /** Module name used in docs headings, as the Ruby client's module (`PetstoreClient.PetApi`). */
   moduleName: string;
   /** Markdown, one line, escaped (so are `apiVersion` and `basePath`). */
   title: string;
@@ -26,6 +26,12 @@ export interface ClientView {
   baseUrlEnvLiteral: string;
   /** `<package>/<version>` as a TypeScript string literal. */
   userAgentLiteral: string;
+  /** The generated ERROR_MESSAGE_FIELDS constant's value. */
+  errorMessageFieldsLiteral: string;
+  /** The spec asked for OpenAI's error shape: the README describes OpenAI's conventions, and the names earlier versions exported stay. */
+  openaiConventions: boolean;
+  /** What the README's examples pass as `accessToken`: the environment variable, else a placeholder. */
+  accessTokenExample: string;
   /** package.json links, when a repository is known. */
   repository: RepositoryView | undefined;
   securitySchemes: SecurityView[];

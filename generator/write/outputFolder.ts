@@ -20,7 +20,8 @@ export const VERSION_FILE = '.openapi-generator/VERSION';
 /** Folders inside the output that belong to the user's machine (installs, builds): moved across, never read. */
 export const KEPT_FOLDERS = new Set(['node_modules', 'dist']);
 
-const TOOL = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+/** This generator, as its package.json names it: the VERSION file and the refusal message name it. */
+export const TOOL = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 const VERSION_TEXT = `${TOOL.name} ${TOOL.version}\n`;
 
 /**

@@ -87,3 +87,28 @@ describe('typed error bodies at run time', () => {
     expect(error).toMatchObject({ status: 404, message: '404 No such thing', code: 'not_found', type: 'invalid_request_error', requestId: 'req_9' });
   });
 });
+
+// The stand-in runtime/server.ts holds the default (errorShape `common`) message fields.
+describe('the message of an error body, from the common shapes', () => {
+  it.each([
+    ['an error object', { error: { message: 'No such pet', code: 'missing' } }, '404 No such pet'],
+    ['a bare message', { message: 'No such pet', code: 'missing' }, '404 No such pet'],
+    ['an RFC 9457 problem: its detail', { type: 'https://errors.example/missing', title: 'Not Found', detail: 'Pet 7 does not exist' }, '404 Pet 7 does not exist'],
+    ['an RFC 9457 problem without detail: its title', { type: 'about:blank', title: 'Not Found' }, '404 Not Found'],
+    ['an error string', { error: 'not_found' }, '404 not_found'],
+    ['a message before the error string (Spring)', { error: 'Not Found', message: 'No pet 7', status: 404 }, '404 No pet 7'],
+    ['no known field: the JSON', { reason: 'gone' }, '404 {"reason":"gone"}'],
+    ['an empty message: the next field', { message: '', detail: 'Pet 7 does not exist' }, '404 Pet 7 does not exist'],
+  ])('%s', (_name, body, message) => {
+    expect(ApiError.fromResponse(404, body).message).toBe(message);
+  });
+
+  it("reads `error`, `code` and `type` from the body's error object, else from the body", () => {
+    const problem = ApiError.fromResponse(404, { type: 'https://errors.example/missing', title: 'Not Found', detail: 'gone', code: 'E404' });
+    expect(problem.error).toEqual({ type: 'https://errors.example/missing', title: 'Not Found', detail: 'gone', code: 'E404' });
+    expect([problem.type, problem.code]).toEqual(['https://errors.example/missing', 'E404']);
+    const wrapped = ApiError.fromResponse(400, { error: { message: 'bad', type: 'invalid_request_error', code: null, param: 'model' } });
+    expect([wrapped.type, wrapped.code, wrapped.param]).toEqual(['invalid_request_error', null, 'model']);
+    expect(ApiError.fromResponse(500, ['not', 'an', 'object']).error).toBeUndefined();
+  });
+});

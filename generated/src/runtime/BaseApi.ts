@@ -14,6 +14,7 @@ import { serializeParams, withCookies } from './params.js';
 import { queryValueOf, specForPage, walkPages, type Paging } from './pagination.js';
 import { isBrowser } from './environment.js';
 import { USER_AGENT } from './server.js';
+import { refuseCredentialsInClear } from './transport.js';
 
 const NO_BODY: PreparedBody = { body: undefined, contentType: undefined, oneShot: false };
 
@@ -106,6 +107,7 @@ export abstract class BaseApi {
     );
     const credentials = await authorize(config, spec, headers);
     const url = urlOverride ?? buildUrl(config.baseUrlFor(spec.servers), spec.path, spec.pathParams, credentials.query, params);
+    refuseCredentialsInClear(url, credentials.secrets.length > 0, config.allowInsecureHttp);
     const body: PreparedBody = spec.body === undefined ? NO_BODY : await encodeRequestBody(spec, options.contentType);
     if (body.contentType && headers['content-type'] === undefined) headers['content-type'] = body.contentType;
     const init: FetchInit = { method: spec.method.toUpperCase(), headers, body: body.body ?? null };
