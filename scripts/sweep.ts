@@ -15,7 +15,7 @@
 // recorded as failing (after a fix), and the table speaks for the whole run.
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listFiles, REPO_ROOT } from '../generator/files.ts';
@@ -54,6 +54,16 @@ export function sampleEvenly<T>(items: readonly T[], size: number): T[] {
   if (size >= items.length) return [...items];
   const step = items.length / size;
   return Array.from({ length: size }, (_, i) => items[Math.floor(i * step)]!);
+}
+
+/**
+ * A spec's path inside the directory (`stripe.com/2022-11-15/openapi.json`): a resumed run may sit
+ * in another checkout than the one that recorded the results.
+ */
+export function directoryPath(spec: string): string {
+  const path = spec.replace(/\\/g, '/');
+  const at = path.lastIndexOf('/package/api/');
+  return at < 0 ? path : path.slice(at + '/package/api/'.length);
 }
 
 /** A failure's class: its first message with places, names and numbers taken out. */
@@ -132,8 +142,8 @@ async function main(): Promise<void> {
   const results = options.retryFailed ? recorded.filter((r) => r.failure === undefined) : recorded;
   // The file is rewritten with what is kept, so the retried specs' new outcomes replace the old.
   if (options.retryFailed) writeFileSync(join(out, 'results.jsonl'), results.map((r) => JSON.stringify(r) + '\n').join(''));
-  const done = new Set(results.map((r) => r.spec));
-  const specs = chosen.filter((spec) => !done.has(spec));
+  const done = new Set(results.map((r) => directoryPath(r.spec)));
+  const specs = chosen.filter((spec) => !done.has(directoryPath(spec)));
   // Afresh: the whole folder goes. Resumed: only what the sweep itself left there (client folders, tsconfigs).
   if (options.resume) for (const name of existsSync(out) ? readdirSync(out) : []) if (/^(c\d+|tsconfig\.\d+\.json)$/.test(name)) rmSync(join(out, name), { recursive: true, force: true });
   if (!options.resume) rmSync(out, { recursive: true, force: true });
@@ -294,7 +304,7 @@ function report(results: readonly SweepResult[], figures: { swept: number; all: 
   if (classes.size === 0) return;
   console.log('\n| failure class | specs | first spec |\n| --- | --- | --- |');
   for (const [cls, specs] of [...classes].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
-    console.log(`| ${cls.replace(/\|/g, '\\|')} | ${specs.length} | ${relative(SPECS, specs[0]!)} |`);
+    console.log(`| ${cls.replace(/\|/g, '\\|')} | ${specs.length} | ${directoryPath(specs[0]!)} |`);
   }
 }
 

