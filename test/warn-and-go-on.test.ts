@@ -160,8 +160,8 @@ components:
     ]);
     expect(result.ir.apis[0]!.operations.find((op) => op.methodName === 'getReport')!.parameters.map((p) => p.name)).toEqual(['id']);
     expect(result.ir.apis.flatMap((api) => api.operations.map((op) => op.methodName)).sort()).toEqual(['getReport', 'getTree']);
-    const part = readFileSync(join(outDir, 'src/models/ReportDefinitionsPart.ts'), 'utf8');
-    expect(part).toMatch(/parts\?: Array<ReportDefinitionsPart>/);
-    expect(readFileSync(join(outDir, 'src/models/Report.ts'), 'utf8')).toMatch(/parts\?: Array<ReportDefinitionsPart>/);
+    const part = readFileSync(join(outDir, 'src/models/ReportPart.ts'), 'utf8');
+    expect(part).toMatch(/parts\?: Array<ReportPart>/);
+    expect(readFileSync(join(outDir, 'src/models/Report.ts'), 'utf8')).toMatch(/parts\?: Array<ReportPart>/);
   });
 });

@@ -133,10 +133,10 @@ components:
             parts: {type: array, items: {$ref: '#/components/schemas/Report/definitions/part'}}
 `));
     expect(s.diagnostics.items).toEqual([]);
-    const part = s.schemas.get('Report_definitions_part');
-    expect(part?.properties?.['parts']).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Report_definitions_part' } });
-    expect(s.schemas.get('Report')?.properties?.['parts']).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Report_definitions_part' } });
-    expect(s.inlineOrigins.get('Report_definitions_part')).toBe('/components/schemas/Report/definitions/part');
+    const part = s.schemas.get('Report_part');
+    expect(part?.properties?.['parts']).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Report_part' } });
+    expect(s.schemas.get('Report')?.properties?.['parts']).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Report_part' } });
+    expect(s.inlineOrigins.get('Report_part')).toBe('/components/schemas/Report/definitions/part');
   });
 
   it('names a self-referring response schema by its last segments, free of the components', () => {

@@ -161,15 +161,23 @@ function normalizeRef(raw: Record<string, unknown>, segments: Array<string | num
 }
 
 /**
- * The component name a self-referring schema is moved to: the path to it inside its component
- * (`Report_definitions_part`), or its last two pointer segments elsewhere, made unique against the
- * document's components and the names already given.
+ * The component name a self-referring schema is moved to: its component's name and the last name
+ * on the way to it (`Report_part` for `Report/definitions/part`; Azure's nest ten levels deep), or
+ * its last two pointer segments elsewhere, made unique against the document's components and the
+ * names already given.
  */
+const SCHEMA_KEYWORDS = new Set(['properties', 'items', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', 'not', 'definitions', '$defs', 'prefixItems']);
+
+/** The last segment that names something (a property, a definition), not a keyword or a position. */
+function lastName(segments: string[]): string {
+  return segments.filter((s) => !SCHEMA_KEYWORDS.has(s) && !/^\d+$/.test(s)).at(-1) ?? segments.at(-1) ?? 'Recursive';
+}
+
 function hoist(ref: string, ctx: SchemaContext): string {
   const known = ctx.hoisted.get(ref);
   if (known !== undefined) return SCHEMA_REF_PREFIX + escapePointerSegment(known.name);
   const segments = parsePointer(ref).map(String);
-  const parts = segments[0] === 'components' && segments[1] === 'schemas' ? segments.slice(2) : segments.slice(-2);
+  const parts = segments[0] === 'components' && segments[1] === 'schemas' ? [segments[2]!, lastName(segments.slice(3))] : segments.slice(-2);
   const base = parts.join('_') || 'Recursive';
   const components = isPlainObject(ctx.document.components) && isPlainObject(ctx.document.components.schemas) ? ctx.document.components.schemas : {};
   const taken = new Set([...Object.keys(components), ...[...ctx.hoisted.values()].map((h) => h.name)]);
