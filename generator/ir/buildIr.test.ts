@@ -161,3 +161,36 @@ components:
     expect(clashing.models.map((m) => m.name)).toEqual(['Paging2', 'RateLimitError2', 'Stream2']);
   });
 });
+
+describe('model names too long for a file', () => {
+  const specWith = (component: string) =>
+    normalize(
+      parseSpecText(
+        `openapi: 3.1.0
+info: {title: T, version: '1'}
+paths: {}
+components:
+  schemas:
+    ${component}:
+      type: object
+      properties:
+        ${'inner'.repeat(12)}: {type: object, properties: {x: {type: string}}}
+`,
+        'spec.yaml',
+      ),
+    );
+
+  it('are shortened with a hash when we made them from a path of inline schemas, with a warning', () => {
+    const spec = specWith('Outer'.repeat(30));
+    const models = buildIr(spec).models.map((m) => m.name);
+    const lifted = models.find((name) => name !== 'Outer'.repeat(30))!;
+    expect(lifted).toMatch(/^(Outer)+Inner.*_[0-9a-f]{8}$/);
+    expect(lifted.length).toBe(200);
+    expect(spec.diagnostics.items.filter((d) => d.code === 'MODEL_RENAMED')).toHaveLength(1);
+    expect(buildIr(specWith('Outer'.repeat(30))).models.map((m) => m.name)).toEqual(models);
+  });
+
+  it("stay an error when the spec's own component name is too long", () => {
+    expect(() => buildIr(specWith('Outer'.repeat(41)))).toThrow(/longer than 200, too long for a file name/);
+  });
+});

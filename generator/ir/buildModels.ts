@@ -1,4 +1,5 @@
 // One ModelIR per component schema (the spec's and the lifted inline ones).
+import { createHash } from 'node:crypto';
 import { MAX_TYPE_NAME, NameRegistry, reservedModelName, toModelName } from '../naming.ts';
 import { schemaPointer, type NormalizedSpec } from '../normalize/normalize.ts';
 import { hasProperties, isPlainObject, propertyMap, type Schema } from '../normalize/schema.ts';
@@ -10,7 +11,8 @@ import { runtimeExportNames } from './runtimeNames.ts';
 /**
  * Model names, in schema order. A name that would shadow a global or is no file name on Windows
  * gets openapi-generator's `Model` prefix; one an API class, the runtime or the webhooks file takes gets a
- * number. Each such rename is a warning; a name too long for a file is an error.
+ * number. Each such rename is a warning; a lifted inline schema's name too long for a file is shortened
+ * (with a warning), a component's is an error.
  */
 export function decideModelNames(spec: NormalizedSpec, takenNames: Iterable<string>): Map<string, string> {
   const registry = new NameRegistry([...runtimeExportNames(), ...takenNames]);
@@ -19,6 +21,12 @@ export function decideModelNames(spec: NormalizedSpec, takenNames: Iterable<stri
   for (const key of spec.schemas.keys()) {
     const at = schemaPointer(spec, key);
     let wanted = toModelName(key);
+    if (wanted.length > MAX_TYPE_NAME && spec.inlineOrigins.has(key)) {
+      // A name we made from a deep path of inline schemas (Azure nests ten levels): shortened, kept unique by a hash.
+      const short = `${wanted.slice(0, MAX_TYPE_NAME - 9)}_${createHash('sha256').update(wanted).digest('hex').slice(0, 8)}`;
+      spec.diagnostics.warning(at, `model ${wanted.slice(0, 40)}…, ${wanted.length} characters, is too long for a file name; named ${short}`, 'MODEL_RENAMED');
+      wanted = short;
+    }
     if (wanted.length > MAX_TYPE_NAME) spec.diagnostics.error(at, `schema name gives model ${wanted.slice(0, 40)}…, ${wanted.length} characters: longer than ${MAX_TYPE_NAME}, too long for a file name`, 'NAME_TOO_LONG');
     const reason = reservedModelName(wanted);
     if (reason) {
