@@ -6,7 +6,7 @@ import { NameRegistry, objectLiteralKey, propertyKey, quote, camelize } from '..
 import { JSON_TYPE, memberNames, methodVariants } from '../ir/buildApis.ts';
 import { collectRefs, T, union } from '../ir/typeExpr.ts';
 import type { ApiIR, ClientIR, ExampleValue, MediaIR, ModelIR, OperationIR, ParameterIR, PropertyIR, StreamIR, TsType } from '../ir/types.ts';
-import { errorsView, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
+import { errorsView, fieldPathLiteral, pagingExampleOf, paginationView } from './errorsAndPaging.ts';
 import { exampleText } from './exampleText.ts';
 import { readmeWalkthroughs } from './readmeWalkthroughs.ts';
 import { accessTokenExample, authorizationMarkdown, configurationExample, configurationLines, securityLiteral, securitySchemesLiteral, securityView, serverDocs, serversChoosable, serversLiteral, serverVariablesExample } from './securityServers.ts';
@@ -63,7 +63,7 @@ const ERROR_MESSAGE_FIELDS: Record<ClientIR['errorShape'], ReadonlyArray<string 
 };
 
 function fieldPathsLiteral(paths: ReadonlyArray<string | readonly string[]>): string {
-  return `[${paths.map((path) => (typeof path === 'string' ? quote(path) : `[${path.map(quote).join(', ')}]`)).join(', ')}]`;
+  return `[${paths.map(fieldPathLiteral).join(', ')}]`;
 }
 
 function optionalLiteral(text: string | undefined): string {

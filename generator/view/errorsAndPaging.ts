@@ -53,9 +53,13 @@ export function paginationView(pagination: PaginationIR, methodName: string): Pa
 }
 
 function valueText(value: string | number | FieldPathIR): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return quote(value);
-  return value.length === 1 ? quote(value[0]!) : `[${value.map(quote).join(', ')}]`;
+  return typeof value === 'number' ? String(value) : fieldPathLiteral(value);
+}
+
+/** A runtime FieldPath: a field's name as a string, a nested field's names as a list. */
+export function fieldPathLiteral(path: string | readonly string[]): string {
+  if (typeof path === 'string') return quote(path);
+  return path.length === 1 ? quote(path[0]!) : `[${path.map(quote).join(', ')}]`;
 }
 
 /** Plain words, no spec text: names are shown in code spans by the callers that need them. */
