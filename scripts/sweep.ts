@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   const recorded = options.resume ? readResults(join(out, 'results.jsonl')) : [];
   const results = options.retryFailed ? recorded.filter((r) => r.failure === undefined) : recorded;
   // The file is rewritten with what is kept, so the retried specs' new outcomes replace the old.
-  if (options.retryFailed) writeFileSync(join(out, 'results.jsonl'), results.map((r) => JSON.stringify(r) + '\n').join(''));
+  if (options.retryFailed) writeFileSync(join(out, 'results.jsonl'), jsonLines(results));
   const done = new Set(results.map((r) => directoryPath(r.spec)));
   const specs = chosen.filter((spec) => !done.has(directoryPath(spec)));
   // Afresh: the whole folder goes. Resumed: only what the sweep itself left there (client folders, tsconfigs).
@@ -177,7 +177,7 @@ export interface SweepResult extends Outcome {
 async function checkBatch(out: string, done: Outcome[], tsconfigName: string, keep: boolean): Promise<SweepResult[]> {
   const checked = await typecheckClientsAsync(out, done.filter((o) => o.error === undefined).map((o) => o.folder), tsconfigName);
   const results = done.map((o): SweepResult => ({ ...o, failure: failureOf(o, checked) }));
-  appendFileSync(join(out, 'results.jsonl'), results.map((r) => JSON.stringify(r) + '\n').join(''));
+  appendFileSync(join(out, 'results.jsonl'), jsonLines(results));
   if (!keep) for (const o of done) rmSync(join(out, o.folder), { recursive: true, force: true });
   return results;
 }
@@ -200,6 +200,11 @@ function reportResults(file: string | undefined): void {
   if (!file) throw new Error('sweep: --report takes the results.jsonl of a sweep, e.g. --report tmp/sweep/results.jsonl');
   const results = readResults(file);
   report(results, { swept: results.length, all: listSpecs(SPECS).length });
+}
+
+/** results.jsonl's text: one result a line, as readResults reads it back. */
+function jsonLines(results: readonly SweepResult[]): string {
+  return results.map((r) => JSON.stringify(r) + '\n').join('');
 }
 
 function readResults(file: string): SweepResult[] {
