@@ -7,9 +7,8 @@
 //   `_1`, `_2`… when a name is taken, and one model for schemas written identically twice.
 // Where openapi-generator has quirks (allOf members, arrays under allOf members), we follow
 // them on purpose; the parity test against the real Ruby output keeps us honest.
-import { escapePointerSegment } from '../pointer.ts';
 import type { NormalizedOperation, NormalizedWebhook } from './normalize.ts';
-import { hasProperties, isComposed, isPlainObject, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
+import { hasProperties, isComposed, isPlainObject, refName, refTo, type Schema } from './schema.ts';
 
 /** What flattening reads: the operations and component schemas as normalize read them. */
 export interface FlattenInput {
@@ -234,10 +233,6 @@ class InlineFlattener {
       }
     }
   }
-}
-
-function refTo(name: string): string {
-  return SCHEMA_REF_PREFIX + escapePointerSegment(name);
 }
 
 function isOnly(s: Schema, key: 'anyOf' | 'oneOf'): boolean {

@@ -10,7 +10,7 @@ import { flattenInlineSchemas } from './flattenInline.ts';
 import { isOpenApi32, mediaContentOf, operationsOf, querystringParameters, tagDescription, warnTagHierarchy, type MediaSequence } from './openapi32.ts';
 import { operationIdFromPath, renameDuplicateOperations } from './operationIds.ts';
 import { checkRef, normalizeSchema, textField, type SchemaContext } from './normalizeSchema.ts';
-import { isPlainObject, type Schema } from './schema.ts';
+import { isPlainObject, rawComponentSchemas, type Schema } from './schema.ts';
 import { readWebhooks, type NormalizedWebhook } from './webhooks.ts';
 import { readDocumentServers, readSecurity, warnCredentialsInClear, readSecuritySchemes, readServers, type SecurityRequirements, type SecurityScheme, type Server } from './securityServers.ts';
 
@@ -156,7 +156,7 @@ export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const version = typeof info.version === 'number' ? String(info.version) : textField(info, 'version', '/info', diagnostics);
 
   const components = new Map<string, Schema>();
-  const rawSchemas = isPlainObject(doc.components) && isPlainObject(doc.components.schemas) ? doc.components.schemas : {};
+  const rawSchemas = rawComponentSchemas(doc);
   for (const [name, raw] of Object.entries(rawSchemas)) {
     components.set(name, normalizeSchema(raw, ['components', 'schemas', name], ctx));
   }

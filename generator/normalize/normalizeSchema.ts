@@ -1,9 +1,9 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
 import type { Diagnostics } from '../diagnostics.ts';
-import { escapePointerSegment, pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
+import { pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
 import { resolveMapping, resolveTarget } from './discriminatorMapping.ts';
-import { isPlainObject, propertyMap, refName, SCHEMA_REF_PREFIX, type Schema } from './schema.ts';
+import { isPlainObject, propertyMap, rawComponentSchemas, refName, refTo, type Schema } from './schema.ts';
 
 const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
@@ -74,7 +74,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
   if ('$ref' in raw) return normalizeRef(raw, segments, ctx);
   if (raw.$recursiveRef === '#' && segments[0] === 'components' && segments[1] === 'schemas') {
     // JSON Schema 2019-09 recursion to the enclosing component: a reference to it.
-    return track({ $ref: `#/components/schemas/${escapePointerSegment(segments[2]!)}`, 'x-recursive': true }, raw, at, ctx);
+    return track({ $ref: refTo(String(segments[2])), 'x-recursive': true }, raw, at, ctx);
   }
 
   const s: Schema = { ...(raw as Schema) };
@@ -152,12 +152,19 @@ function normalizeRef(raw: Record<string, unknown>, segments: Array<string | num
       return { ...expanded, ...siblings };
     }
     hoisted.schema = expanded;
-    const reference: Schema = { $ref: SCHEMA_REF_PREFIX + escapePointerSegment(hoisted.name) };
+    const reference: Schema = { $ref: refTo(hoisted.name) };
     ctx.expanded.set(ref, reference);
     return track({ ...siblings, ...reference }, raw, at, ctx);
   } finally {
     ctx.expanding.delete(ref);
   }
+}
+
+const SCHEMA_KEYWORDS = new Set(['properties', 'items', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', 'not', 'definitions', '$defs', 'prefixItems']);
+
+/** The last segment that names something (a property, a definition), not a keyword or a position. */
+function lastName(segments: string[]): string {
+  return segments.filter((s) => !SCHEMA_KEYWORDS.has(s) && !/^\d+$/.test(s)).at(-1) ?? segments.at(-1) ?? 'Recursive';
 }
 
 /**
@@ -166,25 +173,17 @@ function normalizeRef(raw: Record<string, unknown>, segments: Array<string | num
  * its last two pointer segments elsewhere, made unique against the document's components and the
  * names already given.
  */
-const SCHEMA_KEYWORDS = new Set(['properties', 'items', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', 'not', 'definitions', '$defs', 'prefixItems']);
-
-/** The last segment that names something (a property, a definition), not a keyword or a position. */
-function lastName(segments: string[]): string {
-  return segments.filter((s) => !SCHEMA_KEYWORDS.has(s) && !/^\d+$/.test(s)).at(-1) ?? segments.at(-1) ?? 'Recursive';
-}
-
 function hoist(ref: string, ctx: SchemaContext): string {
   const known = ctx.hoisted.get(ref);
-  if (known !== undefined) return SCHEMA_REF_PREFIX + escapePointerSegment(known.name);
+  if (known !== undefined) return refTo(known.name);
   const segments = parsePointer(ref).map(String);
   const parts = segments[0] === 'components' && segments[1] === 'schemas' ? [segments[2]!, lastName(segments.slice(3))] : segments.slice(-2);
   const base = parts.join('_') || 'Recursive';
-  const components = isPlainObject(ctx.document.components) && isPlainObject(ctx.document.components.schemas) ? ctx.document.components.schemas : {};
-  const taken = new Set([...Object.keys(components), ...[...ctx.hoisted.values()].map((h) => h.name)]);
+  const taken = new Set([...Object.keys(rawComponentSchemas(ctx.document)), ...[...ctx.hoisted.values()].map((h) => h.name)]);
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
   ctx.hoisted.set(ref, { name });
-  return SCHEMA_REF_PREFIX + escapePointerSegment(name);
+  return refTo(name);
 }
 
 /** 3.1 type lists and `null` enum values become `nullable`; 3.0 boolean exclusive bounds become numbers. */

@@ -1,7 +1,7 @@
 // The normalized schema shape every later stage reads. Normalization folds OpenAPI 3.0
 // and 3.1 into one form: `null` never appears in `type` or `enum` (it becomes
 // `nullable: true`), and boolean schemas become objects.
-import { parsePointer } from '../pointer.ts';
+import { escapePointerSegment, parsePointer } from '../pointer.ts';
 
 export interface Schema {
   $ref?: string;
@@ -61,6 +61,16 @@ export function isComposed(s: Schema): boolean {
 
 export function isArraySchema(s: Schema): boolean {
   return s.type === 'array' || (s.type === undefined && s.items !== undefined);
+}
+
+/** The document's `components.schemas` as written, or none. */
+export function rawComponentSchemas(doc: Record<string, unknown>): Record<string, unknown> {
+  return isPlainObject(doc.components) && isPlainObject(doc.components.schemas) ? doc.components.schemas : {};
+}
+
+/** The `#/components/schemas/X` reference to a component. */
+export function refTo(name: string): string {
+  return SCHEMA_REF_PREFIX + escapePointerSegment(name);
 }
 
 /** A component name from a `#/components/schemas/X` reference. */
