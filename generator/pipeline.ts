@@ -5,7 +5,8 @@ import { REPO_ROOT } from './files.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { buildIr, DEFAULT_PACKAGE, type PackageOptions } from './ir/buildIr.ts';
 import type { ClientIR } from './ir/types.ts';
-import { loadSpec, type LoadedSpec } from './load/loadSpec.ts';
+import { loadSpec, type LoadedSpec, type LoadOptions } from './load/loadSpec.ts';
+import type { BlockReader } from './load/yamlBlocks.ts';
 import { normalize } from './normalize/normalize.ts';
 import type { FactsSource } from './postprocess/moduleFacts.ts';
 import { postprocess } from './postprocess/postprocess.ts';
@@ -31,6 +32,8 @@ export interface GenerateOptions {
   onStage?: (progress: StageProgress) => void;
   /** Where postprocess gets each module's facts (a cache of earlier runs); by default it parses every module. */
   moduleFacts?: FactsSource;
+  /** Where load gets each YAML block's value (a cache of earlier runs); by default it parses every block. */
+  readBlock?: BlockReader;
 }
 
 /** The stages in order; `write` overlaps `postprocess` (the disk works while TypeScript parses). */
@@ -76,7 +79,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes);
+  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, { maxSpecBytes: options.maxSpecBytes, readBlock: options.readBlock });
   const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(warnings, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
     const files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
@@ -100,8 +103,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
  * loaded and normalized spec come out: the document, its text and the normalized spec are
  * garbage before postprocess, the stage that needs the most memory.
  */
-function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, maxSpecBytes?: number) {
-  const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, { maxSpecBytes })) : source;
+function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, load: LoadOptions = {}) {
+  const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, load)) : source;
   const spec = clock.time('normalize', () => normalize(loaded));
   const ir = clock.time('ir', () => buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg }));
   clock.counts = { operations: countOperations(ir), models: ir.models.length };

@@ -3,7 +3,7 @@
 // YAML syntax tree, or for JSON from the text itself (jsonSource.ts).
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { Diagnostics, fileError, type DiagnosticCode, type Locator } from '../diagnostics.ts';
 import { SpecError } from '../errors.ts';
 import { parsePointer } from '../pointer.ts';
@@ -11,6 +11,8 @@ import { bundle, type SpecFile } from './bundle.ts';
 import { parseJson } from './jsonSource.ts';
 import { convertSwagger2, isSwagger2, swagger2Locator } from './swagger2.ts';
 import { decodeSpec, rejectJsonComments } from './specText.ts';
+import { readYamlBlocks, type BlockReader } from './yamlBlocks.ts';
+import { locateInYaml } from './yamlPositions.ts';
 
 /**
  * The largest spec read, in bytes, counted after decompressing a `.gz` (while inflating, so a
@@ -29,7 +31,9 @@ export const MAX_ALIAS_COUNT = 1000;
 
 export interface LoadOptions {
   /** Refuse a spec larger than this many bytes (decompressed); default DEFAULT_MAX_SPEC_BYTES. */
-  maxSpecBytes?: number;
+  maxSpecBytes?: number | undefined;
+  /** Where a YAML block's value comes from (a cache of earlier runs); by default each block is parsed. */
+  readBlock?: BlockReader | undefined;
 }
 
 export interface LoadedSpec {
@@ -43,7 +47,7 @@ export interface LoadedSpec {
 /** The spec file and every local file its `$ref`s name, bundled into one document (see bundle.ts). */
 export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
   const text = readSpecText(file, options);
-  const root = parseSpecText(text, file);
+  const root = parseSpecText(text, file, options.readBlock);
   const limit = options.maxSpecBytes ?? DEFAULT_MAX_SPEC_BYTES;
   let total = Buffer.byteLength(text);
   const files = [file];
@@ -53,7 +57,7 @@ export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
     total += Buffer.byteLength(otherText);
     // The limit bounds the whole spec, not each file: many files just under it are refused too.
     if (total > limit) throw new SpecError([fileError('SPEC_TOO_LARGE', other, `the spec's files together are larger than ${formatSize(limit)}, the limit: raise it with --max-spec-size if the spec is meant to be this large`)]);
-    return { file: other, ...parseLocated(otherText, other) };
+    return { file: other, ...parseLocated(otherText, other, options.readBlock) };
   };
   const bundled = bundle({ root: { file, value: root.document, locate: root.locate }, read });
   return { file, document: bundled.document, locate: bundled.locate, files };
@@ -100,9 +104,9 @@ function formatSize(bytes: number): string {
   return `${Number((bytes / size).toFixed(1))} ${unit}`;
 }
 
-export function parseSpecText(text: string, file: string): LoadedSpec {
+export function parseSpecText(text: string, file: string, readBlock?: BlockReader): LoadedSpec {
   rejectJsonComments(text, file);
-  const { value: document, locate } = parseLocated(text, file);
+  const { value: document, locate } = parseLocated(text, file, readBlock);
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new SpecError([fileError('NOT_AN_OBJECT', file, 'the spec must be a YAML or JSON object', { line: 1, column: 1 })]);
   }
@@ -112,15 +116,18 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
   return { file, document: converted, locate: swagger2Locator(object, converted, locate), files: [file] };
 }
 
-/** YAML or JSON text → its value and a locator for its JSON pointers; syntax errors are located. */
-export function parseLocated(text: string, file: string): { value: unknown; locate: Locator } {
-  return parseJson(text) ?? parseYaml(text, file);
+/**
+ * YAML or JSON text → its value and a locator for its JSON pointers; syntax errors are located.
+ * YAML is read block by block where that is certain to give the same (yamlBlocks.ts), else whole.
+ */
+export function parseLocated(text: string, file: string, readBlock?: BlockReader): { value: unknown; locate: Locator } {
+  return parseJson(text) ?? readYamlBlocks(text, readBlock) ?? parseYaml(text, file);
 }
 
 function parseYaml(text: string, file: string): { value: unknown; locate: Locator } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const locate: Locator = (pointer) => locateInYaml(doc, lineCounter, pointer);
+  const locate: Locator = (pointer) => locateInYaml(doc, lineCounter, parsePointer(pointer));
   const problems = new Diagnostics(file, locate);
   for (const e of doc.errors) {
     const at = lineCounter.linePos(e.pos[0]);
@@ -165,27 +172,4 @@ function firstNestedAlias(doc: Document): YamlNode | undefined {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
-}
-
-/** Finds the node a pointer names, or its nearest existing ancestor, and returns its position. */
-function locateInYaml(doc: Document, lines: LineCounter, pointer: string): { line: number; column: number } | undefined {
-  const path = parsePointer(pointer);
-  for (let depth = path.length; depth >= 0; depth--) {
-    const keys = path.slice(0, depth).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const node = tryGetIn(doc, keys);
-    if (isNode(node) && node.range) {
-      const pos = lines.linePos(node.range[0]);
-      return { line: pos.line, column: pos.col };
-    }
-  }
-  return undefined;
-}
-
-function tryGetIn(doc: Document, keys: Array<string | number>): unknown {
-  try {
-    // Map keys are scalars that may be strings even when they look like numbers ("200").
-    return doc.getIn(keys, true) ?? doc.getIn(keys.map(String), true);
-  } catch {
-    return undefined;
-  }
 }
