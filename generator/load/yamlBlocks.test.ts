@@ -93,7 +93,7 @@ describe('reading YAML block by block', () => {
     expectSameAsWhole(text);
   });
 
-  // Committed fixtures keep the real spec's structure (prose replaced): the newest splits, the 2023 one uses anchors across blocks.
+  // Committed fixtures keep the real spec's structure (prose replaced): the newest splits, the 2023 one, as upstream published it, is not valid YAML.
   it.each([
     ['2026-08-21-f85dbe2.yaml.gz', true],
     ['2025-03-22-1ff8b64.yaml.gz', true],
@@ -116,6 +116,7 @@ describe('reading YAML block by block', () => {
 
   // Each text is valid YAML (or an error for the whole parse to report) the scanner must not vouch for.
   const fallbacks: Array<[string, string]> = [
+    ['an alias to an anchor in another top-level entry', specText().replace('operationId: getPart0', 'operationId: &id getPart0').replace(/Model5:\n {6}type: object/, 'Model5:\n      type: *id')],
     ['an alias to an anchor in another block', specText().replace('      type: object', '      type: &kind object').replace(/Model5:\n {6}type: object/, 'Model5:\n      type: *kind')],
     ['a repeated schema name (the whole parse reports it)', specText().replace('Model2:', 'Model1:')],
     ['a repeated top-level key', `${specText()}openapi: 3.0.0\n`],
