@@ -5,6 +5,7 @@ import { snapshotTree, tempDir } from '../../test/helpers.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { generateIncrementally, recordKey, type IncrementalOptions } from './incremental.ts';
 import { FACTS_FILE } from './moduleFactsCache.ts';
+import { BLOCKS_FILE } from './yamlBlockCache.ts';
 
 const SPEC = `openapi: 3.1.0
 info: {title: Pets, version: '1'}
@@ -83,9 +84,10 @@ describe('the incremental cache', () => {
     expect(readFileSync(join(out, 'src/models/Pet.ts'), 'utf8')).toContain('age');
   });
 
-  it('after a spec update writes what a run without any cache writes, reusing the facts of unchanged modules', async () => {
+  it('after a spec update writes what a run without any cache writes, reusing the facts of unchanged modules and the unchanged YAML blocks', async () => {
     const { options, specPath, out, dir } = await generatedOnce();
     expect(existsSync(join(options.cacheDir!, FACTS_FILE))).toBe(true);
+    expect(readFileSync(join(options.cacheDir!, BLOCKS_FILE), 'utf8')).toContain('"getPet"');
     writeFileSync(specPath, SPEC.replace('{name: {type: string}}', '{name: {type: string}, tag: {type: string}}'));
     expect((await generateIncrementally(options)).fromCache).toBe(false);
     const fresh = join(dir, 'fresh');
