@@ -10,6 +10,7 @@ import type { BlockReader } from './load/yamlBlocks.ts';
 import { normalize } from './normalize/normalize.ts';
 import type { FactsSource } from './postprocess/moduleFacts.ts';
 import { postprocess } from './postprocess/postprocess.ts';
+import { runtimeExports } from './postprocess/runtimeExports.ts';
 import { render, type FileTree } from './render/render.ts';
 import { buildView } from './view/buildView.ts';
 import { checkOutDir, readOwnership } from './write/outputFolder.ts';
@@ -79,7 +80,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, { maxSpecBytes: options.maxSpecBytes, readBlock: options.readBlock });
+  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, { maxSpecBytes: options.maxSpecBytes, readBlock: options.readBlock }, options.moduleFacts);
   const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(warnings, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
     const files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
@@ -103,10 +104,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
  * loaded and normalized spec come out: the document, its text and the normalized spec are
  * garbage before postprocess, the stage that needs the most memory.
  */
-function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, load: LoadOptions = {}) {
+function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, load: LoadOptions = {}, moduleFacts?: FactsSource) {
   const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, load)) : source;
   const spec = clock.time('normalize', () => normalize(loaded));
-  const ir = clock.time('ir', () => buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg }));
+  const ir = clock.time('ir', () => {
+    // The names models may not take are the runtime's exports: read through the facts cache, if any.
+    runtimeExports(moduleFacts);
+    return buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
+  });
   clock.counts = { operations: countOperations(ir), models: ir.models.length };
   const view = clock.time('view', () => buildView(ir));
   const rendered = clock.time('render', () => render(view));

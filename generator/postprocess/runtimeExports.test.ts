@@ -4,7 +4,8 @@ import { buildIr, DEFAULT_PACKAGE } from '../ir/buildIr.ts';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { buildClient } from '../pipeline.ts';
-import { runtimeExports } from './runtimeExports.ts';
+import { ModuleParser, type FactsSource } from './moduleFacts.ts';
+import { readRuntimeExports, runtimeExports } from './runtimeExports.ts';
 
 describe('runtimeExports', () => {
   it('lists what the runtime index exports, values and types, and nothing it keeps inside', () => {
@@ -13,6 +14,15 @@ describe('runtimeExports', () => {
     // Exported by a runtime file but not through the index: no model can clash with it.
     expect(names).not.toContain('Hop');
     expect(names).not.toContain('PathParams');
+  });
+
+  it('reads each runtime module through the facts source it is given (a cache answers a regenerate)', () => {
+    const parser = new ModuleParser();
+    const asked: string[] = [];
+    const source: FactsSource = { factsOf: (path, text) => (asked.push(path), parser.factsOf(path, text)) };
+    expect(readRuntimeExports(source)).toEqual(runtimeExports());
+    expect(asked).toContain('src/runtime/index.ts');
+    expect(asked).toContain('src/runtime/BaseApi.ts');
   });
 
   it('is the runtime section the API report shows', () => {
