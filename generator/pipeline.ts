@@ -9,7 +9,7 @@ import { loadSpec, type LoadedSpec } from './load/loadSpec.ts';
 import { normalize } from './normalize/normalize.ts';
 import type { FactsSource } from './postprocess/moduleFacts.ts';
 import { postprocess } from './postprocess/postprocess.ts';
-import { render, type FileTree } from './render/render.ts';
+import { render, type FileTree, type RenderMemo } from './render/render.ts';
 import { buildView } from './view/buildView.ts';
 import { checkOutDir, readOwnership } from './write/outputFolder.ts';
 import { diffTree, stageTree, type TreeDiff, type WriteCounts } from './write/writeTree.ts';
@@ -31,6 +31,8 @@ export interface GenerateOptions {
   onStage?: (progress: StageProgress) => void;
   /** Where postprocess gets each module's facts (a cache of earlier runs); by default it parses every module. */
   moduleFacts?: FactsSource;
+  /** What render may take from earlier runs (compiled templates, models' files); by default it renders everything. */
+  renderMemo?: RenderMemo;
 }
 
 /** The stages in order; `write` overlaps `postprocess` (the disk works while TypeScript parses). */
@@ -76,7 +78,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes);
+  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, options.maxSpecBytes, options.renderMemo);
   const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(warnings, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
     const files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
@@ -100,13 +102,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
  * loaded and normalized spec come out: the document, its text and the normalized spec are
  * garbage before postprocess, the stage that needs the most memory.
  */
-function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, maxSpecBytes?: number) {
+function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, maxSpecBytes?: number, memo?: RenderMemo) {
   const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, { maxSpecBytes })) : source;
   const spec = clock.time('normalize', () => normalize(loaded));
   const ir = clock.time('ir', () => buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg }));
   clock.counts = { operations: countOperations(ir), models: ir.models.length };
   const view = clock.time('view', () => buildView(ir));
-  const rendered = clock.time('render', () => render(view));
+  const rendered = clock.time('render', () => render(view, memo));
   clock.counts.files = rendered.size;
   return { warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'), ir, rendered, specFiles: loaded.files };
 }

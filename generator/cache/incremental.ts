@@ -23,6 +23,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { REPO_ROOT } from '../files.ts';
 import { toolFingerprint } from './fingerprint.ts';
 import { ModuleFactsCache } from './moduleFactsCache.ts';
+import { RenderCache } from './renderCache.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC, generate, type GenerateOptions, type GenerateResult } from '../pipeline.ts';
 import { IGNORE_FILE } from '../write/ignoreFile.ts';
 import { readOwnership, withManifest } from '../write/outputFolder.ts';
@@ -96,10 +97,13 @@ export async function generateIncrementally(options: IncrementalOptions = {}): P
       fromCache: true,
     };
   }
-  // Every stage runs; postprocess parses only the modules whose text is new to the facts cache.
+  // Every stage runs; render makes only the models whose IR node is new to the render cache, and
+  // postprocess parses only the modules whose text is new to the facts cache.
   const moduleFacts = off ? undefined : new ModuleFactsCache(cacheDir);
-  const result = await generate({ ...options, moduleFacts });
+  const renderMemo = off ? undefined : new RenderCache(cacheDir, outDir);
+  const result = await generate({ ...options, moduleFacts, renderMemo });
   if (moduleFacts) bestEffort(() => moduleFacts.save());
+  if (renderMemo) bestEffort(() => renderMemo.save());
   const matches = !result.diff || result.diff.added.length + result.diff.changed.length + result.diff.removed.length === 0;
   if (matches) {
     bestEffort(() => {

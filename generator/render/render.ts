@@ -1,10 +1,15 @@
 // Stage 5: view → file contents. Templates are compiled once per process and only loop and
-// branch over the view; the static runtime is copied as it is.
+// branch over the view; the static runtime is copied as it is. Handlebars is loaded on first
+// use (a run answered from .cache never renders), and a RenderMemo (generator/cache/renderCache.ts)
+// may give each template's compiled code and each model's files from an earlier run.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type HandlebarsModule from 'handlebars';
 import { listFiles } from '../files.ts';
+import { modelView } from '../view/buildView.ts';
 import type { ClientView } from '../view/types.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -15,47 +20,79 @@ export const DEPRECATED_NAMES_FILE = 'src/deprecatedNames.ts';
 /** Relative path (always with `/`) → file content. */
 export type FileTree = Map<string, string>;
 
+/**
+ * What render may take from earlier runs. Each answer must be what `make` would give: a key
+ * names everything `make` reads but the generator itself (a memo holds one generator's answers).
+ */
+export interface RenderMemo {
+  /** A template's compiled code (Handlebars' precompiled form), `key` naming its text and the compiler. */
+  templateCode(key: string, make: () => string): string;
+  /** The `count` texts of one unit of output (a model's module and doc), `key` naming all they are made from. */
+  texts(key: string, count: number, make: () => string[]): string[];
+}
+
+type Template = HandlebarsTemplateDelegate;
+
 interface Templates {
-  api: HandlebarsTemplateDelegate;
-  model: HandlebarsTemplateDelegate;
-  apiDoc: HandlebarsTemplateDelegate;
-  modelDoc: HandlebarsTemplateDelegate;
-  readme: HandlebarsTemplateDelegate;
-  packageJson: HandlebarsTemplateDelegate;
-  server: HandlebarsTemplateDelegate;
-  webhooks: HandlebarsTemplateDelegate;
-  webhooksDoc: HandlebarsTemplateDelegate;
-  deprecatedNames: HandlebarsTemplateDelegate;
+  api: Template;
+  model: Template;
+  apiDoc: Template;
+  modelDoc: Template;
+  readme: Template;
+  packageJson: Template;
+  server: Template;
+  webhooks: Template;
+  webhooksDoc: Template;
+  deprecatedNames: Template;
 }
 
 const INLINE_PARTIALS = new Set(['requestSpec']);
 
+/**
+ * The only helper is `json`; every other mustache is a property of the view, and the compiled
+ * code looks it up directly instead of first asking whether it names a helper.
+ */
+const COMPILE_OPTIONS = { noEscape: true, knownHelpers: { json: true }, knownHelpersOnly: true } as const;
+
+let handlebars: typeof HandlebarsModule | undefined;
 let compiled: { templates: Templates; statics: Array<[string, string]> } | undefined;
 
-function load(): NonNullable<typeof compiled> {
+function loadHandlebars(): typeof HandlebarsModule {
+  handlebars ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsModule;
+  return handlebars;
+}
+
+function load(memo: RenderMemo | undefined): NonNullable<typeof compiled> {
   if (compiled) return compiled;
+  const Handlebars = loadHandlebars();
   const hbs = Handlebars.create();
   // The only helper: JSON string escaping for package.json values.
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  const compile = (text: string): Template => {
+    const key = createHash('sha256').update(`${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${text}`).digest('base64url');
+    const code = memo ? memo.templateCode(key, () => Handlebars.precompile(text, COMPILE_OPTIONS) as string) : undefined;
+    // Our own templates' compiled code (never spec text), evaluated as Handlebars.compile itself does.
+    return code === undefined ? hbs.compile(text, COMPILE_OPTIONS) : hbs.template(new Function(`return ${code}`)() as TemplateSpecification);
+  };
   const read = (name: string) => readFileSync(join(TEMPLATES_DIR, name), 'utf8');
   for (const file of readdirSync(join(TEMPLATES_DIR, 'partials'))) {
     const name = file.replace(/\.hbs$/, '');
     // Partials used inside a line must not bring their file's final newline along.
     const text = INLINE_PARTIALS.has(name) ? read(`partials/${file}`).replace(/\n$/, '') : read(`partials/${file}`);
-    hbs.registerPartial(name, hbs.compile(text, { noEscape: true }));
+    hbs.registerPartial(name, compile(text));
   }
-  const compile = (name: string) => hbs.compile(read(name), { noEscape: true });
+  const template = (name: string) => compile(read(name));
   const templates: Templates = {
-    api: compile('api.ts.hbs'),
-    model: compile('model.ts.hbs'),
-    apiDoc: compile('docs/api.md.hbs'),
-    modelDoc: compile('docs/model.md.hbs'),
-    readme: compile('README.md.hbs'),
-    packageJson: compile('package.json.hbs'),
-    server: compile('server.ts.hbs'),
-    webhooks: compile('webhooks.ts.hbs'),
-    webhooksDoc: compile('docs/Webhooks.md.hbs'),
-    deprecatedNames: compile('deprecatedNames.ts.hbs'),
+    api: template('api.ts.hbs'),
+    model: template('model.ts.hbs'),
+    apiDoc: template('docs/api.md.hbs'),
+    modelDoc: template('docs/model.md.hbs'),
+    readme: template('README.md.hbs'),
+    packageJson: template('package.json.hbs'),
+    server: template('server.ts.hbs'),
+    webhooks: template('webhooks.ts.hbs'),
+    webhooksDoc: template('docs/Webhooks.md.hbs'),
+    deprecatedNames: template('deprecatedNames.ts.hbs'),
   };
   const staticRoot = join(TEMPLATES_DIR, 'static');
   const statics = listFiles(staticRoot)
@@ -70,18 +107,26 @@ export function forgetCompiledTemplates(): void {
   compiled = undefined;
 }
 
-
-export function render(view: ClientView): FileTree {
-  const { templates: t, statics } = load();
+export function render(view: ClientView, memo?: RenderMemo): FileTree {
+  const { templates: t, statics } = load(memo);
   const files: FileTree = new Map(statics);
   const shared = { moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath };
   for (const api of view.apis) {
-    files.set(`src/apis/${api.className}.ts`, t.api(api));
-    files.set(`docs/${api.className}.md`, t.apiDoc({ ...shared, api }));
+    // An API's files read its view node and `shared` alone.
+    const make = () => [t.api(api), t.apiDoc({ ...shared, api })];
+    const [code = '', doc = ''] = memo ? memo.texts(keyOf([api, shared]), 2, make) : make();
+    files.set(`src/apis/${api.className}.ts`, code);
+    files.set(`docs/${api.className}.md`, doc);
   }
-  for (const model of view.models) {
-    files.set(`src/models/${model.name}.ts`, t.model(model));
-    files.set(`docs/${model.name}.md`, t.modelDoc({ ...shared, model }));
+  for (const { name, ir } of view.models) {
+    // A model's files read its IR node and `shared` alone (modelView is a function of the node).
+    const make = () => {
+      const model = modelView(ir);
+      return [t.model(model), t.modelDoc({ ...shared, model })];
+    };
+    const [code = '', doc = ''] = memo ? memo.texts(keyOf([ir, shared]), 2, make) : make();
+    files.set(`src/models/${name}.ts`, code);
+    files.set(`docs/${name}.md`, doc);
   }
   if (view.webhooks) {
     files.set('src/webhooks.ts', t.webhooks(view.webhooks));
@@ -92,4 +137,17 @@ export function render(view: ClientView): FileTree {
   files.set('README.md', t.readme(view));
   files.set('package.json', t.packageJson(view));
   return files;
+}
+
+/**
+ * A hash of plain data (a view or IR node) as JSON. JSON would print NaN and the infinities as
+ * null; they are written as an object instead, which no number-typed field can hold otherwise.
+ * (An absent field and one set to undefined read the same to the view and the templates.)
+ */
+export function keyOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value, exactNumbers)).digest('base64url');
+}
+
+function exactNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? { nonFinite: String(value) } : value;
 }
