@@ -52,31 +52,43 @@ const INLINE_PARTIALS = new Set(['requestSpec']);
  * The only helper is `json`; every other mustache is a property of the view, and the compiled
  * code looks it up directly instead of first asking whether it names a helper.
  */
-const COMPILE_OPTIONS = { noEscape: true, knownHelpers: { json: true }, knownHelpersOnly: true } as const;
+const compileOptions = () => ({ noEscape: true, knownHelpers: { json: true }, knownHelpersOnly: true });
+/** Handlebars adds to the options it is given, so each compile gets its own copy. */
+const COMPILE_OPTIONS_TEXT = JSON.stringify(compileOptions());
 
 let handlebars: typeof HandlebarsModule | undefined;
-let compiled: { templates: Templates; statics: Array<[string, string]> } | undefined;
+/** The compiled templates of a templates folder, and a hash of all their texts. */
+interface Compiled {
+  dir: string;
+  templates: Templates;
+  statics: Array<[string, string]>;
+  hash: string;
+}
+let compiled: Compiled | undefined;
 
 function loadHandlebars(): typeof HandlebarsModule {
   handlebars ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsModule;
   return handlebars;
 }
 
-function load(memo: RenderMemo | undefined): NonNullable<typeof compiled> {
-  if (compiled) return compiled;
+function load(dir: string, memo: RenderMemo | undefined): Compiled {
+  if (compiled?.dir === dir) return compiled;
   const Handlebars = loadHandlebars();
   const hbs = Handlebars.create();
   // The only helper: JSON string escaping for package.json values.
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  const all = createHash('sha256');
   const compile = (text: string): Template => {
-    const key = createHash('sha256').update(`${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${text}`).digest('base64url');
-    const code = memo ? memo.templateCode(key, () => Handlebars.precompile(text, COMPILE_OPTIONS) as string) : undefined;
+    const key = createHash('sha256').update(`${Handlebars.VERSION}\0${COMPILE_OPTIONS_TEXT}\0${text}`).digest('base64url');
+    all.update(key);
+    const code = memo ? memo.templateCode(key, () => Handlebars.precompile(text, compileOptions()) as string) : undefined;
     // Our own templates' compiled code (never spec text), evaluated as Handlebars.compile itself does.
-    return code === undefined ? hbs.compile(text, COMPILE_OPTIONS) : hbs.template(new Function(`return ${code}`)() as TemplateSpecification);
+    return code === undefined ? hbs.compile(text, compileOptions()) : hbs.template(new Function(`return ${code}`)() as TemplateSpecification);
   };
-  const read = (name: string) => readFileSync(join(TEMPLATES_DIR, name), 'utf8');
-  for (const file of readdirSync(join(TEMPLATES_DIR, 'partials'))) {
+  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+  for (const file of readdirSync(join(dir, 'partials')).sort()) {
     const name = file.replace(/\.hbs$/, '');
+    all.update(`\0${name}\0`);
     // Partials used inside a line must not bring their file's final newline along.
     const text = INLINE_PARTIALS.has(name) ? read(`partials/${file}`).replace(/\n$/, '') : read(`partials/${file}`);
     hbs.registerPartial(name, compile(text));
@@ -94,11 +106,11 @@ function load(memo: RenderMemo | undefined): NonNullable<typeof compiled> {
     webhooksDoc: template('docs/Webhooks.md.hbs'),
     deprecatedNames: template('deprecatedNames.ts.hbs'),
   };
-  const staticRoot = join(TEMPLATES_DIR, 'static');
+  const staticRoot = join(dir, 'static');
   const statics = listFiles(staticRoot)
     .map((file) => [relative(staticRoot, file).split(sep).join('/'), readFileSync(file, 'utf8')] as [string, string])
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  compiled = { templates, statics };
+  compiled = { dir, templates, statics, hash: all.digest('base64url') };
   return compiled;
 }
 
@@ -107,24 +119,25 @@ export function forgetCompiledTemplates(): void {
   compiled = undefined;
 }
 
-export function render(view: ClientView, memo?: RenderMemo): FileTree {
-  const { templates: t, statics } = load(memo);
+/** The client's files; `templatesDir` is for tests (watch mode reads the templates again after forgetCompiledTemplates). */
+export function render(view: ClientView, memo?: RenderMemo, templatesDir = TEMPLATES_DIR): FileTree {
+  const { templates: t, statics, hash: templatesHash } = load(templatesDir, memo);
   const files: FileTree = new Map(statics);
   const shared = { moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath };
   for (const api of view.apis) {
-    // An API's files read its view node and `shared` alone.
+    // An API's files read the templates, its view node and `shared` alone.
     const make = () => [t.api(api), t.apiDoc({ ...shared, api })];
-    const [code = '', doc = ''] = memo ? memo.texts(keyOf([api, shared]), 2, make) : make();
+    const [code = '', doc = ''] = memo ? memo.texts(keyOf([templatesHash, api, shared]), 2, make) : make();
     files.set(`src/apis/${api.className}.ts`, code);
     files.set(`docs/${api.className}.md`, doc);
   }
   for (const { name, ir } of view.models) {
-    // A model's files read its IR node and `shared` alone (modelView is a function of the node).
+    // A model's files read the templates, its IR node and `shared` alone (modelView is a function of the node).
     const make = () => {
       const model = modelView(ir);
       return [t.model(model), t.modelDoc({ ...shared, model })];
     };
-    const [code = '', doc = ''] = memo ? memo.texts(keyOf([ir, shared]), 2, make) : make();
+    const [code = '', doc = ''] = memo ? memo.texts(keyOf([templatesHash, ir, shared]), 2, make) : make();
     files.set(`src/models/${name}.ts`, code);
     files.set(`docs/${name}.md`, doc);
   }
