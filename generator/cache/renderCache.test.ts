@@ -65,6 +65,8 @@ describe('the render cache', () => {
     expect(nan.made).toBe(1);
     expect(nan.files.get('docs/Pet.md')).toContain('[default to NaN]');
     expect(keyOf({ value: Number.NaN })).not.toBe(keyOf({ value: null }));
+    expect(keyOf(Number.NaN)).not.toBe(keyOf(null));
+    expect(keyOf([undefined])).not.toBe(keyOf([null]));
     expect(keyOf({ value: Number.POSITIVE_INFINITY })).not.toBe(keyOf({ value: Number.NEGATIVE_INFINITY }));
   });
 

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serialize } from 'node:v8';
 import type HandlebarsModule from 'handlebars';
 import { listFiles } from '../files.ts';
 import { modelView } from '../view/buildView.ts';
@@ -159,15 +160,19 @@ export function render(view: ClientView, memo?: RenderMemo, templatesDir = TEMPL
   return files;
 }
 
+/** A `null` outside a string, as JSON prints null, undefined in arrays, NaN and the infinities (or text that looks so). */
+const MAYBE_BLURRED = /(?:^|[:,[])null\b/;
+
 /**
- * A hash of plain data (a view or IR node) as JSON. JSON would print NaN and the infinities as
- * null; they are written as an object instead, which no number-typed field can hold otherwise.
- * (An absent field and one set to undefined read the same to the view and the templates.)
+ * A hash of plain data (a view or IR node): its JSON, unless the JSON holds a `null` that might
+ * stand for NaN or an infinity (rare: a handful of the OpenAI spec's 2,000 units); then v8's
+ * structured serialization, exact but slower (and it tells a string's internal form apart, so
+ * at worst a unit renders again). The two forms are tagged apart.
  */
 export function keyOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value, exactNumbers)).digest('base64url');
-}
-
-function exactNumbers(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? { nonFinite: String(value) } : value;
+  const json = JSON.stringify(value);
+  const hash = createHash('sha256');
+  if (MAYBE_BLURRED.test(json)) hash.update('v8\0').update(serialize(value));
+  else hash.update('json\0').update(json);
+  return hash.digest('base64url');
 }
