@@ -2,7 +2,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, utimesS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshotTree, tempDir } from '../../test/helpers.ts';
-import { fingerprintOf } from './fingerprint.ts';
+import { fingerprintOf, toolFingerprint } from './fingerprint.ts';
 import { generateIncrementally, recordKey, type IncrementalOptions } from './incremental.ts';
 import { FACTS_FILE } from './moduleFactsCache.ts';
 
@@ -161,5 +161,20 @@ describe('the incremental cache', () => {
     expect(fingerprintOf(root)).toBe(before);
     const options = { specPath: '/s.yaml' };
     expect(recordKey(options, '/out', 'tool-a')).not.toBe(recordKey(options, '/out', 'tool-b'));
+  });
+
+  it('sees a template saved while the process runs (--watch), not a source file (the process runs the code it loaded)', () => {
+    const root = tempDir('fingerprint');
+    mkdirSync(join(root, 'generator'));
+    mkdirSync(join(root, 'templates'));
+    writeFileSync(join(root, 'package.json'), '{}');
+    writeFileSync(join(root, 'generator/a.ts'), 'a');
+    writeFileSync(join(root, 'templates/t.hbs'), 't');
+    const before = toolFingerprint(root);
+    expect(before).toBe(fingerprintOf(root));
+    writeFileSync(join(root, 'generator/a.ts'), 'b');
+    expect(toolFingerprint(root)).toBe(before);
+    writeFileSync(join(root, 'templates/t.hbs'), 'u');
+    expect(toolFingerprint(root)).not.toBe(before);
   });
 });

@@ -81,7 +81,8 @@ export async function generateIncrementally(options: IncrementalOptions = {}): P
   const outDir = resolve(options.outDir ?? DEFAULT_OUT);
   const off = options.noCache === true || process.env.CODEGEN_NO_CACHE === '1';
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  const key = recordKey(options, outDir);
+  const tool = toolFingerprint(); // once: it reads the templates
+  const key = recordKey(options, outDir, tool);
   const hit = off ? undefined : readValidRecord(cacheDir, key, outDir);
   if (hit) {
     if (hit.restamped) bestEffort(() => writeRecord(cacheDir, hit));
@@ -99,8 +100,8 @@ export async function generateIncrementally(options: IncrementalOptions = {}): P
   }
   // Every stage runs; render makes only the models whose IR node is new to the render cache, and
   // postprocess parses only the modules whose text is new to the facts cache.
-  const moduleFacts = off ? undefined : new ModuleFactsCache(cacheDir);
-  const renderMemo = off ? undefined : new RenderCache(cacheDir, outDir);
+  const moduleFacts = off ? undefined : new ModuleFactsCache(cacheDir, undefined, tool);
+  const renderMemo = off ? undefined : new RenderCache(cacheDir, outDir, tool);
   const result = await generate({ ...options, moduleFacts, renderMemo });
   if (moduleFacts) bestEffort(() => moduleFacts.save());
   if (renderMemo) bestEffort(() => renderMemo.save());
