@@ -144,12 +144,7 @@ describe('the incremental cache', () => {
   });
 
   it('never shares a record across generator versions: the fingerprint covers sources, templates and package.json', () => {
-    const root = tempDir('fingerprint');
-    mkdirSync(join(root, 'generator'));
-    mkdirSync(join(root, 'templates'));
-    writeFileSync(join(root, 'package.json'), '{"version":"1.0.0"}');
-    writeFileSync(join(root, 'generator/a.ts'), 'a');
-    writeFileSync(join(root, 'templates/t.hbs'), 't');
+    const root = generatorCheckout();
     const before = fingerprintOf(root);
     for (const [path, text] of [['generator/a.ts', 'b'], ['templates/t.hbs', 'u'], ['package.json', '{"version":"1.0.1"}']] as const) {
       const copy = tempDir('fingerprint');
@@ -164,12 +159,7 @@ describe('the incremental cache', () => {
   });
 
   it('sees a template saved while the process runs (--watch), not a source file (the process runs the code it loaded)', () => {
-    const root = tempDir('fingerprint');
-    mkdirSync(join(root, 'generator'));
-    mkdirSync(join(root, 'templates'));
-    writeFileSync(join(root, 'package.json'), '{}');
-    writeFileSync(join(root, 'generator/a.ts'), 'a');
-    writeFileSync(join(root, 'templates/t.hbs'), 't');
+    const root = generatorCheckout();
     const before = toolFingerprint(root);
     expect(before).toBe(fingerprintOf(root));
     writeFileSync(join(root, 'generator/a.ts'), 'b');
@@ -178,3 +168,14 @@ describe('the incremental cache', () => {
     expect(toolFingerprint(root)).not.toBe(before);
   });
 });
+
+/** A checkout's files that the fingerprint reads: package.json, a source file, a template. */
+function generatorCheckout(): string {
+  const root = tempDir('fingerprint');
+  mkdirSync(join(root, 'generator'));
+  mkdirSync(join(root, 'templates'));
+  writeFileSync(join(root, 'package.json'), '{"version":"1.0.0"}');
+  writeFileSync(join(root, 'generator/a.ts'), 'a');
+  writeFileSync(join(root, 'templates/t.hbs'), 't');
+  return root;
+}
