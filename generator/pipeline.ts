@@ -11,7 +11,7 @@ import { normalize } from './normalize/normalize.ts';
 import type { FactsSource } from './postprocess/moduleFacts.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { runtimeExports } from './postprocess/runtimeExports.ts';
-import { render, type FileTree } from './render/render.ts';
+import { render, type FileTree, type RenderMemo } from './render/render.ts';
 import { buildView } from './view/buildView.ts';
 import { checkOutDir, readOwnership } from './write/outputFolder.ts';
 import { diffTree, stageTree, type TreeDiff, type WriteCounts } from './write/writeTree.ts';
@@ -35,6 +35,8 @@ export interface GenerateOptions {
   moduleFacts?: FactsSource;
   /** Where load gets each YAML block's value (a cache of earlier runs); by default it parses every block. */
   readBlock?: BlockReader;
+  /** What render may take from earlier runs (compiled templates, models' files); by default it renders everything. */
+  renderMemo?: RenderMemo;
 }
 
 /** The stages in order; `write` overlaps `postprocess` (the disk works while TypeScript parses). */
@@ -80,7 +82,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, { maxSpecBytes: options.maxSpecBytes, readBlock: options.readBlock }, options.moduleFacts);
+  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, { maxSpecBytes: options.maxSpecBytes, readBlock: options.readBlock }, { moduleFacts: options.moduleFacts, renderMemo: options.renderMemo });
   const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(warnings, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
   if (options.check) {
     const files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
@@ -104,17 +106,17 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
  * loaded and normalized spec come out: the document, its text and the normalized spec are
  * garbage before postprocess, the stage that needs the most memory.
  */
-function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, load: LoadOptions = {}, moduleFacts?: FactsSource) {
+function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, load: LoadOptions = {}, memos: { moduleFacts?: FactsSource | undefined; renderMemo?: RenderMemo | undefined } = {}) {
   const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, load)) : source;
   const spec = clock.time('normalize', () => normalize(loaded));
   const ir = clock.time('ir', () => {
     // The names models may not take are the runtime's exports: read through the facts cache, if any.
-    runtimeExports(moduleFacts);
+    runtimeExports(memos.moduleFacts);
     return buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
   });
   clock.counts = { operations: countOperations(ir), models: ir.models.length };
   const view = clock.time('view', () => buildView(ir));
-  const rendered = clock.time('render', () => render(view));
+  const rendered = clock.time('render', () => render(view, memos.renderMemo));
   clock.counts.files = rendered.size;
   return { warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'), ir, rendered, specFiles: loaded.files };
 }

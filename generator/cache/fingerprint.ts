@@ -6,16 +6,33 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '../files.ts';
 
-let fingerprint: string | undefined;
+/** Per checkout, the hash of its code: computed once, as a process runs the code it loaded. */
+const codeHashes = new Map<string, string>();
 
-/** This checkout's fingerprint, computed once per process. */
-export function toolFingerprint(): string {
-  fingerprint ??= fingerprintOf(REPO_ROOT);
-  return fingerprint;
+/**
+ * This checkout's fingerprint. The code's part is computed once per process; the templates are
+ * read by every render, so they are hashed on every call (--watch renders again after a template
+ * is saved, and no record of the old templates may answer then).
+ */
+export function toolFingerprint(root = REPO_ROOT): string {
+  let code = codeHashes.get(root);
+  if (code === undefined) {
+    code = codeHash(root);
+    codeHashes.set(root, code);
+  }
+  return combined(code, root);
 }
 
 /** A hash of what decides the output besides the spec: the generator's sources, its templates and package.json. */
 export function fingerprintOf(root: string): string {
+  return combined(codeHash(root), root);
+}
+
+const codeHash = (root: string) => hashOf(root, ['package.json'], ['generator']);
+const combined = (code: string, root: string) => createHash('sha256').update(code).update(hashOf(root, [], ['templates'])).digest('hex');
+
+/** The files (paths and bytes) of `files` and of every file below `dirs` but tests, with Node's version. */
+function hashOf(root: string, files: string[], dirs: string[]): string {
   const hash = createHash('sha256');
   hash.update(`${process.version}\0`);
   const add = (file: string) => {
@@ -23,8 +40,8 @@ export function fingerprintOf(root: string): string {
     hash.update(readFileSync(file));
     hash.update('\0');
   };
-  add(join(root, 'package.json'));
-  for (const dir of ['generator', 'templates']) for (const file of filesBelow(join(root, dir))) if (!file.includes('.test.')) add(file);
+  for (const file of files) add(join(root, file));
+  for (const dir of dirs) for (const file of filesBelow(join(root, dir))) if (!file.includes('.test.')) add(file);
   return hash.digest('hex');
 }
 
@@ -37,4 +54,3 @@ function filesBelow(dir: string): string[] {
   }
   return found;
 }
-

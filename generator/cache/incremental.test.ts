@@ -2,7 +2,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, utimesS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshotTree, tempDir } from '../../test/helpers.ts';
-import { fingerprintOf } from './fingerprint.ts';
+import { fingerprintOf, toolFingerprint } from './fingerprint.ts';
 import { generateIncrementally, recordKey, type IncrementalOptions } from './incremental.ts';
 import { FACTS_FILE } from './moduleFactsCache.ts';
 import { BLOCKS_FILE } from './yamlBlockCache.ts';
@@ -146,12 +146,7 @@ describe('the incremental cache', () => {
   });
 
   it('never shares a record across generator versions: the fingerprint covers sources, templates and package.json', () => {
-    const root = tempDir('fingerprint');
-    mkdirSync(join(root, 'generator'));
-    mkdirSync(join(root, 'templates'));
-    writeFileSync(join(root, 'package.json'), '{"version":"1.0.0"}');
-    writeFileSync(join(root, 'generator/a.ts'), 'a');
-    writeFileSync(join(root, 'templates/t.hbs'), 't');
+    const root = generatorCheckout();
     const before = fingerprintOf(root);
     for (const [path, text] of [['generator/a.ts', 'b'], ['templates/t.hbs', 'u'], ['package.json', '{"version":"1.0.1"}']] as const) {
       const copy = tempDir('fingerprint');
@@ -164,4 +159,25 @@ describe('the incremental cache', () => {
     const options = { specPath: '/s.yaml' };
     expect(recordKey(options, '/out', 'tool-a')).not.toBe(recordKey(options, '/out', 'tool-b'));
   });
+
+  it('sees a template saved while the process runs (--watch), not a source file (the process runs the code it loaded)', () => {
+    const root = generatorCheckout();
+    const before = toolFingerprint(root);
+    expect(before).toBe(fingerprintOf(root));
+    writeFileSync(join(root, 'generator/a.ts'), 'b');
+    expect(toolFingerprint(root)).toBe(before);
+    writeFileSync(join(root, 'templates/t.hbs'), 'u');
+    expect(toolFingerprint(root)).not.toBe(before);
+  });
 });
+
+/** A checkout's files that the fingerprint reads: package.json, a source file, a template. */
+function generatorCheckout(): string {
+  const root = tempDir('fingerprint');
+  mkdirSync(join(root, 'generator'));
+  mkdirSync(join(root, 'templates'));
+  writeFileSync(join(root, 'package.json'), '{"version":"1.0.0"}');
+  writeFileSync(join(root, 'generator/a.ts'), 'a');
+  writeFileSync(join(root, 'templates/t.hbs'), 't');
+  return root;
+}

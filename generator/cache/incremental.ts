@@ -24,6 +24,7 @@ import { REPO_ROOT } from '../files.ts';
 import { toolFingerprint } from './fingerprint.ts';
 import { ModuleFactsCache } from './moduleFactsCache.ts';
 import { YamlBlockCache } from './yamlBlockCache.ts';
+import { RenderCache } from './renderCache.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC, generate, type GenerateOptions, type GenerateResult } from '../pipeline.ts';
 import { IGNORE_FILE } from '../write/ignoreFile.ts';
 import { readOwnership, withManifest } from '../write/outputFolder.ts';
@@ -81,7 +82,8 @@ export async function generateIncrementally(options: IncrementalOptions = {}): P
   const outDir = resolve(options.outDir ?? DEFAULT_OUT);
   const off = options.noCache === true || process.env.CODEGEN_NO_CACHE === '1';
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  const key = recordKey(options, outDir);
+  const tool = toolFingerprint(); // once: it reads the templates
+  const key = recordKey(options, outDir, tool);
   const hit = off ? undefined : readValidRecord(cacheDir, key, outDir);
   if (hit) {
     if (hit.restamped) bestEffort(() => writeRecord(cacheDir, hit));
@@ -97,12 +99,15 @@ export async function generateIncrementally(options: IncrementalOptions = {}): P
       fromCache: true,
     };
   }
-  // Every stage runs; load parses only the YAML blocks, and postprocess only the modules, whose text is new to the caches.
-  const moduleFacts = off ? undefined : new ModuleFactsCache(cacheDir);
-  const yamlBlocks = off ? undefined : new YamlBlockCache(cacheDir);
-  const result = await generate({ ...options, moduleFacts, readBlock: yamlBlocks?.read });
+  // Every stage runs; load parses only the YAML blocks, render makes only the models and APIs,
+  // and postprocess parses only the modules, that are new to the caches.
+  const moduleFacts = off ? undefined : new ModuleFactsCache(cacheDir, undefined, tool);
+  const yamlBlocks = off ? undefined : new YamlBlockCache(cacheDir, tool);
+  const renderMemo = off ? undefined : new RenderCache(cacheDir, outDir, tool);
+  const result = await generate({ ...options, moduleFacts, readBlock: yamlBlocks?.read, renderMemo });
   if (moduleFacts) bestEffort(() => moduleFacts.save());
   if (yamlBlocks) bestEffort(() => yamlBlocks.save());
+  if (renderMemo) bestEffort(() => renderMemo.save());
   const matches = !result.diff || result.diff.added.length + result.diff.changed.length + result.diff.removed.length === 0;
   if (matches) {
     bestEffort(() => {

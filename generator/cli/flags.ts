@@ -68,7 +68,10 @@ export function helpText(): string {
 }
 
 export function parseCommandLine(argv: string[]): { command: Command | undefined; values: Values } {
-  const [command, ...rest] = argv;
+  // `codegen --help`: flags before any command are still flags.
+  const flagsFirst = argv[0]?.startsWith('-') === true;
+  const command = flagsFirst ? undefined : argv[0];
+  const rest = flagsFirst ? argv : argv.slice(1);
   let values: Values;
   try {
     const options = Object.fromEntries(Object.entries(FLAGS).map(([name, flag]) => [name, { type: flag.type }]));

@@ -1,10 +1,16 @@
 // Stage 5: view → file contents. Templates are compiled once per process and only loop and
-// branch over the view; the static runtime is copied as it is.
+// branch over the view; the static runtime is copied as it is. Handlebars is loaded on first
+// use (a run answered from .cache never renders), and a RenderMemo (generator/cache/renderCache.ts)
+// may give each template's compiled code and each model's files from an earlier run.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { serialize } from 'node:v8';
+import type HandlebarsModule from 'handlebars';
 import { listFiles } from '../files.ts';
+import { modelView } from '../view/buildView.ts';
 import type { ClientView } from '../view/types.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -15,53 +21,104 @@ export const DEPRECATED_NAMES_FILE = 'src/deprecatedNames.ts';
 /** Relative path (always with `/`) → file content. */
 export type FileTree = Map<string, string>;
 
+/**
+ * What render may take from earlier runs. Each answer must be what `make` would give: a key
+ * names everything `make` reads but the generator itself (a memo holds one generator's answers).
+ */
+export interface RenderMemo {
+  /** A template's compiled code (Handlebars' precompiled form), `key` naming its text and the compiler. */
+  templateCode(key: string, make: () => string): string;
+  /** The `count` texts of one unit of output (a model's module and doc), `key` naming all they are made from. */
+  texts(key: string, count: number, make: () => string[]): string[];
+}
+
+type Template = HandlebarsTemplateDelegate;
+
 interface Templates {
-  api: HandlebarsTemplateDelegate;
-  model: HandlebarsTemplateDelegate;
-  apiDoc: HandlebarsTemplateDelegate;
-  modelDoc: HandlebarsTemplateDelegate;
-  readme: HandlebarsTemplateDelegate;
-  packageJson: HandlebarsTemplateDelegate;
-  server: HandlebarsTemplateDelegate;
-  webhooks: HandlebarsTemplateDelegate;
-  webhooksDoc: HandlebarsTemplateDelegate;
-  deprecatedNames: HandlebarsTemplateDelegate;
+  api: Template;
+  model: Template;
+  apiDoc: Template;
+  modelDoc: Template;
+  readme: Template;
+  packageJson: Template;
+  server: Template;
+  webhooks: Template;
+  webhooksDoc: Template;
+  deprecatedNames: Template;
 }
 
 const INLINE_PARTIALS = new Set(['requestSpec']);
 
-let compiled: { templates: Templates; statics: Array<[string, string]> } | undefined;
+/**
+ * The only helper is `json`; every other mustache is a property of the view, and the compiled
+ * code looks it up directly instead of first asking whether it names a helper.
+ */
+const compileOptions = () => ({ noEscape: true, knownHelpers: { json: true }, knownHelpersOnly: true });
+/** Handlebars adds to the options it is given, so each compile gets its own copy. */
+const COMPILE_OPTIONS_TEXT = JSON.stringify(compileOptions());
 
-function load(): NonNullable<typeof compiled> {
-  if (compiled) return compiled;
+let runtime: typeof HandlebarsModule | undefined;
+let compiler: typeof HandlebarsModule | undefined;
+/** The compiled templates of a templates folder, and a hash of all their texts. */
+interface Compiled {
+  dir: string;
+  templates: Templates;
+  statics: Array<[string, string]>;
+  hash: string;
+}
+let compiled: Compiled | undefined;
+
+/** Handlebars' runtime runs compiled templates; its compiler (three times the loading time) is loaded only to compile one. */
+function loadRuntime(): typeof HandlebarsModule {
+  runtime ??= createRequire(import.meta.url)('handlebars/runtime') as typeof HandlebarsModule;
+  return runtime;
+}
+
+function precompile(text: string): string {
+  compiler ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsModule;
+  return compiler.precompile(text, compileOptions()) as string;
+}
+
+function load(dir: string, memo: RenderMemo | undefined): Compiled {
+  if (compiled?.dir === dir) return compiled;
+  const Handlebars = loadRuntime();
   const hbs = Handlebars.create();
   // The only helper: JSON string escaping for package.json values.
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  const read = (name: string) => readFileSync(join(TEMPLATES_DIR, name), 'utf8');
-  for (const file of readdirSync(join(TEMPLATES_DIR, 'partials'))) {
+  const all = createHash('sha256');
+  const compile = (text: string): Template => {
+    const key = createHash('sha256').update(`${Handlebars.VERSION}\0${COMPILE_OPTIONS_TEXT}\0${text}`).digest('base64url');
+    all.update(key);
+    const code = memo ? memo.templateCode(key, () => precompile(text)) : precompile(text);
+    // Our own templates' compiled code (never spec text), evaluated as Handlebars.compile itself does.
+    return hbs.template(new Function(`return ${code}`)() as TemplateSpecification);
+  };
+  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+  for (const file of readdirSync(join(dir, 'partials')).sort()) {
     const name = file.replace(/\.hbs$/, '');
+    all.update(`\0${name}\0`);
     // Partials used inside a line must not bring their file's final newline along.
     const text = INLINE_PARTIALS.has(name) ? read(`partials/${file}`).replace(/\n$/, '') : read(`partials/${file}`);
-    hbs.registerPartial(name, hbs.compile(text, { noEscape: true }));
+    hbs.registerPartial(name, compile(text));
   }
-  const compile = (name: string) => hbs.compile(read(name), { noEscape: true });
+  const template = (name: string) => compile(read(name));
   const templates: Templates = {
-    api: compile('api.ts.hbs'),
-    model: compile('model.ts.hbs'),
-    apiDoc: compile('docs/api.md.hbs'),
-    modelDoc: compile('docs/model.md.hbs'),
-    readme: compile('README.md.hbs'),
-    packageJson: compile('package.json.hbs'),
-    server: compile('server.ts.hbs'),
-    webhooks: compile('webhooks.ts.hbs'),
-    webhooksDoc: compile('docs/Webhooks.md.hbs'),
-    deprecatedNames: compile('deprecatedNames.ts.hbs'),
+    api: template('api.ts.hbs'),
+    model: template('model.ts.hbs'),
+    apiDoc: template('docs/api.md.hbs'),
+    modelDoc: template('docs/model.md.hbs'),
+    readme: template('README.md.hbs'),
+    packageJson: template('package.json.hbs'),
+    server: template('server.ts.hbs'),
+    webhooks: template('webhooks.ts.hbs'),
+    webhooksDoc: template('docs/Webhooks.md.hbs'),
+    deprecatedNames: template('deprecatedNames.ts.hbs'),
   };
-  const staticRoot = join(TEMPLATES_DIR, 'static');
+  const staticRoot = join(dir, 'static');
   const statics = listFiles(staticRoot)
     .map((file) => [relative(staticRoot, file).split(sep).join('/'), readFileSync(file, 'utf8')] as [string, string])
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  compiled = { templates, statics };
+  compiled = { dir, templates, statics, hash: all.digest('base64url') };
   return compiled;
 }
 
@@ -70,18 +127,27 @@ export function forgetCompiledTemplates(): void {
   compiled = undefined;
 }
 
-
-export function render(view: ClientView): FileTree {
-  const { templates: t, statics } = load();
+/** The client's files; `templatesDir` is for tests (watch mode reads the templates again after forgetCompiledTemplates). */
+export function render(view: ClientView, memo?: RenderMemo, templatesDir = TEMPLATES_DIR): FileTree {
+  const { templates: t, statics, hash: templatesHash } = load(templatesDir, memo);
   const files: FileTree = new Map(statics);
   const shared = { moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath };
   for (const api of view.apis) {
-    files.set(`src/apis/${api.className}.ts`, t.api(api));
-    files.set(`docs/${api.className}.md`, t.apiDoc({ ...shared, api }));
+    // An API's files read the templates, its view node and `shared` alone.
+    const make = () => [t.api(api), t.apiDoc({ ...shared, api })];
+    const [code = '', doc = ''] = memo ? memo.texts(keyOf([templatesHash, api, shared]), 2, make) : make();
+    files.set(`src/apis/${api.className}.ts`, code);
+    files.set(`docs/${api.className}.md`, doc);
   }
-  for (const model of view.models) {
-    files.set(`src/models/${model.name}.ts`, t.model(model));
-    files.set(`docs/${model.name}.md`, t.modelDoc({ ...shared, model }));
+  for (const { name, ir } of view.models) {
+    // A model's files read the templates, its IR node and `shared` alone (modelView is a function of the node).
+    const make = () => {
+      const model = modelView(ir);
+      return [t.model(model), t.modelDoc({ ...shared, model })];
+    };
+    const [code = '', doc = ''] = memo ? memo.texts(keyOf([templatesHash, ir, shared]), 2, make) : make();
+    files.set(`src/models/${name}.ts`, code);
+    files.set(`docs/${name}.md`, doc);
   }
   if (view.webhooks) {
     files.set('src/webhooks.ts', t.webhooks(view.webhooks));
@@ -92,4 +158,21 @@ export function render(view: ClientView): FileTree {
   files.set('README.md', t.readme(view));
   files.set('package.json', t.packageJson(view));
   return files;
+}
+
+/** A `null` outside a string, as JSON prints null, undefined in arrays, NaN and the infinities (or text that looks so). */
+const MAYBE_BLURRED = /(?:^|[:,[])null\b/;
+
+/**
+ * A hash of plain data (a view or IR node): its JSON, unless the JSON holds a `null` that might
+ * stand for NaN or an infinity (rare: a handful of the OpenAI spec's 2,000 units); then v8's
+ * structured serialization, exact but slower (and it tells a string's internal form apart, so
+ * at worst a unit renders again). The two forms are tagged apart.
+ */
+export function keyOf(value: unknown): string {
+  const json = JSON.stringify(value);
+  const hash = createHash('sha256');
+  if (MAYBE_BLURRED.test(json)) hash.update('v8\0').update(serialize(value));
+  else hash.update('json\0').update(json);
+  return hash.digest('base64url');
 }

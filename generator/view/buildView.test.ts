@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIr } from '../ir/buildIr.ts';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
-import { buildView } from './buildView.ts';
+import { buildView, modelView } from './buildView.ts';
 
 // The view of a small spec: the type expressions, names and argument lists the templates print.
 const ir = buildView(buildIr(
@@ -49,7 +49,7 @@ components:
     ),
   ),
 ));
-const model = (name: string) => ir.models.find((m) => m.name === name)!;
+const model = (name: string) => modelView(ir.models.find((m) => m.name === name)!.ir);
 
 describe('type mapping', () => {
   it('maps object properties precisely: required, readonly, nullable, maps, open enums, unknown', () => {

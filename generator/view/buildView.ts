@@ -48,7 +48,7 @@ export function buildView(ir: ClientIR): ClientView {
     readme: readmeWalkthroughs(ir),
     apis,
     pagingExample: pagingExampleOf(apis),
-    models: ir.models.map(modelView),
+    models: ir.models.map((model) => ({ name: model.name, ir: model })),
     webhooks: webhooksView(ir),
   };
 }
@@ -384,7 +384,8 @@ function oneLine(text: string): string {
 
 // ── models ────────────────────────────────────────────────────────────────
 
-function modelView(model: ModelIR): ModelView {
+/** A model's view: a function of its IR node alone (render keys a model's files by that node). */
+export function modelView(model: ModelIR): ModelView {
   const refs = new Set<string>();
   for (const type of [...model.heritage, ...model.properties.map((p) => p.type), ...(model.additional ? [model.additional] : []), ...(model.type ? [model.type] : [])]) collectRefs(type, refs);
   refs.delete(model.name);

@@ -1,6 +1,6 @@
 // The view model: every string the templates print, computed from the IR (generator/view/buildView.ts)
 // and already escaped for where it goes, so templates only loop and branch.
-import type { ModelKind } from '../ir/types.ts';
+import type { ModelIR, ModelKind } from '../ir/types.ts';
 import type { ErrorsView, PaginationView, PagingExampleView } from './errorsAndPaging.ts';
 import type { WebhooksView } from './webhooks.ts';
 
@@ -51,9 +51,15 @@ export interface ClientView {
   /** The README's paging example, when an operation pages. */
   pagingExample?: PagingExampleView | undefined;
   apis: ApiView[];
-  models: ModelView[];
+  /** Each model's view is made as its files are rendered (modelView), so a model whose files are known needs none. */
+  models: ModelEntry[];
   /** src/webhooks.ts, docs/Webhooks.md and the README's list; undefined when the spec has no webhooks or callbacks. */
   webhooks: WebhooksView | undefined;
+}
+
+export interface ModelEntry {
+  name: string;
+  ir: ModelIR;
 }
 
 export type WalkthroughName = 'chat' | 'files' | 'speech';

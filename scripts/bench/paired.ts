@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FACTS_FILE } from '../../generator/cache/moduleFactsCache.ts';
 import { BLOCKS_FILE } from '../../generator/cache/yamlBlockCache.ts';
+import { renderFileOf } from '../../generator/cache/renderCache.ts';
 import { DEFAULT_CACHE_DIR } from '../../generator/cache/incremental.ts';
 import { CORPUS_DIR, readVersions } from '../derive-fixture.ts';
 import { BIN, ensureDir, fmtBytes, fmtMs, fmtRatio, FULL_SPEC, median, progress, REPO_ROOT, runMeasured, WORK_DIR, type ProcessSample } from './common.ts';
@@ -85,9 +86,9 @@ function previousVersionSpec(): string | undefined {
 }
 
 /**
- * Ours after a spec update: untimed, the previous version's output and caches (the module facts
- * and YAML blocks of the measured version removed, as a user updating has never seen them), then
- * the measured run: a plain generate of the new version, as a user runs it.
+ * Ours after a spec update: untimed, the previous version's output and caches (the module facts,
+ * YAML blocks and rendered files of the measured version removed, as a user updating has never
+ * seen them), then the measured run: a plain generate of the new version, as a user runs it.
  */
 function specUpdate(previous: string, current: string, out: string): Command {
   const spec = path.join(WORK_DIR, 'spec', 'updated.yaml');
@@ -98,6 +99,7 @@ function specUpdate(previous: string, current: string, out: string): Command {
     prepare: () => {
       copyFileSync(previous, spec);
       for (const cache of [FACTS_FILE, BLOCKS_FILE]) rmSync(path.join(DEFAULT_CACHE_DIR, cache), { force: true });
+      rmSync(renderFileOf(DEFAULT_CACHE_DIR, out), { force: true });
       execFileSync(process.execPath, generate, { stdio: 'ignore' });
       copyFileSync(current, spec);
     },
@@ -159,7 +161,7 @@ export async function runPaired(runs: number): Promise<Section> {
     tables: [table],
     notes: [
       'Where a full regenerate spends its time (section 5 has the per-stage profile): load is `yaml` parseDocument with positions, the floor itself; then normalize, ir, view and render; then postprocess, which now parses every generated module with TypeScript\'s compiler API (ts-morph before: its load and its node wrappers cost about 40% of the stage\'s CPU, measured in-process on the full spec), and the write, which links every unchanged file of the previous output. A regenerate cannot reach 1.5× of the floor while every stage after the parse runs on every run: the spec-update row shows what the caches save when they may be used.',
-      'Spec update: the output and .cache/generate of the previous published version are in place; every stage runs. Load splits the YAML into blocks (each path item, each schema, each other top-level entry: generator/load/yamlBlocks.ts) and parses only the blocks whose text is new to .cache/generate/yaml-blocks.jsonl (generator/cache/yamlBlockCache.ts), reading the others back as JSON; postprocess takes the facts (exports, report declarations, parse errors) of each module whose text did not change from .cache/generate/module-facts.json (generator/cache/moduleFactsCache.ts); the write links the unchanged files. normalize, ir, view and render still run over the whole spec.',
+      'Spec update: the output and .cache/generate of the previous published version are in place; every stage runs. Load splits the YAML into blocks (each path item, each schema, each other top-level entry: generator/load/yamlBlocks.ts) and parses only the blocks whose text is new to .cache/generate/yaml-blocks.jsonl (generator/cache/yamlBlockCache.ts), reading the others back as JSON; render makes only the models whose IR node and the APIs whose view node changed, with the templates compiled by an earlier run (.cache/generate/rendered-<folder>.json, generator/cache/renderCache.ts); postprocess takes the facts (exports, report declarations, parse errors) of each module whose text did not change from .cache/generate/module-facts.json (generator/cache/moduleFactsCache.ts); the write links the unchanged files. normalize, ir and the API views still run over the whole spec.',
       'The no-change runs skip every stage: they hash the spec files and the generator sources and stat the output files (a record that held only by hashing, e.g. after a regenerate re-linked the files, is stamped anew, so the next run needs no hashing: before this, every no-change run after a regenerate hashed all ~4,200 output files); what is left is Node start-up and loading the bundle with its packages (yaml and handlebars, about 90 ms CPU, loaded but unused on this path).',
     ],
     targets: [
