@@ -10,10 +10,14 @@ const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object',
 export interface SchemaContext {
   document: Record<string, unknown>;
   diagnostics: Diagnostics;
-  /** Where each normalized schema came from, for located errors in later stages. */
-  pointers: WeakMap<object, string>;
+  /**
+   * Where each normalized schema came from, for located errors in later stages. Maps, not
+   * WeakMaps: the spec keeps its schemas alive anyway, and a WeakMap's set costs more (a million
+   * schemas on Microsoft Graph beta).
+   */
+  pointers: Map<object, string>;
   /** Each normalized schema's raw text as written, for telling identical inline schemas apart. */
-  written: WeakMap<object, unknown>;
+  written: Map<object, unknown>;
   /** Non-component references being expanded, to stop on cycles. */
   expanding: Set<string>;
   /**
@@ -28,6 +32,8 @@ export interface SchemaContext {
    * a model of its own, named from where it is written.
    */
   hoisted: Map<string, { name: string; schema?: Schema }>;
+  /** Each `#...` reference's target, by ref: Graph's operations name the same few thousand targets 50,000 times. */
+  targets: Map<string, unknown>;
 }
 
 /** Checks a `$ref` and returns its target, or reports it and returns undefined. */
@@ -40,7 +46,11 @@ export function checkRef(ref: unknown, at: string, ctx: SchemaContext): unknown 
     ctx.diagnostics.error(at, `external $ref '${ref}' is not supported: bundle the spec into one file first`, 'REF_EXTERNAL');
     return undefined;
   }
-  const target = resolvePointer(ctx.document, ref);
+  let target = ctx.targets.get(ref);
+  if (target === undefined && !ctx.targets.has(ref)) {
+    target = resolvePointer(ctx.document, ref);
+    ctx.targets.set(ref, target);
+  }
   if (target === undefined) ctx.diagnostics.error(at, `$ref '${ref}' points to nothing`, 'REF_UNRESOLVED');
   return target;
 }
