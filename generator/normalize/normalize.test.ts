@@ -322,3 +322,27 @@ describe('normalize: responses read item by item', () => {
     expect(read.warnings).toEqual(['a request of application/jsonl items is not generated item by item yet (only responses are); this media type is left out']);
   });
 });
+
+describe('normalize: where each schema was written', () => {
+  it('records the pointer of every nested schema, escaping names with / and ~', () => {
+    const s = normalized(
+      spec(`paths: {}
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        'a/b~c': {type: array, items: {additionalProperties: {not: {type: string}}}}
+      allOf: [{type: object, properties: {x: {type: integer}}}]
+`),
+    );
+    const a = s.schemas.get('A')!;
+    const nested = a.properties!['a/b~c']!;
+    const values = nested.items!.additionalProperties as Record<string, never>;
+    expect(s.pointers.get(nested)).toBe('/components/schemas/A/properties/a~1b~0c');
+    expect(s.pointers.get(nested.items!)).toBe('/components/schemas/A/properties/a~1b~0c/items');
+    expect(s.pointers.get(values)).toBe('/components/schemas/A/properties/a~1b~0c/items/additionalProperties');
+    expect(s.pointers.get(values.not as object)).toBe('/components/schemas/A/properties/a~1b~0c/items/additionalProperties/not');
+    expect(s.pointers.get(a.allOf![0]!.properties!.x!)).toBe('/components/schemas/A/allOf/0/properties/x');
+  });
+});

@@ -1,7 +1,7 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
 import type { Diagnostics } from '../diagnostics.ts';
-import { pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
+import { escapePointerSegment, pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
 import { resolveMapping, resolveTarget } from './discriminatorMapping.ts';
 import { isPlainObject, propertyMap, rawComponentSchemas, refName, refTo, type Schema } from './schema.ts';
 
@@ -69,8 +69,11 @@ export function textField(owner: Record<string, unknown>, key: string, at: strin
   return undefined;
 }
 
-export function normalizeSchema(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): Schema {
-  const at = pointerOf(segments);
+/**
+ * `at` is `pointerOf(segments)`; a schema's children get it grown from their parent's (one short
+ * string each) instead of each rebuilding it from all its segments.
+ */
+export function normalizeSchema(raw: unknown, segments: Array<string | number>, ctx: SchemaContext, at = pointerOf(segments)): Schema {
   if (segments.length > MAX_SCHEMA_DEPTH) {
     ctx.diagnostics.error(at, `schema nested deeper than ${MAX_SCHEMA_DEPTH} levels; flatten it into components`, 'SCHEMA_TOO_DEEP');
     return track({}, raw, at, ctx);
@@ -81,7 +84,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
     ctx.diagnostics.error(at, 'a schema must be an object', 'WRONG_TYPE');
     return track({}, raw, at, ctx);
   }
-  if ('$ref' in raw) return normalizeRef(raw, segments, ctx);
+  if ('$ref' in raw) return normalizeRef(raw, segments, ctx, at);
   if (raw.$recursiveRef === '#' && segments[0] === 'components' && segments[1] === 'schemas') {
     // JSON Schema 2019-09 recursion to the enclosing component: a reference to it.
     return track({ $ref: refTo(String(segments[2])), 'x-recursive': true }, raw, at, ctx);
@@ -96,7 +99,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
       ctx.diagnostics.error(`${at}/properties`, 'properties must be an object', 'WRONG_TYPE');
       delete s.properties;
     } else {
-      s.properties = propertyMap(Object.entries(s.properties).map(([name, prop]) => [name, normalizeSchema(prop, [...segments, 'properties', name], ctx)]));
+      s.properties = propertyMap(Object.entries(s.properties).map(([name, prop]) => [name, normalizeSchema(prop, [...segments, 'properties', name], ctx, `${at}/properties/${escapePointerSegment(name)}`)]));
     }
   }
   if (s.required !== undefined && !(Array.isArray(s.required) && s.required.every((r) => typeof r === 'string'))) {
@@ -107,12 +110,12 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
     if (Array.isArray(s.items)) {
       ctx.diagnostics.error(`${at}/items`, 'items must be a single schema (tuple items are not supported)', 'TUPLE_ITEMS');
       delete s.items;
-    } else s.items = normalizeSchema(s.items, [...segments, 'items'], ctx);
+    } else s.items = normalizeSchema(s.items, [...segments, 'items'], ctx, `${at}/items`);
   }
   if (isPlainObject(s.additionalProperties)) {
-    s.additionalProperties = normalizeSchema(s.additionalProperties, [...segments, 'additionalProperties'], ctx);
+    s.additionalProperties = normalizeSchema(s.additionalProperties, [...segments, 'additionalProperties'], ctx, `${at}/additionalProperties`);
   }
-  if (s.not !== undefined) s.not = normalizeSchema(s.not, [...segments, 'not'], ctx);
+  if (s.not !== undefined) s.not = normalizeSchema(s.not, [...segments, 'not'], ctx, `${at}/not`);
   for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
     const list = s[key];
     if (list === undefined) continue;
@@ -121,7 +124,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
       delete s[key];
       continue;
     }
-    s[key] = list.map((member, i) => normalizeSchema(member, [...segments, key, i], ctx));
+    s[key] = list.map((member, i) => normalizeSchema(member, [...segments, key, i], ctx, `${at}/${key}/${i}`));
   }
   if (s.discriminator !== undefined) checkDiscriminator(s, at, ctx);
   foldAnnotationOnlyAllOf(s);
@@ -137,8 +140,7 @@ function track<T extends object>(s: T, raw: unknown, at: string, ctx: SchemaCont
   return s;
 }
 
-function normalizeRef(raw: Record<string, unknown>, segments: Array<string | number>, ctx: SchemaContext): Schema {
-  const at = pointerOf(segments);
+function normalizeRef(raw: Record<string, unknown>, segments: Array<string | number>, ctx: SchemaContext, at: string): Schema {
   const ref = raw.$ref as string;
   const target = checkRef(ref, `${at}/$ref`, ctx);
   // Keep 3.1 sibling keywords that matter to users; the referenced schema decides the shape.
