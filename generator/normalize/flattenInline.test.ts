@@ -66,8 +66,8 @@ describe('flattenInlineSchemas: given a schema, want these lifted models', () =>
 
 describe('flattenInlineSchemas: a function of its input', () => {
   it('returns new maps and leaves the component map it was given as it was', () => {
-    const pointers = new WeakMap<object, string>();
-    const written = new WeakMap<object, unknown>();
+    const pointers = new Map<object, string>();
+    const written = new Map<object, unknown>();
     const inline = { type: 'object', properties: { a: { type: 'string' } } };
     pointers.set(inline, '/components/schemas/Pet/properties/owner');
     const components = new Map([['Pet', { type: 'object', properties: { owner: inline } }]]);
@@ -78,8 +78,8 @@ describe('flattenInlineSchemas: a function of its input', () => {
   });
 
   it('tells schemas apart by how they were written, not by their folded form', () => {
-    const pointers = new WeakMap<object, string>();
-    const written = new WeakMap<object, unknown>();
+    const pointers = new Map<object, string>();
+    const written = new Map<object, unknown>();
     // Both fold to the same schema, but one was written as a 3.0 nullable and one as a 3.1 type list.
     const first = { type: 'object', nullable: true, properties: { a: { type: 'string' } } };
     const second = { type: 'object', nullable: true, properties: { a: { type: 'string' } } };

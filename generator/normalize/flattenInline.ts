@@ -19,9 +19,9 @@ export interface FlattenInput {
   /** The component schemas, in spec order. */
   components: ReadonlyMap<string, Schema>;
   /** Where each normalized schema was written (a JSON pointer). */
-  pointers: WeakMap<object, string>;
+  pointers: Map<object, string>;
   /** Each normalized schema's text as written (before folding), to tell identical inline schemas apart. */
-  written: WeakMap<object, unknown>;
+  written: Map<object, unknown>;
 }
 
 export interface Flattened {
@@ -195,6 +195,8 @@ class InlineFlattener {
   private liftChild(child: Schema, wanted: string, useTitle = true): Schema {
     if (child.$ref !== undefined) return child;
     const needed = this.isModelNeeded(child);
+    // Naming is pure: a leaf that needs no model (most parameters) is not named at all.
+    if (!needed && !hasSubschemas(child)) return child;
     const name = useTitle ? this.nameFor(child, wanted, needed) : this.unique(sanitize(wanted));
     this.gather(child, name);
     return needed ? this.makeComponent(name, child) : child;
@@ -233,6 +235,11 @@ class InlineFlattener {
       }
     }
   }
+}
+
+/** Whether gather() has anything inside the schema to walk. */
+function hasSubschemas(s: Schema): boolean {
+  return Boolean(s.properties || isPlainObject(s.additionalProperties) || s.items || s.allOf || s.anyOf || s.oneOf || s.not);
 }
 
 function isOnly(s: Schema, key: 'anyOf' | 'oneOf'): boolean {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SpecError } from '../errors.ts';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from './normalize.ts';
+import type { Schema } from './schema.ts';
 
 function spec(body: string, version = '3.1.0'): string {
   return `openapi: ${version}\ninfo: {title: T, version: '1'}\n${body}`;
@@ -320,5 +321,29 @@ describe('normalize: responses read item by item', () => {
     const read = content('application/jsonl: {itemSchema: {type: object}}', '3.2.0', 'requestBody');
     expect(read.media).toBeUndefined();
     expect(read.warnings).toEqual(['a request of application/jsonl items is not generated item by item yet (only responses are); this media type is left out']);
+  });
+});
+
+describe('normalize: where each schema was written', () => {
+  it('records the pointer of every nested schema, escaping names with / and ~', () => {
+    const s = normalized(
+      spec(`paths: {}
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        'a/b~c': {type: array, items: {additionalProperties: {not: {type: string}}}}
+      allOf: [{type: object, properties: {x: {type: integer}}}]
+`),
+    );
+    const a = s.schemas.get('A')!;
+    const nested = a.properties!['a/b~c']!;
+    const values = nested.items!.additionalProperties as Schema;
+    expect(s.pointers.get(nested)).toBe('/components/schemas/A/properties/a~1b~0c');
+    expect(s.pointers.get(nested.items!)).toBe('/components/schemas/A/properties/a~1b~0c/items');
+    expect(s.pointers.get(values)).toBe('/components/schemas/A/properties/a~1b~0c/items/additionalProperties');
+    expect(s.pointers.get(values.not!)).toBe('/components/schemas/A/properties/a~1b~0c/items/additionalProperties/not');
+    expect(s.pointers.get(a.allOf![0]!.properties!.x!)).toBe('/components/schemas/A/allOf/0/properties/x');
   });
 });

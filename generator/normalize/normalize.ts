@@ -93,7 +93,7 @@ export interface NormalizedSpec {
   schemas: Map<string, Schema>;
   /** For lifted schemas: the pointer where the schema was written inline. */
   inlineOrigins: Map<string, string>;
-  pointers: WeakMap<object, string>;
+  pointers: Map<object, string>;
   diagnostics: Diagnostics;
 }
 
@@ -141,7 +141,7 @@ function isRepositoryUrl(value: string): boolean {
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
   const diagnostics = new Diagnostics(loaded.file, loaded.locate);
-  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new WeakMap(), written: new WeakMap(), expanding: new Set(), expanded: new Map(), hoisted: new Map() };
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new Map(), written: new Map(), expanding: new Set(), expanded: new Map(), hoisted: new Map(), targets: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
   if (!/^3\.[012]\./.test(openapi)) {

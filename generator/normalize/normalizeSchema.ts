@@ -1,7 +1,7 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
 import type { Diagnostics } from '../diagnostics.ts';
-import { pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
+import { escapePointerSegment, pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
 import { resolveMapping, resolveTarget } from './discriminatorMapping.ts';
 import { isPlainObject, propertyMap, rawComponentSchemas, refName, refTo, type Schema } from './schema.ts';
 
@@ -10,10 +10,14 @@ const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object',
 export interface SchemaContext {
   document: Record<string, unknown>;
   diagnostics: Diagnostics;
-  /** Where each normalized schema came from, for located errors in later stages. */
-  pointers: WeakMap<object, string>;
+  /**
+   * Where each normalized schema came from, for located errors in later stages. Maps, not
+   * WeakMaps: the spec keeps its schemas alive anyway, and a WeakMap's set costs more (a million
+   * schemas on Microsoft Graph beta).
+   */
+  pointers: Map<object, string>;
   /** Each normalized schema's raw text as written, for telling identical inline schemas apart. */
-  written: WeakMap<object, unknown>;
+  written: Map<object, unknown>;
   /** Non-component references being expanded, to stop on cycles. */
   expanding: Set<string>;
   /**
@@ -28,6 +32,8 @@ export interface SchemaContext {
    * a model of its own, named from where it is written.
    */
   hoisted: Map<string, { name: string; schema?: Schema }>;
+  /** Each `#...` reference's target, by ref: Graph's operations name the same few thousand targets 50,000 times. */
+  targets: Map<string, unknown>;
 }
 
 /** Checks a `$ref` and returns its target, or reports it and returns undefined. */
@@ -40,7 +46,11 @@ export function checkRef(ref: unknown, at: string, ctx: SchemaContext): unknown 
     ctx.diagnostics.error(at, `external $ref '${ref}' is not supported: bundle the spec into one file first`, 'REF_EXTERNAL');
     return undefined;
   }
-  const target = resolvePointer(ctx.document, ref);
+  let target = ctx.targets.get(ref);
+  if (target === undefined && !ctx.targets.has(ref)) {
+    target = resolvePointer(ctx.document, ref);
+    ctx.targets.set(ref, target);
+  }
   if (target === undefined) ctx.diagnostics.error(at, `$ref '${ref}' points to nothing`, 'REF_UNRESOLVED');
   return target;
 }
@@ -59,8 +69,11 @@ export function textField(owner: Record<string, unknown>, key: string, at: strin
   return undefined;
 }
 
-export function normalizeSchema(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): Schema {
-  const at = pointerOf(segments);
+/**
+ * `at` is `pointerOf(segments)`; a schema's children get it grown from their parent's (one short
+ * string each) instead of each rebuilding it from all its segments.
+ */
+export function normalizeSchema(raw: unknown, segments: Array<string | number>, ctx: SchemaContext, at = pointerOf(segments)): Schema {
   if (segments.length > MAX_SCHEMA_DEPTH) {
     ctx.diagnostics.error(at, `schema nested deeper than ${MAX_SCHEMA_DEPTH} levels; flatten it into components`, 'SCHEMA_TOO_DEEP');
     return track({}, raw, at, ctx);
@@ -71,7 +84,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
     ctx.diagnostics.error(at, 'a schema must be an object', 'WRONG_TYPE');
     return track({}, raw, at, ctx);
   }
-  if ('$ref' in raw) return normalizeRef(raw, segments, ctx);
+  if ('$ref' in raw) return normalizeRef(raw, segments, ctx, at);
   if (raw.$recursiveRef === '#' && segments[0] === 'components' && segments[1] === 'schemas') {
     // JSON Schema 2019-09 recursion to the enclosing component: a reference to it.
     return track({ $ref: refTo(String(segments[2])), 'x-recursive': true }, raw, at, ctx);
@@ -86,7 +99,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
       ctx.diagnostics.error(`${at}/properties`, 'properties must be an object', 'WRONG_TYPE');
       delete s.properties;
     } else {
-      s.properties = propertyMap(Object.entries(s.properties).map(([name, prop]) => [name, normalizeSchema(prop, [...segments, 'properties', name], ctx)]));
+      s.properties = propertyMap(Object.entries(s.properties).map(([name, prop]) => [name, normalizeSchema(prop, [...segments, 'properties', name], ctx, `${at}/properties/${escapePointerSegment(name)}`)]));
     }
   }
   if (s.required !== undefined && !(Array.isArray(s.required) && s.required.every((r) => typeof r === 'string'))) {
@@ -97,12 +110,12 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
     if (Array.isArray(s.items)) {
       ctx.diagnostics.error(`${at}/items`, 'items must be a single schema (tuple items are not supported)', 'TUPLE_ITEMS');
       delete s.items;
-    } else s.items = normalizeSchema(s.items, [...segments, 'items'], ctx);
+    } else s.items = normalizeSchema(s.items, [...segments, 'items'], ctx, `${at}/items`);
   }
   if (isPlainObject(s.additionalProperties)) {
-    s.additionalProperties = normalizeSchema(s.additionalProperties, [...segments, 'additionalProperties'], ctx);
+    s.additionalProperties = normalizeSchema(s.additionalProperties, [...segments, 'additionalProperties'], ctx, `${at}/additionalProperties`);
   }
-  if (s.not !== undefined) s.not = normalizeSchema(s.not, [...segments, 'not'], ctx);
+  if (s.not !== undefined) s.not = normalizeSchema(s.not, [...segments, 'not'], ctx, `${at}/not`);
   for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
     const list = s[key];
     if (list === undefined) continue;
@@ -111,7 +124,7 @@ export function normalizeSchema(raw: unknown, segments: Array<string | number>, 
       delete s[key];
       continue;
     }
-    s[key] = list.map((member, i) => normalizeSchema(member, [...segments, key, i], ctx));
+    s[key] = list.map((member, i) => normalizeSchema(member, [...segments, key, i], ctx, `${at}/${key}/${i}`));
   }
   if (s.discriminator !== undefined) checkDiscriminator(s, at, ctx);
   foldAnnotationOnlyAllOf(s);
@@ -127,8 +140,7 @@ function track<T extends object>(s: T, raw: unknown, at: string, ctx: SchemaCont
   return s;
 }
 
-function normalizeRef(raw: Record<string, unknown>, segments: Array<string | number>, ctx: SchemaContext): Schema {
-  const at = pointerOf(segments);
+function normalizeRef(raw: Record<string, unknown>, segments: Array<string | number>, ctx: SchemaContext, at: string): Schema {
   const ref = raw.$ref as string;
   const target = checkRef(ref, `${at}/$ref`, ctx);
   // Keep 3.1 sibling keywords that matter to users; the referenced schema decides the shape.

@@ -34,18 +34,18 @@ export function renameDuplicateOperations(spec: NormalizedSpec, document: unknow
     const method = toMethodName(op.operationId);
     // Most names are free: only a taken one pays for the pass over the class's methods (Graph's classes have thousands).
     const unique = groups.some((g) => g.earlier.taken.has(method)) ? uniqueOperationId(op.operationId, groups.flatMap((g) => g.earlier.methods)) : op.operationId;
+    const named = unique === op.operationId ? method : toMethodName(unique);
     if (unique !== op.operationId) {
       const { className, earlier } = groups.find((g) => g.earlier.taken.has(method)) ?? groups[0]!;
       const written = resolvePointer(document, `${op.pointer}/operationId`) !== undefined;
       const first = earlier.pointers[earlier.methods.indexOf(method)];
       spec.diagnostics.warning(
         written ? `${op.pointer}/operationId` : op.pointer,
-        `operationId '${op.operationId}' gives method ${className}.${method}, which the operation at #${first} already has; named '${unique}' (method ${toMethodName(unique)}), as openapi-generator names it`,
+        `operationId '${op.operationId}' gives method ${className}.${method}, which the operation at #${first} already has; named '${unique}' (method ${named}), as openapi-generator names it`,
         'OPERATION_ID_DUPLICATE',
       );
       op.operationId = unique;
     }
-    const named = toMethodName(op.operationId);
     for (const { earlier } of groups) {
       earlier.methods.push(named);
       earlier.pointers.push(op.pointer);

@@ -78,5 +78,6 @@ export function refName(ref: string): string | undefined {
   if (!ref.startsWith(SCHEMA_REF_PREFIX)) return undefined;
   const rest = ref.slice(SCHEMA_REF_PREFIX.length);
   if (rest.includes('/')) return undefined;
-  return parsePointer('/' + rest)[0];
+  // Asked for every reference of every stage; most names have nothing to decode.
+  return rest.includes('%') || rest.includes('~') ? parsePointer('/' + rest)[0] : rest;
 }

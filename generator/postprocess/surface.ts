@@ -2,7 +2,7 @@
 // Built from each module's facts (moduleFacts.ts): `export ... from` is followed into the other
 // modules of the tree, never through a type checker (see exported.ts).
 import type { FileTree } from '../render/render.ts';
-import { addExport, ModuleParser, type Exported, type FactsSource, type ModuleFacts } from './moduleFacts.ts';
+import { ExportList, ModuleParser, type Exported, type FactsSource, type ModuleFacts } from './moduleFacts.ts';
 
 export type { Exported } from './moduleFacts.ts';
 
@@ -20,24 +20,28 @@ export function factsOfSources(files: FileTree, source: FactsSource = new Module
 
 /** What each module exports, following `export ... from` into the other modules. */
 export class Surface {
-  private readonly cache = new Map<string, Exported[]>();
+  private readonly cache = new Map<string, ExportList>();
 
   constructor(private readonly facts: ReadonlyMap<string, ModuleFacts>) {}
 
   exportsOf(path: string): Exported[] {
+    return this.exportListOf(path).items;
+  }
+
+  private exportListOf(path: string): ExportList {
     const cached = this.cache.get(path);
     if (cached) return cached;
     const module = this.facts.get(path);
-    const out: Exported[] = [];
+    const out = new ExportList();
     this.cache.set(path, out);
     if (module) {
-      for (const e of module.exports) addExport(out, e);
+      for (const e of module.exports) out.add(e);
       for (const re of module.reexports) {
-        const theirs = this.exportsOf(re.from);
-        if (re.names.length === 0) theirs.forEach((e) => addExport(out, e));
+        const theirs = this.exportListOf(re.from);
+        if (re.names.length === 0) theirs.items.forEach((e) => out.add(e));
         for (const named of re.names) {
-          const found = theirs.find((e) => e.name === named.name);
-          if (found) addExport(out, { ...found, name: named.as, typeOnly: found.typeOnly || re.typeOnly || named.typeOnly });
+          const found = theirs.get(named.name);
+          if (found) out.add({ ...found, name: named.as, typeOnly: found.typeOnly || re.typeOnly || named.typeOnly });
         }
       }
     }
