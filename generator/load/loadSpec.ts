@@ -12,7 +12,7 @@ import { parseJson } from './jsonSource.ts';
 import { convertSwagger2, isSwagger2, swagger2Locator } from './swagger2.ts';
 import { decodeSpec, rejectJsonComments } from './specText.ts';
 import { readYamlBlocks, type BlockReader } from './yamlBlocks.ts';
-import { locateInYaml } from './yamlPositions.ts';
+import { locateInYaml, MAX_ALIAS_COUNT } from './yamlDocument.ts';
 
 /**
  * The largest spec read, in bytes, counted after decompressing a `.gz` (while inflating, so a
@@ -21,13 +21,6 @@ import { locateInYaml } from './yamlPositions.ts';
  * so 16 MB stays near 1 GB. `--max-spec-size` raises it.
  */
 export const DEFAULT_MAX_SPEC_BYTES = 16 * 1024 * 1024;
-
-/**
- * How far YAML aliases may expand: `yaml`'s measure, uses of an anchor times the aliases
- * nested inside it. OpenAI's specs stay under 100 (yaml's own default); an alias bomb passes
- * any bound within a few levels, long before it costs memory.
- */
-export const MAX_ALIAS_COUNT = 1000;
 
 export interface LoadOptions {
   /** Refuse a spec larger than this many bytes (decompressed); default DEFAULT_MAX_SPEC_BYTES. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { parsePointer, pointerOf } from '../pointer.ts';
 import { outlineYaml, parseBlock, readYamlBlocks } from './yamlBlocks.ts';
-import { locateInYaml } from './yamlPositions.ts';
+import { locateInYaml } from './yamlDocument.ts';
 import { fixtureSpec } from '../../test/helpers.ts';
 
 /** What the whole parse gives: the value and its locator. */

@@ -18,8 +18,8 @@
 // again on demand, and shifted by the block's first line.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Locator } from '../diagnostics.ts';
-import { parsePointer } from '../pointer.ts';
-import { locateInYaml } from './yamlPositions.ts';
+import { parsePointer, pointerOf } from '../pointer.ts';
+import { locateInYaml, MAX_ALIAS_COUNT } from './yamlDocument.ts';
 
 /** Entries are split into their children down to this many keys below the root (`components/schemas/X` is 3). */
 const MAX_DEPTH = 3;
@@ -64,22 +64,22 @@ export function readYamlBlocks(text: string, read: BlockReader = parseBlock): { 
   const outline = outlineYaml(text);
   if (!outline) return undefined;
   const root: Record<string, unknown> = {};
-  const mappings = new Map<string, Record<string, unknown>>([['', root]]);
+  const mappings = new Map<string, Record<string, unknown>>([[pointerOf([]), root]]);
   const blocks = new Map<string, YamlBlock>();
   for (const item of outline) {
     const parentPath = item.kind === 'mapping' ? item.path.slice(0, -1) : item.path;
-    const parent = mappings.get(pathKey(parentPath));
+    const parent = mappings.get(pointerOf(parentPath));
     if (!parent) return undefined;
     if (item.kind === 'mapping') {
       if (item.path.length === 0) continue;
       const child: Record<string, unknown> = {};
       if (!addEntry(parent, item.path.at(-1)!, child)) return undefined;
-      mappings.set(pathKey(item.path), child);
+      mappings.set(pointerOf(item.path), child);
       continue;
     }
     const entry = read(item.text);
     if (!entry || !addEntry(parent, entry.key, entry.value)) return undefined;
-    blocks.set(pathKey([...item.path, entry.key]), item);
+    blocks.set(pointerOf([...item.path, entry.key]), item);
   }
   return { value: root, locate: blockLocator(outline, blocks) };
 }
@@ -91,7 +91,7 @@ export function parseBlock(text: string): BlockEntry | undefined {
   let js: unknown;
   try {
     // No alias bombs inside one block either: the whole parse reports them, located.
-    js = doc.toJS({ maxAliasCount: 1000 });
+    js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     return undefined;
   }
@@ -243,17 +243,15 @@ function isPlainJson(value: unknown): boolean {
   }
 }
 
-const pathKey = (path: readonly string[]) => path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-
 /** Locates a pointer in the block holding it (parsed again on the first question), or at the split mapping it stops in. */
 function blockLocator(outline: YamlOutline, blocks: Map<string, YamlBlock>): Locator {
   const mappings = new Map<string, YamlMapping>();
-  for (const item of outline) if (item.kind === 'mapping') mappings.set(pathKey(item.path), item);
+  for (const item of outline) if (item.kind === 'mapping') mappings.set(pointerOf(item.path), item);
   const parsed = new Map<YamlBlock, { doc: Document; lines: LineCounter }>();
   return (pointer) => {
     const segments = parsePointer(pointer);
     for (let n = Math.min(segments.length, MAX_DEPTH); n >= 0; n--) {
-      const prefix = pathKey(segments.slice(0, n));
+      const prefix = pointerOf(segments.slice(0, n));
       const block = n > 0 ? blocks.get(prefix) : undefined;
       if (block) {
         let known = parsed.get(block);

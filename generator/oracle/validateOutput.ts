@@ -14,7 +14,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { escapePointerSegment, pointerOf, resolvePointer } from '../pointer.ts';
-import { MAX_ALIAS_COUNT } from '../load/loadSpec.ts';
+import { MAX_ALIAS_COUNT } from '../load/yamlDocument.ts';
 import { isPlainObject } from '../normalize/schema.ts';
 
 export interface OracleDiagnostic {
