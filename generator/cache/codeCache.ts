@@ -8,10 +8,11 @@
 // the architecture; V8 still rejects data that does not fit (then the source is compiled as
 // usual and the cache written anew). Anything that fails here falls back to plain require().
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { replaceFile } from './replaceFile.ts';
 
 /** `require(id)` from `from`, compiled with the code cache kept in `cacheDir`. */
 export function requireWithCodeCache(id: string, from: string, cacheDir: string): unknown {
@@ -58,11 +59,8 @@ export function loadWithCodeCache(id: string, from: string, cacheDir: string): {
 /** Writes the code, replacing the cache of other versions of the same package. */
 function keep(file: string, prefix: string, data: () => Buffer): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    replaceFile(file, data());
     for (const old of readdirSync(dirname(file))) if (old.startsWith(prefix) && old.endsWith('.v8') && old !== basename(file)) rmSync(join(dirname(file), old), { force: true });
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, data());
-    renameSync(partial, file);
   } catch {
     // no cache: the next run compiles again
   }

@@ -17,7 +17,7 @@
 //   by hashing its content. The change time cannot be set back by a user, so any write shows.
 // A record is written only when no spec or output file changed while the run was going on.
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { REPO_ROOT } from '../files.ts';
@@ -28,6 +28,7 @@ import { RenderCache } from './renderCache.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC, generate, type GenerateOptions, type GenerateResult } from '../pipeline.ts';
 import { IGNORE_FILE } from '../write/ignoreFile.ts';
 import { readOwnership, withManifest } from '../write/outputFolder.ts';
+import { replaceFile } from './replaceFile.ts';
 
 /** Bumped whenever the record's shape or meaning changes; other formats are ignored. */
 const FORMAT = 1;
@@ -224,11 +225,7 @@ function recordOf(key: string, result: GenerateResult, outDir: string, startedAt
 }
 
 function writeRecord(cacheDir: string, { restamped: _, ...record }: CacheRecord & { restamped?: true }): void {
-  mkdirSync(cacheDir, { recursive: true });
-  const target = join(cacheDir, `${record.key}.json`);
-  const partial = `${target}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify(record));
-  renameSync(partial, target); // a reader sees the old record or the new one, never half of one
+  replaceFile(join(cacheDir, `${record.key}.json`), JSON.stringify(record));
   const records = readdirSync(cacheDir)
     .filter((name) => name.endsWith('.json'))
     .map((name) => ({ name, at: statSync(join(cacheDir, name)).mtimeMs }))

@@ -7,10 +7,11 @@
 // (the file is for one generator fingerprint, else ignored); an entry that is not well formed
 // is parsed again; the file is replaced whole (written aside, then renamed).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModuleParser, type FactsSource, type ModuleFacts } from '../postprocess/moduleFacts.ts';
 import { toolFingerprint } from './fingerprint.ts';
+import { replaceFile } from './replaceFile.ts';
 
 /** Bumped whenever the file's shape or the facts' meaning changes; other formats are ignored. */
 const FORMAT = 1;
@@ -56,11 +57,7 @@ export class ModuleFactsCache implements FactsSource {
       entries[key] = facts;
       count++;
     }
-    mkdirSync(this.dir, { recursive: true });
-    const target = join(this.dir, FACTS_FILE);
-    const partial = `${target}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify({ format: FORMAT, tool: this.tool, entries }));
-    renameSync(partial, target); // a reader sees the old file or the new one, never half of one
+    replaceFile(join(this.dir, FACTS_FILE), JSON.stringify({ format: FORMAT, tool: this.tool, entries }));
   }
 }
 

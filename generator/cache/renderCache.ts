@@ -9,10 +9,11 @@
 // file is replaced whole (written aside, then renamed). Keys hash what is read exactly, so a
 // changed node is a new key: it renders again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RenderMemo } from '../render/render.ts';
 import { toolFingerprint } from './fingerprint.ts';
+import { replaceFile } from './replaceFile.ts';
 
 /** Bumped whenever the file's shape or the entries' meaning changes; other formats are ignored. */
 const FORMAT = 1;
@@ -68,10 +69,7 @@ export class RenderCache implements RenderMemo {
       return entries;
     };
     const data = { format: FORMAT, tool: this.tool, templates: keep(this.used.templates, this.earlier.templates), texts: keep(this.used.texts, this.earlier.texts) };
-    mkdirSync(this.dir, { recursive: true });
-    const partial = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(data));
-    renameSync(partial, this.file); // a reader sees the old file or the new one, never half of one
+    replaceFile(this.file, JSON.stringify(data));
     pruneFolders(this.dir);
   }
 

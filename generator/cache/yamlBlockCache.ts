@@ -8,10 +8,11 @@
 // written when it was parsed, so nothing a later stage does to the document can reach the file.
 // The file is replaced whole (written aside, then renamed).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBlock, type BlockEntry } from '../load/yamlBlocks.ts';
 import { toolFingerprint } from './fingerprint.ts';
+import { replaceFile } from './replaceFile.ts';
 
 /** Bumped whenever the file's shape or the entries' meaning changes; other formats are ignored. */
 const FORMAT = 1;
@@ -58,11 +59,7 @@ export class YamlBlockCache {
       if (lines.length > MAX_ENTRIES) break;
       if (!this.used.has(hash)) lines.push(`${hash} ${json}`);
     }
-    mkdirSync(this.dir, { recursive: true });
-    const target = join(this.dir, BLOCKS_FILE);
-    const partial = `${target}.${process.pid}.tmp`;
-    writeFileSync(partial, lines.join('\n') + '\n');
-    renameSync(partial, target); // a reader sees the old file or the new one, never half of one
+    replaceFile(join(this.dir, BLOCKS_FILE), lines.join('\n') + '\n');
   }
 }
 
