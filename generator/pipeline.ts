@@ -3,14 +3,17 @@
 import { resolve } from 'node:path';
 import { REPO_ROOT } from './files.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { HeapPolicy } from './heapPolicy.ts';
 import { buildIr, DEFAULT_PACKAGE, type PackageOptions } from './ir/buildIr.ts';
 import type { ClientIR } from './ir/types.ts';
 import { loadSpec, type LoadedSpec, type LoadOptions } from './load/loadSpec.ts';
 import type { BlockReader } from './load/yamlBlocks.ts';
 import { normalize } from './normalize/normalize.ts';
 import type { FactsSource } from './postprocess/moduleFacts.ts';
+import { ParsePool, PARALLEL_MIN_MODULES } from './postprocess/parsePool.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { runtimeExports } from './postprocess/runtimeExports.ts';
+import { isModule } from './postprocess/surface.ts';
 import { render, type FileTree, type RenderMemo } from './render/render.ts';
 import { buildView } from './view/buildView.ts';
 import { checkOutDir, readOwnership } from './write/outputFolder.ts';
@@ -37,6 +40,8 @@ export interface GenerateOptions {
   readBlock?: BlockReader;
   /** What render may take from earlier runs (compiled templates, models' files); by default it renders everything. */
   renderMemo?: RenderMemo;
+  /** A tree of at least this many models and API classes is parsed in a worker thread (default PARALLEL_MIN_MODULES). */
+  workerParseMinModules?: number;
 }
 
 /** The stages in order; `write` overlaps `postprocess` (the disk works while TypeScript parses). */
@@ -76,23 +81,40 @@ export function buildClient(specPath: string, pkg: Partial<PackageOptions> = {})
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const heap = new HeapPolicy();
+  try {
+    return await generateClient(options, heap);
+  } finally {
+    heap.release();
+  }
+}
+
+async function generateClient(options: GenerateOptions, heap: HeapPolicy): Promise<GenerateResult> {
   const started = performance.now();
   const clock = new StageClock(options.onStage);
   const specPath = resolve(options.specPath ?? DEFAULT_SPEC);
   const outDir = options.check ? resolve(options.outDir ?? DEFAULT_OUT) : checkOutDir(options.outDir ?? DEFAULT_OUT, specPath);
   // A folder the generator may not replace is refused before the spec is even read.
   if (!options.check) readOwnership(outDir);
-  const { warnings, ir, rendered, specFiles } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, { maxSpecBytes: options.maxSpecBytes, readBlock: options.readBlock }, { moduleFacts: options.moduleFacts, renderMemo: options.renderMemo });
+  const { warnings, ir, rendered, specFiles, parsing } = renderClient(options.loaded ?? specPath, options.package ?? {}, clock, { maxSpecBytes: options.maxSpecBytes, readBlock: options.readBlock }, { moduleFacts: options.moduleFacts, renderMemo: options.renderMemo, workerParseMinModules: options.workerParseMinModules }, heap);
   const done = (files: FileTree, extra: Partial<GenerateResult>): GenerateResult => ({ ...summarize(warnings, specFiles, ir, files), ...extra, timings: clock.timings, ms: performance.now() - started });
+  // What the parse worker has not answered (it failed, or there was none) is parsed here.
+  const postprocessed = () => clock.timeAsync('postprocess', async () => postprocess(rendered, options.moduleFacts, await parsing?.results().catch(() => undefined)));
   if (options.check) {
-    const files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
+    const files = await postprocessed();
     return done(files, { diff: diffTree(files, outDir) });
   }
-  // The disk writes the rendered files while TypeScript parses them; the swap waits for both.
-  const staged = stageTree(rendered, outDir);
+  // The disk writes the rendered files while the worker (or, without one, the main thread) parses them; the swap waits for both.
+  let staged: ReturnType<typeof stageTree>;
+  try {
+    staged = stageTree(rendered, outDir);
+  } catch (err) {
+    parsing?.close();
+    throw err;
+  }
   let files: FileTree;
   try {
-    files = clock.time('postprocess', () => postprocess(rendered, options.moduleFacts));
+    files = await postprocessed();
   } catch (err) {
     await staged.abort();
     throw err;
@@ -106,8 +128,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
  * loaded and normalized spec come out: the document, its text and the normalized spec are
  * garbage before postprocess, the stage that needs the most memory.
  */
-function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, load: LoadOptions = {}, memos: { moduleFacts?: FactsSource | undefined; renderMemo?: RenderMemo | undefined } = {}) {
+function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, load: LoadOptions = {}, memos: { moduleFacts?: FactsSource | undefined; renderMemo?: RenderMemo | undefined; workerParseMinModules?: number | undefined } = {}, heap?: HeapPolicy) {
   const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, load)) : source;
+  // Only generate() sets the heap's policy and parses in a worker: buildClient() is synchronous.
+  heap?.fit(loaded.bytes);
   const spec = clock.time('normalize', () => normalize(loaded));
   const ir = clock.time('ir', () => {
     // The names models may not take are the runtime's exports: read through the facts cache, if any.
@@ -115,10 +139,21 @@ function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>,
     return buildIr(spec, { ...DEFAULT_PACKAGE, ...pkg });
   });
   clock.counts = { operations: countOperations(ir), models: ir.models.length };
-  const view = clock.time('view', () => buildView(ir));
-  const rendered = clock.time('render', () => render(view, memos.renderMemo));
-  clock.counts.files = rendered.size;
-  return { warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'), ir, rendered, specFiles: loaded.files };
+  // A large tree is parsed by a worker thread as it is rendered (it starts now, to be ready by then).
+  const parsing = heap && ir.models.length + ir.apis.length >= (memos.workerParseMinModules ?? PARALLEL_MIN_MODULES) ? new ParsePool() : undefined;
+  try {
+    const toParse = (path: string, text: string) => {
+      if (isModule(path) && !memos.moduleFacts?.knownFacts?.(path, text)) parsing?.add(path, text);
+    };
+    const view = clock.time('view', () => buildView(ir));
+    const rendered = clock.time('render', () => render(view, memos.renderMemo, undefined, parsing && toParse));
+    for (const [path, text] of parsing ? rendered : []) toParse(path, text); // the files render did not announce
+    clock.counts.files = rendered.size;
+    return { warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'), ir, rendered, specFiles: loaded.files, parsing };
+  } catch (err) {
+    parsing?.close();
+    throw err;
+  }
 }
 
 /** Times each stage and tells the listener when one starts. */

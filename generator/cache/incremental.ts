@@ -206,9 +206,9 @@ function recordOf(key: string, result: GenerateResult, outDir: string, startedAt
     // A check only read the files: any change after it started is suspect. A write changed them
     // itself, so only a change after it returned is.
     if (!stat.isFile() || stat.ctimeMs > (result.diff ? startedAt : writtenBy)) return undefined;
-    const bytes = Buffer.from(text);
-    if (stat.size !== bytes.length) return undefined;
-    outFiles.push({ path, hash: sha256(bytes), size: stat.size, ino: stat.ino, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs });
+    // Hashed as text (hash.update encodes it as UTF-8): no copy of each file as a Buffer.
+    if (stat.size !== Buffer.byteLength(text)) return undefined;
+    outFiles.push({ path, hash: sha256(text), size: stat.size, ino: stat.ino, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs });
   }
   return {
     format: FORMAT,

@@ -85,4 +85,21 @@ describe('the module facts cache', () => {
     second.save();
     expect(readFileSync(join(dir, FACTS_FILE), 'utf8').endsWith('\n')).toBe(true);
   });
+
+  it('keeps facts parsed elsewhere (the parse worker) and says what it knows without parsing', () => {
+    const dir = tempDir('facts');
+    const parser = new ModuleParser();
+    const first = new ModuleFactsCache(dir, countingParser().source, 'tool-a');
+    const [path, text] = [...TREE][2]!;
+    expect(first.knownFacts(path, text)).toBeUndefined();
+    first.learn(path, text, parser.factsOf(path, text));
+    expect(first.parsed).toBe(1);
+    first.save();
+    const { source, seen } = countingParser();
+    const second = new ModuleFactsCache(dir, source, 'tool-a');
+    expect(second.knownFacts(path, text)).toEqual(parser.factsOf(path, text));
+    expect(second.knownFacts(path, `${text}\n`)).toBeUndefined();
+    expect(second.factsOf(path, text)).toEqual(parser.factsOf(path, text));
+    expect(seen).toEqual([]);
+  });
 });

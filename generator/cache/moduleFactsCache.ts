@@ -34,16 +34,32 @@ export class ModuleFactsCache implements FactsSource {
   }
 
   factsOf(path: string, text: string): ModuleFacts {
-    const key = createHash('sha256').update(`${path}\0${text}`).digest('base64url');
-    const known = this.used.get(key) ?? this.earlier.get(key);
-    let facts: ModuleFacts;
-    if (isFacts(known)) facts = known;
-    else {
-      facts = this.parser.factsOf(path, text);
-      this.parsed++;
-    }
+    const key = keyOf(path, text);
+    const facts = this.known(key) ?? this.parse(path, text);
     this.used.set(key, facts);
     return facts;
+  }
+
+  knownFacts(path: string, text: string): ModuleFacts | undefined {
+    const key = keyOf(path, text);
+    const facts = this.known(key);
+    if (facts) this.used.set(key, facts);
+    return facts;
+  }
+
+  learn(path: string, text: string, facts: ModuleFacts): void {
+    this.used.set(keyOf(path, text), facts);
+    this.parsed++;
+  }
+
+  private known(key: string): ModuleFacts | undefined {
+    const known = this.used.get(key) ?? this.earlier.get(key);
+    return isFacts(known) ? known : undefined;
+  }
+
+  private parse(path: string, text: string): ModuleFacts {
+    this.parsed++;
+    return this.parser.factsOf(path, text);
   }
 
   /** Writes this run's facts, then earlier ones up to MAX_ENTRIES; nothing when every module was known. */
@@ -60,6 +76,8 @@ export class ModuleFactsCache implements FactsSource {
     replaceFile(join(this.dir, FACTS_FILE), JSON.stringify({ format: FORMAT, tool: this.tool, entries }));
   }
 }
+
+const keyOf = (path: string, text: string) => createHash('sha256').update(`${path}\0${text}`).digest('base64url');
 
 /** The file's entries when it is this format and this generator's; none otherwise (missing, corrupt, stale). */
 function readEntries(file: string, tool: string): Map<string, unknown> {

@@ -35,6 +35,8 @@ export interface LoadedSpec {
   locate: Locator;
   /** Every file read: the spec file, then the files its `$ref`s named. */
   files: string[];
+  /** The size of those files together (decompressed), in bytes. */
+  bytes: number;
 }
 
 /** The spec file and every local file its `$ref`s name, bundled into one document (see bundle.ts). */
@@ -53,7 +55,7 @@ export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
     return { file: other, ...parseLocated(otherText, other, options.readBlock) };
   };
   const bundled = bundle({ root: { file, value: root.document, locate: root.locate }, read });
-  return { file, document: bundled.document, locate: bundled.locate, files };
+  return { file, document: bundled.document, locate: bundled.locate, files, bytes: total };
 }
 
 /** The spec's text, decompressed when the name ends in `.gz`; a spec above the size limit is refused in one sentence. */
@@ -104,9 +106,10 @@ export function parseSpecText(text: string, file: string, readBlock?: BlockReade
     throw new SpecError([fileError('NOT_AN_OBJECT', file, 'the spec must be a YAML or JSON object', { line: 1, column: 1 })]);
   }
   const object = document as Record<string, unknown>;
-  if (!isSwagger2(object)) return { file, document: object, locate, files: [file] };
+  const bytes = Buffer.byteLength(text);
+  if (!isSwagger2(object)) return { file, document: object, locate, files: [file], bytes };
   const converted = convertSwagger2(object, file, locate);
-  return { file, document: converted, locate: swagger2Locator(object, converted, locate), files: [file] };
+  return { file, document: converted, locate: swagger2Locator(object, converted, locate), files: [file], bytes };
 }
 
 /**

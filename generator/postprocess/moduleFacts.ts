@@ -35,6 +35,10 @@ export interface ModuleFacts {
 /** Gives the facts of a module; a cache answers from earlier runs, the parser by parsing. */
 export interface FactsSource {
   factsOf(path: string, text: string): ModuleFacts;
+  /** The facts when known without parsing (a cache's answer), else undefined: the caller may parse elsewhere. */
+  knownFacts?(path: string, text: string): ModuleFacts | undefined;
+  /** Takes facts parsed elsewhere (a worker thread), as if factsOf had parsed them. */
+  learn?(path: string, text: string, facts: ModuleFacts): void;
 }
 
 /** Parses each module with TypeScript's parser (syntax only: no type checker); loads it on first use. */

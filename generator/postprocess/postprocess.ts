@@ -7,12 +7,12 @@ import { DEPRECATED_NAMES_FILE, type FileTree } from '../render/render.ts';
 import { apiReport } from './apiReport.ts';
 import { barrelIndex } from './barrelIndex.ts';
 import type { FactsSource } from './moduleFacts.ts';
-import { factsOfSources, RUNTIME_INDEX, Surface } from './surface.ts';
+import { factsOfSources, RUNTIME_INDEX, Surface, type ParsedAhead } from './surface.ts';
 import { checkSyntax } from './syntax.ts';
 
 /** The rendered tree plus `src/index.ts` and `api-report.md`; throws RenderedCodeError on a parse error. */
-export function postprocess(files: FileTree, source?: FactsSource): FileTree {
-  const facts = factsOfSources(files, source);
+export function postprocess(files: FileTree, source?: FactsSource, ahead?: ParsedAhead): FileTree {
+  const facts = factsOfSources(files, source, ahead);
   checkSyntax(facts);
   const surface = new Surface(facts);
   const generated = [...facts.keys()].filter((p) => /^src\/(apis|models)\/[^/]+\.ts$|^src\/webhooks\.ts$/.test(p) || p === DEPRECATED_NAMES_FILE).sort(byGroupThenName);

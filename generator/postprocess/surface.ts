@@ -3,19 +3,35 @@
 // modules of the tree, never through a type checker (see exported.ts).
 import type { FileTree } from '../render/render.ts';
 import { ExportList, ModuleParser, type Exported, type FactsSource, type ModuleFacts } from './moduleFacts.ts';
+import type { ParsedModule } from './parsePool.ts';
 
 export type { Exported } from './moduleFacts.ts';
 
 /** The runtime's index: the package index re-exports it whole. */
 export const RUNTIME_INDEX = 'src/runtime/index.ts';
 
-/** The facts of the tree's TypeScript sources (`src/**.ts`), from `source` (by default, parsed now). */
-export function factsOfSources(files: FileTree, source: FactsSource = new ModuleParser()): Map<string, ModuleFacts> {
+/** Facts parsed ahead (by a ParsePool), by path, with the text they are for. */
+export type ParsedAhead = ReadonlyMap<string, ParsedModule>;
+
+/**
+ * The facts of the tree's TypeScript sources (`src/**.ts`): parsed ahead when `ahead` has them
+ * for the module's current text (then told to `source`, a cache may keep them), else from
+ * `source` (by default, parsed now).
+ */
+export function factsOfSources(files: FileTree, source: FactsSource = new ModuleParser(), ahead?: ParsedAhead): Map<string, ModuleFacts> {
   const facts = new Map<string, ModuleFacts>();
   for (const [path, text] of files) {
-    if (path.startsWith('src/') && path.endsWith('.ts')) facts.set(path, source.factsOf(path, text));
+    if (!isModule(path)) continue;
+    const parsed = ahead?.get(path);
+    if (parsed?.text === text) source.learn?.(path, text, parsed.facts);
+    facts.set(path, parsed?.text === text ? parsed.facts : source.factsOf(path, text));
   }
   return facts;
+}
+
+/** A TypeScript source of the package, which postprocess parses. */
+export function isModule(path: string): boolean {
+  return path.startsWith('src/') && path.endsWith('.ts');
 }
 
 /** What each module exports, following `export ... from` into the other modules. */

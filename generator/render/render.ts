@@ -127,10 +127,23 @@ export function forgetCompiledTemplates(): void {
   compiled = undefined;
 }
 
-/** The client's files; `templatesDir` is for tests (watch mode reads the templates again after forgetCompiledTemplates). */
-export function render(view: ClientView, memo?: RenderMemo, templatesDir = TEMPLATES_DIR): FileTree {
+/** Told of each API and model file as soon as it is rendered (the tree is complete only when render returns). */
+export type RenderedFileListener = (path: string, text: string) => void;
+
+/**
+ * The client's files; `templatesDir` is for tests (watch mode reads the templates again after
+ * forgetCompiledTemplates); `onFile` hears of each API's and model's files as they come.
+ */
+export function render(view: ClientView, memo?: RenderMemo, templatesDir = TEMPLATES_DIR, onFile?: RenderedFileListener): FileTree {
   const { templates: t, statics, hash: templatesHash } = load(templatesDir, memo);
-  const files: FileTree = new Map(statics);
+  const tree: FileTree = new Map(statics);
+  const files = {
+    set(path: string, text: string) {
+      flatten(text);
+      tree.set(path, text);
+      onFile?.(path, text);
+    },
+  };
   const shared = { moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath };
   for (const api of view.apis) {
     // An API's files read the templates, its view node and `shared` alone.
@@ -157,7 +170,17 @@ export function render(view: ClientView, memo?: RenderMemo, templatesDir = TEMPL
   if (view.openaiConventions) files.set(DEPRECATED_NAMES_FILE, t.deprecatedNames(view));
   files.set('README.md', t.readme(view));
   files.set('package.json', t.packageJson(view));
-  return files;
+  return tree;
+}
+
+/**
+ * Makes V8 store `text` as one flat string. Handlebars builds a file by appending, so each
+ * rendered file is a rope of pieces: on Microsoft Graph v1.0, 5.3 million of them, 161 MB of
+ * heap for texts whose characters weigh far less, kept until the write. Converting a string to a
+ * number flattens it in place (the pieces become garbage); its value is not used.
+ */
+function flatten(text: string): void {
+  Number(text);
 }
 
 /** A `null` outside a string, as JSON prints null, undefined in arrays, NaN and the infinities (or text that looks so). */
