@@ -71,3 +71,28 @@ describe('YAML aliases', () => {
     expect(doc['x-uses'].p59).toEqual({ type: 'string', description: 'reused' });
   });
 });
+
+describe('comments in a JSON spec', () => {
+  const json = (body: string) => `{\n  "openapi": "3.1.0",\n  "info": {"title": "T", "version": "1"},\n${body}  "paths": {}\n}\n`;
+
+  it.each([
+    ['a line comment', json('  // the paths\n'), 4, 3],
+    ['a block comment', json('  "x-a": 1, /* why */\n'), 4, 13],
+  ])('refuses %s at its line and column', (_, text, line, column) => {
+    const err = specErrorOf(() => parseSpecText(text, 'spec.json'));
+    expect(err.diagnostics).toEqual([expect.objectContaining({ code: 'JSON_COMMENT', line, column })]);
+  });
+
+  it('reads `//` and `/*` inside strings as text', () => {
+    const spec = parseSpecText(json('  "servers": [{"url": "https://api.example.com/*v1"}],\n'), 'spec.json');
+    expect((spec.document.servers as Array<{ url: string }>)[0]!.url).toBe('https://api.example.com/*v1');
+  });
+
+  it('refuses a comment in a JSON file that a $ref names too', () => {
+    const root = join(dir, 'with-ref.json');
+    writeFileSync(root, json('  "components": {"schemas": {"A": {"$ref": "./parts.json#/A"}}},\n'));
+    writeFileSync(join(dir, 'parts.json'), '{\n  // parts\n  "A": {"type": "string"}\n}\n');
+    const err = specErrorOf(() => loadSpec(root));
+    expect(err.diagnostics).toEqual([expect.objectContaining({ code: 'JSON_COMMENT', file: join(dir, 'parts.json'), line: 2, column: 3 })]);
+  });
+});
