@@ -26,9 +26,30 @@ function blockCommentLine(line: string): string {
 /** Text after `//`: line breaks and other control characters are shown as `\uXXXX`, never kept. */
 export const lineComment = showControlCharacters;
 
-/** Markdown prose: raw HTML is shown as text. */
+/**
+ * Markdown prose: raw HTML is shown as text, and a code fence the text leaves open is closed at
+ * its end (an open fence would turn the rest of the page into code).
+ */
 export function markdown(text: string | undefined): string {
-  return escapeHtml((text ?? '').replace(/\r\n?/g, '\n')).trim();
+  return closeOpenFence(escapeHtml((text ?? '').replace(/\r\n?/g, '\n')).trim());
+}
+
+/**
+ * A CommonMark code fence is a line of three or more backticks or tildes, indented by at most
+ * three spaces (a backtick fence's info string has no backtick); it is closed by a line of the
+ * same character, at least as long, with nothing after it.
+ */
+function closeOpenFence(text: string): string {
+  let open: string | undefined;
+  for (const line of text.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!fence) continue;
+    const [, marks = '', rest = ''] = fence;
+    if (open === undefined) {
+      if (!(marks.startsWith('`') && rest.includes('`'))) open = marks;
+    } else if (marks[0] === open[0] && marks.length >= open.length && rest.trim() === '') open = undefined;
+  }
+  return open === undefined ? text : `${text}\n${open}`;
 }
 
 /** One line of Markdown (a table cell, a heading, emphasis): one line, HTML and pipes escaped. */
