@@ -68,9 +68,9 @@ function baseSpec(): Spec {
   };
 }
 
-function changesAfter(edit: (spec: Spec) => void, options: DiffOptions = {}): ApiChange[] {
-  const before = baseSpec();
-  const after = baseSpec();
+function changesAfter(edit: (spec: Spec) => void, options: DiffOptions = {}, spec: () => Spec = baseSpec): ApiChange[] {
+  const before = spec();
+  const after = spec();
   edit(after);
   const base = irOfSpecText(JSON.stringify(before), 'base.json');
   const head = irOfSpecText(JSON.stringify(after), 'head.json');
@@ -78,8 +78,8 @@ function changesAfter(edit: (spec: Spec) => void, options: DiffOptions = {}): Ap
 }
 
 /** The changes as `kind path: message` lines, the form the tables below state them in. */
-function lines(edit: (spec: Spec) => void, options?: DiffOptions): string[] {
-  return changesAfter(edit, options).map((c) => `${c.kind} ${c.path}: ${c.message}`);
+function lines(edit: (spec: Spec) => void, options?: DiffOptions, spec?: () => Spec): string[] {
+  return changesAfter(edit, options, spec).map((c) => `${c.kind} ${c.path}: ${c.message}`);
 }
 
 const schemas = (spec: Spec) => spec.components.schemas;
@@ -221,5 +221,58 @@ describe('which operation is which', () => {
     ]);
     const bodyAt = diffClients(irOfSpecText(spec32('Copy.'), 'base.json'), irOfSpecText(spec32('Copy.').replace('"requestBody":{', '"requestBody":{"required":true,'), 'head.json')).changes;
     expect(bodyAt.map((c) => [c.path, c.head])).toEqual([['ThingsApi.copyThing(body)', `${at}/additionalOperations/COPY/requestBody`]]);
+  });
+});
+
+/** A 3.1 API that sends one webhook (`thing_done`, signed) and one callback (`subscribe.onEvent`), both carrying a ThingEvent. */
+function eventSpec(): Spec {
+  const event = { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingEvent' } } } };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Events', version: '1' },
+    paths: {
+      '/subscriptions': {
+        post: {
+          operationId: 'subscribe',
+          tags: ['Subscriptions'],
+          responses: { '201': { description: 'ok' } },
+          callbacks: { onEvent: { '{$request.body#/url}': { post: { requestBody: event, responses: { '200': { description: 'ok' } } } } } },
+        },
+      },
+    },
+    webhooks: {
+      thing_done: {
+        post: {
+          summary: 'A thing is done.',
+          parameters: [{ name: 'X-Signature', in: 'header', required: true, schema: { type: 'string' } }],
+          requestBody: event,
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    },
+    components: { schemas: { ThingEvent: { type: 'object', required: ['id', 'kind'], properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['a', 'b'] } } } } },
+  };
+}
+
+describe('webhook and callback events', () => {
+  const hook = (s: Spec) => s.webhooks.thing_done.post;
+  const cases: Array<[string, (spec: Spec) => void, string[]]> = [
+    ['the same spec', () => {}, []],
+    ['a webhook removed', (s) => delete s.webhooks.thing_done, ['breaking Webhooks.thing_done: webhook event thing_done removed']],
+    ['a callback removed', (s) => delete s.paths['/subscriptions'].post.callbacks, ['breaking Webhooks.subscribe.onEvent: callback event subscribe.onEvent removed']],
+    ['a webhook added', (s) => (s.webhooks.thing_started = s.webhooks.thing_done), ['feature Webhooks.thing_started: webhook event thing_started added']],
+    ['a payload that lost a field (an output)', (s) => s.components.schemas.ThingEvent.required.pop(), ['breaking ThingEvent.kind: property kind became optional in a response type']],
+    ['a payload enum that grew (an output: open by default)', (s) => s.components.schemas.ThingEvent.properties.kind.enum.push('c'), ["feature ThingEvent.kind: property kind may now be 'c' in a response type"]],
+    ['a payload type replaced', (s) => (hook(s).requestBody = { required: true, content: { 'application/json': { schema: { type: 'string' } } } }), ['breaking Webhooks.thing_done: payload lost ThingEvent in a response type; gained string']],
+    ['a payload that became optional', (s) => (hook(s).requestBody = { ...hook(s).requestBody, required: false }), ['breaking Webhooks.thing_done: payload became optional: handlers may receive none']],
+    ['a payload media type changed', (s) => (hook(s).requestBody = { required: true, content: { 'text/plain': { schema: { type: 'string' } } } }), ['breaking Webhooks.thing_done: payload lost ThingEvent in a response type; gained string', 'breaking Webhooks.thing_done: payload media type changed from application/json to text/plain']],
+    ['a header no longer sent', (s) => (hook(s).parameters = []), ['breaking Webhooks.thing_done: header X-Signature is no longer sent']],
+    ['a header that became optional', (s) => (hook(s).parameters[0].required = false), ['breaking Webhooks.thing_done: header X-Signature became optional: handlers may receive none']],
+    ['a header added', (s) => hook(s).parameters.push({ name: 'X-Attempt', in: 'header', schema: { type: 'integer' } }), ['feature Webhooks.thing_done: optional header X-Attempt added']],
+    ['a webhook deprecated', (s) => (hook(s).deprecated = true), ['docs Webhooks.thing_done: webhook event thing_done deprecated']],
+    ['a summary changed', (s) => (hook(s).summary = 'Finished.'), ['docs Webhooks.thing_done: webhook event thing_done summary or description changed']],
+  ];
+  it.each(cases)('%s', (_name, edit, want) => {
+    expect(lines(edit, {}, eventSpec)).toEqual(want);
   });
 });

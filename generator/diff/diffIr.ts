@@ -10,11 +10,14 @@
 // `feature` (a caller's exhaustive `switch` needs a `default`). With `closedUnions` it is
 // `breaking`, for callers who treat response unions as closed. A new `null` in an output is
 // always breaking: it is a value every caller must now handle.
+//
+// Webhook and callback events are received: their payloads and headers are outputs, and a
+// handler written for an event that is gone no longer compiles.
 import { pointerOf } from '../pointer.ts';
 import { methodVariants } from '../ir/buildApis.ts';
 import { propertyKey } from '../naming.ts';
 import { collectRefs, T, typeKey } from '../ir/typeExpr.ts';
-import type { ClientIR, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType } from '../ir/types.ts';
+import type { ClientIR, ModelIR, OperationIR, ParameterIR, PropertyIR, TsType, WebhookIR } from '../ir/types.ts';
 import { declaredType, securitySchemeNames } from '../view/buildView.ts';
 import { intersectionMember, printType } from '../view/typeText.ts';
 import { arrayItem, compareTypes, isPrimitiveMember, primitiveOf } from './typeChange.ts';
@@ -94,6 +97,7 @@ class DiffRun {
 
   run(): ApiChange[] {
     this.diffOperations();
+    this.diffWebhooks();
     this.diffModels();
     return this.changes;
   }
@@ -176,6 +180,43 @@ class DiffRun {
       if (q.required) this.add(here, 'breaking', `required ${q.what} added`, { after: argumentSignature(q) });
       else this.add(here, 'feature', `optional ${q.what} added`, { after: argumentSignature(q) });
     }
+  }
+
+  // ── webhooks and callbacks ────────────────────────────────────────────────
+
+  private diffWebhooks(): void {
+    const before = new Map(this.base.webhooks.map((w) => [w.name, w]));
+    const after = new Map(this.head.webhooks.map((w) => [w.name, w]));
+    const at = (w: WebhookIR): Pick<Where, 'path' | 'group' | 'direction'> => ({ path: `${WEBHOOKS_GROUP}.${w.name}`, group: WEBHOOKS_GROUP, direction: 'output' });
+    for (const [name, a] of before) {
+      const b = after.get(name);
+      if (!b) this.add({ ...at(a), base: a.pointer, head: null }, 'breaking', `${eventLabel(a)} removed`);
+      else this.diffWebhook(a, b, { ...at(b), base: a.pointer, head: b.pointer });
+    }
+    for (const [name, b] of after) if (!before.has(name)) this.add({ ...at(b), base: null, head: b.pointer }, 'feature', `${eventLabel(b)} added`);
+  }
+
+  private diffWebhook(a: WebhookIR, b: WebhookIR, where: Where): void {
+    if (a.method !== b.method || (a.expression ?? '') !== (b.expression ?? '')) this.add(where, 'breaking', `${eventLabel(b)} moved from ${eventEndpoint(a)} to ${eventEndpoint(b)}`);
+    const [p, q] = [a.payload, b.payload];
+    if (p.decode !== q.decode || (p.mediaType ?? '') !== (q.mediaType ?? '')) this.add(where, 'breaking', `payload media type changed from ${p.mediaType ?? 'none'} to ${q.mediaType ?? 'none'}`);
+    if (p.required && !q.required) this.add(where, 'breaking', 'payload became optional: handlers may receive none');
+    if (!p.required && q.required) this.add(where, 'feature', 'payload is now always sent');
+    this.diffType(where, 'payload', p.type, q.type);
+    const headersBefore = new Map(a.headers.map((h) => [h.name.toLowerCase(), h]));
+    const headersAfter = new Map(b.headers.map((h) => [h.name.toLowerCase(), h]));
+    for (const [key, h] of headersBefore) {
+      const k = headersAfter.get(key);
+      if (!k) this.add(where, 'breaking', `header ${h.name} is no longer sent`);
+      else {
+        if (h.required && !k.required) this.add(where, 'breaking', `header ${k.name} became optional: handlers may receive none`);
+        this.diffType(where, `header ${k.name}`, h.type, k.type);
+      }
+    }
+    for (const [key, k] of headersAfter) if (!headersBefore.has(key)) this.add(where, 'feature', `${k.required ? 'required' : 'optional'} header ${k.name} added`);
+    if (!a.deprecated && b.deprecated) this.add(where, 'docs', `${eventLabel(b)} deprecated`, { deprecation: true });
+    if (a.deprecated && !b.deprecated) this.add(where, 'docs', `${eventLabel(b)} no longer deprecated`);
+    if (a.summary !== b.summary || a.description !== b.description) this.add(where, 'docs', `${eventLabel(b)} summary or description changed`);
   }
 
   // ── models ────────────────────────────────────────────────────────────────
@@ -301,11 +342,22 @@ function outputVerdict(what: string, removed: TsType[], added: TsType[], options
   return { kind: options.closedUnions ? 'breaking' : 'feature', message: `${what} may now be ${list(added)} in a response type` };
 }
 
+/** Where webhook and callback changes are grouped (the generated `src/webhooks.ts`). */
+const WEBHOOKS_GROUP = 'Webhooks';
+
+function eventLabel(w: WebhookIR): string {
+  return `${w.source} event ${w.name}`;
+}
+
+function eventEndpoint(w: WebhookIR): string {
+  return `${w.method.toUpperCase()}${w.expression ? ` ${w.expression}` : ''}`;
+}
+
 function list(members: TsType[]): string {
   return members.map(printType).join(', ');
 }
 
-/** Which side of the wire each model is reached from: request parameters and bodies, or responses and stream chunks. */
+/** Which side of the wire each model is reached from: request parameters and bodies, or responses, stream chunks and received events. */
 export function modelDirections(ir: ClientIR): Map<string, Set<'input' | 'output'>> {
   const models = new Map(ir.models.map((m) => [m.name, m]));
   const result = new Map<string, Set<'input' | 'output'>>();
@@ -329,6 +381,10 @@ export function modelDirections(ir: ClientIR): Map<string, Set<'input' | 'output
       visit(op.result.type, 'output');
       if (op.stream) visit(op.stream.chunkType, 'output');
     }
+  }
+  for (const hook of ir.webhooks) {
+    visit(hook.payload.type, 'output');
+    for (const header of hook.headers) visit(header.type, 'output');
   }
   return result;
 }
