@@ -277,7 +277,7 @@ export async function runScale(budgetMs = Number.POSITIVE_INFINITY): Promise<Sec
     tables: [
       { headers: ['Spec', 'Size', 'Files', 'Wall', 'CPU', 'Peak RSS', 'RSS ÷ size', 'Type-checks', 'tsc wall'], numeric: [1, 2, 3, 4, 5, 6, 8], rows },
       {
-        caption: 'Where each generate above spent its time: milliseconds per stage, as the generator reports them (`--json`); write overlaps postprocess.',
+        caption: 'Where each generate above spent its time: milliseconds per stage, as the generator reports them (`--json`). Write overlaps postprocess. A tree of 8,000 or more modules (Graph beta) is parsed by a worker thread while it is rendered, so its postprocess is only what the worker had left when render ended, and its render shares the two cores with the worker. Specs of 8 MB or more run with a lean heap growth (generator/heapPolicy.ts).',
         headers: ['Spec', ...STAGES, 'total'],
         numeric: STAGES.map((_, i) => i + 1).concat(STAGES.length + 1),
         rows: stageRows,
