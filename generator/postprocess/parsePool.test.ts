@@ -48,6 +48,12 @@ describe('ParsePool', () => {
     await expect(pool.results()).rejects.toThrow(/cannot parse/);
   });
 
+  it('gives up on a worker that answers nothing, so a run cannot hang on it', async () => {
+    const pool = new ParsePool(1, fixture('stuckWorker.mjs'), 200);
+    pool.add('src/A.ts', 'export const a = 1;\n');
+    await expect(pool.results()).rejects.toThrow(/answered nothing for 0.2 s/);
+  });
+
   it('is told nothing new once closed', async () => {
     const pool = new ParsePool(1);
     pool.close();

@@ -26,6 +26,8 @@ export const PARALLEL_MIN_MODULES = 8_000;
 export const BATCH_CHARS = 1_000_000;
 /** Batches posted to the worker and not yet finished: one it parses, one waiting. */
 const MAX_IN_FLIGHT = 2;
+/** A worker that answers nothing for this long is given up on (the main thread then parses). */
+export const STALL_MS = 120_000;
 
 type Module = [path: string, text: string];
 
@@ -60,6 +62,7 @@ export class ParsePool {
   constructor(
     private readonly batchChars = BATCH_CHARS,
     workerUrl: URL = WORKER,
+    private readonly stallMs = STALL_MS,
   ) {
     this.worker = new Worker(workerUrl, { workerData: { finished: this.finished } });
     this.worker.on('message', (reply: { id?: unknown; facts?: unknown }) => this.receive(reply));
@@ -86,7 +89,7 @@ export class ParsePool {
   async results(): Promise<Map<string, ParsedModule>> {
     if (this.filling.length > 0) this.seal();
     try {
-      while (!this.failure && this.answered < this.nextId + this.waiting.length) await new Promise<void>((resolve) => (this.wake = resolve));
+      while (!this.failure && this.answered < this.nextId + this.waiting.length) await this.nextAnswer();
       if (this.failure) throw this.failure;
       const out = new Map<string, ParsedModule>();
       for (const [path, text] of this.added) out.set(path, { text, facts: this.facts.get(path)! });
@@ -94,6 +97,17 @@ export class ParsePool {
     } finally {
       this.close();
     }
+  }
+
+  /** Resolves at the worker's next answer or failure; a worker silent for stallMs has failed. */
+  private nextAnswer(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const stalled = setTimeout(() => this.fail(new Error(`the parse worker answered nothing for ${this.stallMs / 1000} s`)), this.stallMs);
+      this.wake = () => {
+        clearTimeout(stalled);
+        resolve();
+      };
+    });
   }
 
   close(): void {
