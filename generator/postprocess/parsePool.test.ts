@@ -12,15 +12,28 @@ const MODULES: Array<[string, string]> = Array.from({ length: 30 }, (_, i) => [
 ]);
 
 describe('ParsePool', () => {
-  it('gives every module the facts the in-process parser gives, over many batches', async () => {
-    const pool = new ParsePool(300); // a batch every one or two modules
+  it('gives every module the facts the in-process parser gives, over many batches and two workers', async () => {
+    const pool = new ParsePool(300, undefined, undefined, 2); // a batch every one or two modules
     for (const [path, text] of MODULES) pool.add(path, text);
+    expect(pool.workers).toBe(1); // while rendering, one worker
     const results = await pool.results();
+    expect(pool.workers).toBe(2); // once render is over with much left, a second one
     expect(pool.postedBatches).toBeGreaterThanOrEqual(10);
     const parser = new ModuleParser();
     expect([...results.keys()]).toEqual(MODULES.map(([path]) => path));
     for (const [path, text] of MODULES) expect(results.get(path)).toEqual({ text, facts: parser.factsOf(path, text) });
     expect(results.get('src/models/M17.ts')!.facts.problems).toEqual([expect.stringMatching(/^src\/models\/M17\.ts:1:23 /)]);
+  });
+
+  it('starts no second worker where there is one core, or little left to parse', async () => {
+    const oneCore = new ParsePool(300, undefined, undefined, 1);
+    for (const [path, text] of MODULES) oneCore.add(path, text);
+    await oneCore.results();
+    expect(oneCore.workers).toBe(1);
+    const little = new ParsePool(300, undefined, undefined, 2);
+    for (const [path, text] of MODULES.slice(0, 6)) little.add(path, text);
+    await little.results();
+    expect(little.workers).toBe(1);
   });
 
   it('answers for the text a module was last added with', async () => {

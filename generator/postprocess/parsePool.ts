@@ -3,13 +3,14 @@
 // TypeScript) parsing in-process was the largest stage (about 10 s), and its garbage was
 // collected in the main thread's large heap.
 //
-// One worker: two workers in the same process parsed no faster here than one thread (8.4 to
-// 10.4 s against 9.4 s; both allocate from one address space). Small trees are parsed
-// in-process: starting a worker (about 0.5 s with TypeScript) would cost more than it saves.
+// One worker while the main thread renders (both cores busy); a second one joins when render is
+// done if much is left, so both cores parse while the main thread only writes. Small trees are
+// parsed in-process: starting a worker (about 0.5 s with TypeScript) would cost more than it saves.
 //
 // Memory stays bounded: at most MAX_IN_FLIGHT batches are copied to the worker at a time. The
 // main thread, busy rendering, cannot hear the worker's answers, so the worker also counts the
 // batches it has finished in shared memory, which the main thread reads before posting more.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ModuleFacts } from './moduleFacts.ts';
 
@@ -26,6 +27,8 @@ export const PARALLEL_MIN_MODULES = 8_000;
 export const BATCH_CHARS = 1_000_000;
 /** Batches posted to the worker and not yet finished: one it parses, one waiting. */
 const MAX_IN_FLIGHT = 2;
+/** Batches still waiting when render ends for a second worker to be worth starting (its start costs about 0.5 s). */
+const SECOND_WORKER_MIN_BATCHES = 8;
 /** A worker that answers nothing for this long is given up on (the main thread then parses). */
 export const STALL_MS = 120_000;
 
@@ -37,15 +40,21 @@ export interface ParsedModule {
   facts: ModuleFacts;
 }
 
+/** One worker thread and the batches it has been sent. */
+interface Lane {
+  worker: Worker;
+  /** Batches the worker has finished, counted by the worker in shared memory. */
+  finished: Int32Array;
+  posted: number;
+}
+
 /**
- * Takes modules one by one as they are rendered and has a worker thread parse them in batches.
+ * Takes modules one by one as they are rendered and has worker threads parse them in batches.
  * `results()` gives the facts of every module added; a worker failure rejects it (the caller then
- * parses in-process). The worker is stopped either way.
+ * parses in-process). The workers are stopped either way.
  */
 export class ParsePool {
-  private readonly worker: Worker;
-  /** Batches the worker has finished, counted by the worker. */
-  private readonly finished = new Int32Array(new SharedArrayBuffer(4));
+  private readonly lanes: Lane[] = [];
   private readonly added = new Map<string, string>();
   private readonly facts = new Map<string, ModuleFacts>();
   /** Full batches not yet posted. */
@@ -61,22 +70,24 @@ export class ParsePool {
 
   constructor(
     private readonly batchChars = BATCH_CHARS,
-    workerUrl: URL = WORKER,
+    private readonly workerUrl: URL = WORKER,
     private readonly stallMs = STALL_MS,
+    private readonly maxWorkers = Math.min(2, availableParallelism()),
   ) {
-    this.worker = new Worker(workerUrl, { workerData: { finished: this.finished } });
-    this.worker.on('message', (reply: { id?: unknown; facts?: unknown }) => this.receive(reply));
-    this.worker.on('error', (err) => this.fail(err));
-    this.worker.on('exit', (code) => this.fail(new Error(`the parse worker stopped (exit code ${code})`)));
-    this.worker.unref(); // the main thread's exit does not wait for it
+    this.startWorker();
   }
 
-  /** Batches sent to the worker so far. */
+  /** Batches sent to the workers so far. */
   get postedBatches(): number {
     return this.nextId;
   }
 
-  /** Queues a module (again only if its text changed); a full batch goes to the worker as soon as it has room. */
+  /** Worker threads started. */
+  get workers(): number {
+    return this.lanes.length;
+  }
+
+  /** Queues a module (again only if its text changed); a full batch goes to a worker as soon as one has room. */
   add(path: string, text: string): void {
     if (this.failure || this.added.get(path) === text) return;
     this.added.set(path, text);
@@ -85,10 +96,12 @@ export class ParsePool {
     if (this.fillingChars >= this.batchChars) this.seal();
   }
 
-  /** The facts of every module added, by path. Stops the worker. */
+  /** The facts of every module added, by path. Stops the workers. */
   async results(): Promise<Map<string, ParsedModule>> {
     if (this.filling.length > 0) this.seal();
     try {
+      // Render is over: the main thread now only writes, so another core can parse.
+      if (this.waiting.length >= SECOND_WORKER_MIN_BATCHES && this.lanes.length < this.maxWorkers) this.startWorker();
       while (!this.failure && this.answered < this.nextId + this.waiting.length) await this.nextAnswer();
       if (this.failure) throw this.failure;
       const out = new Map<string, ParsedModule>();
@@ -99,20 +112,31 @@ export class ParsePool {
     }
   }
 
-  /** Resolves at the worker's next answer or failure; a worker silent for stallMs has failed. */
+  close(): void {
+    this.failure ??= new Error('the parse pool is closed');
+    for (const lane of this.lanes) void lane.worker.terminate();
+  }
+
+  private startWorker(): void {
+    const finished = new Int32Array(new SharedArrayBuffer(4));
+    const lane: Lane = { worker: new Worker(this.workerUrl, { workerData: { finished } }), finished, posted: 0 };
+    this.lanes.push(lane);
+    lane.worker.on('message', (reply: { id?: unknown; facts?: unknown }) => this.receive(reply));
+    lane.worker.on('error', (err) => this.fail(err));
+    lane.worker.on('exit', (code) => this.fail(new Error(`a parse worker stopped (exit code ${code})`)));
+    lane.worker.unref(); // the main thread's exit does not wait for it
+    this.post();
+  }
+
+  /** Resolves at a worker's next answer or failure; workers silent for stallMs have failed. */
   private nextAnswer(): Promise<void> {
     return new Promise<void>((resolve) => {
-      const stalled = setTimeout(() => this.fail(new Error(`the parse worker answered nothing for ${this.stallMs / 1000} s`)), this.stallMs);
+      const stalled = setTimeout(() => this.fail(new Error(`the parse workers answered nothing for ${this.stallMs / 1000} s`)), this.stallMs);
       this.wake = () => {
         clearTimeout(stalled);
         resolve();
       };
     });
-  }
-
-  close(): void {
-    this.failure ??= new Error('the parse pool is closed');
-    void this.worker.terminate();
   }
 
   private seal(): void {
@@ -122,20 +146,26 @@ export class ParsePool {
     this.post();
   }
 
-  /** Posts waiting batches while fewer than MAX_IN_FLIGHT are unfinished. */
+  /** Posts waiting batches to each worker with fewer than MAX_IN_FLIGHT unfinished. */
   private post(): void {
-    while (!this.failure && this.waiting.length > 0 && this.nextId - Atomics.load(this.finished, 0) < MAX_IN_FLIGHT) {
-      const batch = this.waiting.shift()!;
-      const id = this.nextId++;
-      this.posted.set(id, batch);
-      this.worker.postMessage({ id, modules: batch });
+    for (const lane of this.lanes) {
+      while (!this.failure && this.waiting.length > 0 && lane.posted - Atomics.load(lane.finished, 0) < MAX_IN_FLIGHT) {
+        const batch = this.waiting.shift()!;
+        const id = this.nextId++;
+        this.posted.set(id, batch);
+        lane.posted++;
+        lane.worker.postMessage({ id, modules: batch });
+      }
     }
   }
 
   private receive(reply: { id?: unknown; facts?: unknown }): void {
     const batch = typeof reply.id === 'number' ? this.posted.get(reply.id) : undefined;
-    if (!batch || !Array.isArray(reply.facts) || reply.facts.length !== batch.length) return this.fail(new Error('the parse worker sent a message that is not an answer'));
-    batch.forEach(([path], i) => this.facts.set(path, (reply.facts as ModuleFacts[])[i]!));
+    if (!batch || !Array.isArray(reply.facts) || reply.facts.length !== batch.length) return this.fail(new Error('a parse worker sent a message that is not an answer'));
+    // Batches of one module can be answered out of order by two workers: a later text of it wins.
+    batch.forEach(([path, text], i) => {
+      if (this.added.get(path) === text) this.facts.set(path, (reply.facts as ModuleFacts[])[i]!);
+    });
     this.posted.delete(reply.id as number);
     this.answered++;
     this.post();
