@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 /** Specs at least this large (bytes) get the lean heap. */
 export const LEAN_HEAP_MIN_BYTES = 8 * 1024 * 1024;
 /** Each full collection lets the heap grow by this percentage of what survived it. */
-export const LEAN_HEAP_GROWING_PERCENT = 50;
+export const LEAN_HEAP_GROWING_PERCENT = Number(process.env.GP ?? 50);
 
 /** Runs holding the lean heap (runs of a multi-client config may overlap). */
 let holders = 0;

@@ -34,7 +34,7 @@ const OUT = '/out';
 function renderWith(dir: string, text: string, tool = 'tool-a', templatesDir = TEMPLATES_DIR) {
   forgetCompiledTemplates(); // each render starts as a fresh process would
   const cache = new RenderCache(dir, OUT, tool);
-  const files = render(viewOf(text), cache, templatesDir);
+  const files = render(viewOf(text), { memo: cache, templatesDir });
   cache.save();
   return { files, made: cache.made };
 }

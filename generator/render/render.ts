@@ -11,6 +11,7 @@ import { serialize } from 'node:v8';
 import type HandlebarsModule from 'handlebars';
 import { listFiles } from '../files.ts';
 import { modelView } from '../view/buildView.ts';
+import type { ModelIR } from '../ir/types.ts';
 import type { ClientView } from '../view/types.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -130,38 +131,62 @@ export function forgetCompiledTemplates(): void {
 /** Told of each API and model file as soon as it is rendered (the tree is complete only when render returns). */
 export type RenderedFileListener = (path: string, text: string) => void;
 
+/** What every page of the docs shows of the client, and so what each model's and API's files are made from besides their own node. */
+export interface DocsContext {
+  moduleName: string;
+  packageName: string;
+  basePath: string;
+}
+
+export interface RenderOptions {
+  /** What earlier runs rendered (see RenderMemo). */
+  memo?: RenderMemo | undefined;
+  /** For tests; watch mode reads the templates again after forgetCompiledTemplates. */
+  templatesDir?: string | undefined;
+  /** Hears of each API's and model's files as they come. */
+  onFile?: RenderedFileListener | undefined;
+  /** The models' files, rendered already by renderModels (with the same memo and listener). */
+  models?: FileTree | undefined;
+}
+
 /**
- * The client's files; `templatesDir` is for tests (watch mode reads the templates again after
- * forgetCompiledTemplates); `onFile` hears of each API's and model's files as they come.
+ * The models' files (module and doc of each). They need only their IR node and the docs context,
+ * so they can be rendered before the rest of the view is built: a parse worker then has them
+ * while the main thread builds the API views.
  */
-export function render(view: ClientView, memo?: RenderMemo, templatesDir = TEMPLATES_DIR, onFile?: RenderedFileListener): FileTree {
-  const { templates: t, statics, hash: templatesHash } = load(templatesDir, memo);
-  const tree: FileTree = new Map(statics);
-  const files = {
-    set(path: string, text: string) {
-      flatten(text);
-      tree.set(path, text);
-      onFile?.(path, text);
-    },
-  };
-  const shared = { moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath };
-  for (const api of view.apis) {
-    // An API's files read the templates, its view node and `shared` alone.
-    const make = () => [t.api(api), t.apiDoc({ ...shared, api })];
-    const [code = '', doc = ''] = memo ? memo.texts(keyOf([templatesHash, api, shared]), 2, make) : make();
-    files.set(`src/apis/${api.className}.ts`, code);
-    files.set(`docs/${api.className}.md`, doc);
-  }
-  for (const { name, ir } of view.models) {
+export function renderModels(models: readonly ModelIR[], docs: DocsContext, options: Omit<RenderOptions, 'models'> = {}): FileTree {
+  const { templates: t, hash: templatesHash } = load(options.templatesDir ?? TEMPLATES_DIR, options.memo);
+  const tree: FileTree = new Map();
+  const files = listenedTree(tree, options.onFile);
+  const shared = { moduleName: docs.moduleName, packageName: docs.packageName, basePath: docs.basePath };
+  for (const ir of models) {
     // A model's files read the templates, its IR node and `shared` alone (modelView is a function of the node).
     const make = () => {
       const model = modelView(ir);
       return [t.model(model), t.modelDoc({ ...shared, model })];
     };
-    const [code = '', doc = ''] = memo ? memo.texts(keyOf([templatesHash, ir, shared]), 2, make) : make();
-    files.set(`src/models/${name}.ts`, code);
-    files.set(`docs/${name}.md`, doc);
+    const [code = '', doc = ''] = options.memo ? options.memo.texts(keyOf([templatesHash, ir, shared]), 2, make) : make();
+    files.set(`src/models/${ir.name}.ts`, code);
+    files.set(`docs/${ir.name}.md`, doc);
   }
+  return tree;
+}
+
+/** The client's files. */
+export function render(view: ClientView, options: RenderOptions = {}): FileTree {
+  const { templates: t, statics, hash: templatesHash } = load(options.templatesDir ?? TEMPLATES_DIR, options.memo);
+  const tree: FileTree = new Map(statics);
+  const files = listenedTree(tree, options.onFile);
+  const shared = { moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath };
+  for (const api of view.apis) {
+    // An API's files read the templates, its view node and `shared` alone.
+    const make = () => [t.api(api), t.apiDoc({ ...shared, api })];
+    const [code = '', doc = ''] = options.memo ? options.memo.texts(keyOf([templatesHash, api, shared]), 2, make) : make();
+    files.set(`src/apis/${api.className}.ts`, code);
+    files.set(`docs/${api.className}.md`, doc);
+  }
+  const models = options.models ?? renderModels(view.models.map((m) => m.ir), shared, options);
+  for (const [path, text] of models) tree.set(path, text);
   if (view.webhooks) {
     files.set('src/webhooks.ts', t.webhooks(view.webhooks));
     files.set('docs/Webhooks.md', t.webhooksDoc({ ...shared, webhooks: view.webhooks }));
@@ -171,6 +196,17 @@ export function render(view: ClientView, memo?: RenderMemo, templatesDir = TEMPL
   files.set('README.md', t.readme(view));
   files.set('package.json', t.packageJson(view));
   return tree;
+}
+
+/** Sets files in `tree`, flattened, and tells `onFile`. */
+function listenedTree(tree: FileTree, onFile: RenderedFileListener | undefined): { set(path: string, text: string): void } {
+  return {
+    set(path, text) {
+      flatten(text);
+      tree.set(path, text);
+      onFile?.(path, text);
+    },
+  };
 }
 
 /**

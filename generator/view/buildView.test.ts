@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildIr } from '../ir/buildIr.ts';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
-import { buildView, modelView } from './buildView.ts';
+import { irOfSpecFile } from '../diff/loadIr.ts';
+import { DEFAULT_SPEC } from '../pipeline.ts';
+import { buildView, docsContext, modelView } from './buildView.ts';
 
 // The view of a small spec: the type expressions, names and argument lists the templates print.
 const ir = buildView(buildIr(
@@ -102,5 +104,13 @@ describe('operations', () => {
     expect(op.opts!.params.map((p) => p.accessor)).toEqual(['opts?.limit']);
     expect(op.returnType).toBe('Item');
     expect(op.withHttpInfoName).toBe('getItemWithHttpInfo');
+  });
+});
+
+describe('docsContext', () => {
+  it('is what the view shows of the client, so models rendered before the view get the same pages', () => {
+    const client = irOfSpecFile(DEFAULT_SPEC);
+    const view = buildView(client);
+    expect(docsContext(client)).toEqual({ moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath });
   });
 });

@@ -14,7 +14,13 @@ import { NON_STREAMING_BODY, signatureOf } from './signatures.ts';
 import { docLines, escapePipes, headingAnchor, lineComment, markdown, markdownCode, tableCell } from './text.ts';
 import { docType, intersectionMember, printType } from './typeText.ts';
 import { callbacksMarkdown, webhooksView } from './webhooks.ts';
+import type { DocsContext } from '../render/render.ts';
 import type { ApiView, ClientView, ModelView, OperationView, OptsTypeView, ParamView, PropertyView, StreamView } from './types.ts';
+
+/** What every docs page shows of the client (render needs it before the view: models are rendered first). */
+export function docsContext(ir: ClientIR): DocsContext {
+  return { moduleName: ir.moduleName, packageName: ir.packageName, basePath: tableCell(defaultServerUrl(ir.servers[0])) };
+}
 
 export function buildView(ir: ClientIR): ClientView {
   const basePath = defaultServerUrl(ir.servers[0]);
