@@ -161,10 +161,15 @@ function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>,
 
 /** Times each stage and tells the listener when one starts. */
 class StageClock {
-  readonly timings: StageTimings = {};
+  private readonly spent: StageTimings = {};
   counts: Omit<StageProgress, 'stage'> = {};
 
   constructor(private readonly onStage?: (progress: StageProgress) => void) {}
+
+  /** The stages that ran, in pipeline order (render runs in two parts, around view). */
+  get timings(): StageTimings {
+    return Object.fromEntries(STAGES.flatMap((stage) => (this.spent[stage] === undefined ? [] : [[stage, this.spent[stage]]])));
+  }
 
   time<T>(stage: Stage, work: () => T): T {
     const started = this.start(stage);
@@ -172,7 +177,7 @@ class StageClock {
       return work();
     } finally {
       // A stage may run in parts (render: the models, then the rest).
-      this.timings[stage] = (this.timings[stage] ?? 0) + performance.now() - started;
+      this.spent[stage] = (this.spent[stage] ?? 0) + performance.now() - started;
     }
   }
 
@@ -181,7 +186,7 @@ class StageClock {
     try {
       return await work();
     } finally {
-      this.timings[stage] = performance.now() - started;
+      this.spent[stage] = (this.spent[stage] ?? 0) + performance.now() - started;
     }
   }
 
