@@ -14,7 +14,7 @@ import { ParsePool, PARALLEL_MIN_MODULES } from './postprocess/parsePool.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { runtimeExports } from './postprocess/runtimeExports.ts';
 import { isModule } from './postprocess/surface.ts';
-import { render, renderModels, type FileTree, type RenderMemo } from './render/render.ts';
+import { render, renderApi, renderModels, type FileTree, type RenderMemo } from './render/render.ts';
 import { buildView, docsContext } from './view/buildView.ts';
 import { checkOutDir, readOwnership } from './write/outputFolder.ts';
 import { diffTree, stageTree, type TreeDiff, type WriteCounts } from './write/writeTree.ts';
@@ -145,11 +145,14 @@ function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>,
     const toParse = (path: string, text: string) => {
       if (isModule(path) && !memos.moduleFacts?.knownFacts?.(path, text)) parsing?.add(path, text);
     };
-    // Models first: they need only their IR node, so a parse worker gets them while the API views are built.
-    const onFile = parsing && toParse;
-    const models = clock.time('render', () => renderModels(ir.models, docsContext(ir), { memo: memos.renderMemo, onFile }));
-    const view = clock.time('view', () => buildView(ir));
-    const rendered = clock.time('render', () => render(view, { memo: memos.renderMemo, onFile, models }));
+    // Each unit is rendered as soon as what it is made of exists (models: their IR node; API classes:
+    // their view), so a parse worker has their files while the main thread builds the next views.
+    const options = { memo: memos.renderMemo, onFile: parsing && toParse };
+    const docs = docsContext(ir);
+    const models = clock.time('render', () => renderModels(ir.models, docs, options));
+    const apis: FileTree = new Map();
+    const view = clock.time('view', () => buildView(ir, (api) => clock.time('render', () => renderApi(api, docs, apis, options))));
+    const rendered = clock.time('render', () => render(view, { ...options, models, apis }));
     for (const [path, text] of parsing ? rendered : []) toParse(path, text); // the files render did not announce
     clock.counts.files = rendered.size;
     return { warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'), ir, rendered, specFiles: loaded.files, parsing };
@@ -159,14 +162,16 @@ function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>,
   }
 }
 
-/** Times each stage and tells the listener when one starts. */
+/** Times each stage (its own time: a stage run inside another is not counted twice) and tells the listener when one starts. */
 class StageClock {
   private readonly spent: StageTimings = {};
+  /** The time spent in stages nested inside each running one. */
+  private readonly nested: number[] = [];
   counts: Omit<StageProgress, 'stage'> = {};
 
   constructor(private readonly onStage?: (progress: StageProgress) => void) {}
 
-  /** The stages that ran, in pipeline order (render runs in two parts, around view). */
+  /** The stages that ran, in pipeline order (render runs in parts, inside and around view). */
   get timings(): StageTimings {
     return Object.fromEntries(STAGES.flatMap((stage) => (this.spent[stage] === undefined ? [] : [[stage, this.spent[stage]]])));
   }
@@ -176,8 +181,7 @@ class StageClock {
     try {
       return work();
     } finally {
-      // A stage may run in parts (render: the models, then the rest).
-      this.spent[stage] = (this.spent[stage] ?? 0) + performance.now() - started;
+      this.stop(stage, started);
     }
   }
 
@@ -186,13 +190,21 @@ class StageClock {
     try {
       return await work();
     } finally {
-      this.spent[stage] = (this.spent[stage] ?? 0) + performance.now() - started;
+      this.stop(stage, started);
     }
   }
 
   private start(stage: Stage): number {
     this.onStage?.({ stage, ...this.counts });
+    this.nested.push(0);
     return performance.now();
+  }
+
+  private stop(stage: Stage, started: number): void {
+    const elapsed = performance.now() - started;
+    const inner = this.nested.pop() ?? 0;
+    this.spent[stage] = (this.spent[stage] ?? 0) + elapsed - inner;
+    if (this.nested.length > 0) this.nested[this.nested.length - 1]! += elapsed;
   }
 }
 

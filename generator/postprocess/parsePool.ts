@@ -25,8 +25,11 @@ const WORKER = new URL('./parseWorker.mjs', import.meta.url);
 export const PARALLEL_MIN_MODULES = 8_000;
 /** A batch holds about this many characters of source. */
 export const BATCH_CHARS = 1_000_000;
-/** Batches posted to the worker and not yet finished: one it parses, one waiting. */
-const MAX_IN_FLIGHT = 2;
+/**
+ * Batches posted to a worker and not yet finished: enough that it has work while the main thread
+ * builds the next views (it can post only when it renders), few enough that little is copied.
+ */
+const MAX_IN_FLIGHT = 4;
 /** Batches still waiting when render ends for a second worker to be worth starting (its start costs about 0.5 s). */
 const SECOND_WORKER_MIN_BATCHES = 8;
 /** A worker that answers nothing for this long is given up on (the main thread then parses). */

@@ -12,7 +12,7 @@ import type HandlebarsModule from 'handlebars';
 import { listFiles } from '../files.ts';
 import { modelView } from '../view/buildView.ts';
 import type { ModelIR } from '../ir/types.ts';
-import type { ClientView } from '../view/types.ts';
+import type { ApiView, ClientView } from '../view/types.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -147,18 +147,21 @@ export interface RenderOptions {
   onFile?: RenderedFileListener | undefined;
   /** The models' files, rendered already by renderModels (with the same memo and listener). */
   models?: FileTree | undefined;
+  /** The API classes' files, rendered already by renderApi (with the same memo and listener). */
+  apis?: FileTree | undefined;
 }
+
+type UnitOptions = Omit<RenderOptions, 'models' | 'apis'>;
 
 /**
  * The models' files (module and doc of each). They need only their IR node and the docs context,
- * so they can be rendered before the rest of the view is built: a parse worker then has them
- * while the main thread builds the API views.
+ * so they can be rendered before the view is built: a parse worker then has them early.
  */
-export function renderModels(models: readonly ModelIR[], docs: DocsContext, options: Omit<RenderOptions, 'models'> = {}): FileTree {
+export function renderModels(models: readonly ModelIR[], docs: DocsContext, options: UnitOptions = {}): FileTree {
   const { templates: t, hash: templatesHash } = load(options.templatesDir ?? TEMPLATES_DIR, options.memo);
   const tree: FileTree = new Map();
   const files = listenedTree(tree, options.onFile);
-  const shared = { moduleName: docs.moduleName, packageName: docs.packageName, basePath: docs.basePath };
+  const shared = sharedOf(docs);
   for (const ir of models) {
     // A model's files read the templates, its IR node and `shared` alone (modelView is a function of the node).
     const make = () => {
@@ -172,19 +175,35 @@ export function renderModels(models: readonly ModelIR[], docs: DocsContext, opti
   return tree;
 }
 
+/** One API class's files (module and doc), added to `tree`: they need only its view and the docs context, so each is rendered as soon as its view is built. */
+export function renderApi(api: ApiView, docs: DocsContext, tree: FileTree, options: UnitOptions = {}): void {
+  const { templates: t, hash: templatesHash } = load(options.templatesDir ?? TEMPLATES_DIR, options.memo);
+  const files = listenedTree(tree, options.onFile);
+  const shared = sharedOf(docs);
+  // An API's files read the templates, its view node and `shared` alone.
+  const make = () => [t.api(api), t.apiDoc({ ...shared, api })];
+  const [code = '', doc = ''] = options.memo ? options.memo.texts(keyOf([templatesHash, api, shared]), 2, make) : make();
+  files.set(`src/apis/${api.className}.ts`, code);
+  files.set(`docs/${api.className}.md`, doc);
+}
+
+/** The part of every unit's key and doc page that is the client's (its own object: the key is its JSON). */
+function sharedOf(docs: DocsContext): DocsContext {
+  return { moduleName: docs.moduleName, packageName: docs.packageName, basePath: docs.basePath };
+}
+
 /** The client's files. */
 export function render(view: ClientView, options: RenderOptions = {}): FileTree {
-  const { templates: t, statics, hash: templatesHash } = load(options.templatesDir ?? TEMPLATES_DIR, options.memo);
+  const { templates: t, statics } = load(options.templatesDir ?? TEMPLATES_DIR, options.memo);
   const tree: FileTree = new Map(statics);
   const files = listenedTree(tree, options.onFile);
-  const shared = { moduleName: view.moduleName, packageName: view.packageName, basePath: view.basePath };
-  for (const api of view.apis) {
-    // An API's files read the templates, its view node and `shared` alone.
-    const make = () => [t.api(api), t.apiDoc({ ...shared, api })];
-    const [code = '', doc = ''] = options.memo ? options.memo.texts(keyOf([templatesHash, api, shared]), 2, make) : make();
-    files.set(`src/apis/${api.className}.ts`, code);
-    files.set(`docs/${api.className}.md`, doc);
+  const shared = sharedOf(view);
+  let apis = options.apis;
+  if (!apis) {
+    apis = new Map();
+    for (const api of view.apis) renderApi(api, shared, apis, options);
   }
+  for (const [path, text] of apis) tree.set(path, text);
   const models = options.models ?? renderModels(view.models.map((m) => m.ir), shared, options);
   for (const [path, text] of models) tree.set(path, text);
   if (view.webhooks) {

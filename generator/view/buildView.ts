@@ -22,9 +22,14 @@ export function docsContext(ir: ClientIR): DocsContext {
   return { moduleName: ir.moduleName, packageName: ir.packageName, basePath: tableCell(defaultServerUrl(ir.servers[0])) };
 }
 
-export function buildView(ir: ClientIR): ClientView {
+/** The view of the client; `onApi` is given each API class's view as soon as it is built (render then makes its files at once). */
+export function buildView(ir: ClientIR, onApi?: (api: ApiView) => void): ClientView {
   const basePath = defaultServerUrl(ir.servers[0]);
-  const apis = ir.apis.map((api) => apiView(api, ir));
+  const apis = ir.apis.map((api) => {
+    const view = apiView(api, ir);
+    onApi?.(view);
+    return view;
+  });
   return {
     packageName: ir.packageName,
     packageVersion: ir.packageVersion,
