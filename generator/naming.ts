@@ -103,8 +103,12 @@ export function reservedModelName(name: string): string | undefined {
 /** Longest type name we write; its file name (`<name>.ts`, `<name>.md`) must fit every file system. */
 export const MAX_TYPE_NAME = 200;
 
+/** Characters quote escapes; most text has none and is quoted as it is. */
+const QUOTE_ESCAPED = /['\\`\u0000-\u001f\u007f\u2028\u2029]/;
+
 /** A single-quoted TypeScript string literal: every character that could end or bend it is escaped. */
 export function quote(text: string): string {
+  if (!QUOTE_ESCAPED.test(text)) return "'" + text + "'";
   let out = "'";
   for (const ch of text) {
     const code = ch.codePointAt(0)!;

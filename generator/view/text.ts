@@ -3,20 +3,28 @@
 // start a new line of code, open HTML or break a table.
 
 import { showControlCharacters } from '../diagnostics.ts';
+import { memoizeText } from '../memo.ts';
+
+// The functions below are memoized by their text: a spec repeats the same descriptions (a shared
+// parameter's, a common response's) in thousands of operations.
 
 /** Every character JavaScript reads as the end of a line, and the other control characters but tab. */
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
 
 /** Lines for a `/** ... *\/` block. `*\/` cannot close the comment; control characters are dropped. */
 export function docLines(text: string | undefined, extra: string[] = []): string[] {
-  const lines = (text ?? '')
+  return [...commentLines(text ?? ''), ...extra.map(blockCommentLine)];
+}
+
+const commentLines = memoizeText((text): readonly string[] => {
+  const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => blockCommentLine(l).replace(/\s+$/, ''));
   while (lines.length && lines[0] === '') lines.shift();
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return [...lines, ...extra.map(blockCommentLine)];
-}
+  return lines;
+});
 
 /** One line inside a block comment. */
 function blockCommentLine(line: string): string {
@@ -28,13 +36,17 @@ export const lineComment = showControlCharacters;
 
 /** Markdown prose: raw HTML is shown as text. */
 export function markdown(text: string | undefined): string {
-  return escapeHtml((text ?? '').replace(/\r\n?/g, '\n')).trim();
+  return markdownText(text ?? '');
 }
+
+const markdownText = memoizeText((text) => escapeHtml(text.replace(/\r\n?/g, '\n')).trim());
 
 /** One line of Markdown (a table cell, a heading, emphasis): one line, HTML and pipes escaped. */
 export function tableCell(text: string | undefined): string {
-  return escapePipes(markdown(text).replace(/\n+/g, ' '));
+  return tableCellText(text ?? '');
 }
+
+const tableCellText = memoizeText((text) => escapePipes(markdownText(text).replace(/\n+/g, ' ')));
 
 /** A type expression shown in Markdown. */
 export function markdownCode(text: string): string {
@@ -43,12 +55,15 @@ export function markdownCode(text: string): string {
 
 /** For table cells: GFM splits cells on `|`, even inside a code span. */
 export function escapePipes(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return text.includes('|') ? text.replace(/\|/g, '\\|') : text;
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return HTML_SPECIAL.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
 }
+
+/** What escapeHtml replaces; most text has none of it and is returned as it is. */
+const HTML_SPECIAL = /[&<>]/;
 
 /** A heading's anchor, safe inside a link: only letters, digits, `-` and `_` survive (GitHub ignores case). */
 export function headingAnchor(text: string): string {
