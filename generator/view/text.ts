@@ -5,9 +5,6 @@
 import { showControlCharacters } from '../diagnostics.ts';
 import { memoizeText } from '../memo.ts';
 
-// The functions below are memoized by their text: a spec repeats the same descriptions (a shared
-// parameter's, a common response's) in thousands of operations.
-
 /** Every character JavaScript reads as the end of a line, and the other control characters but tab. */
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
 
@@ -16,6 +13,8 @@ export function docLines(text: string | undefined, extra: string[] = []): string
   return [...commentLines(text ?? ''), ...extra.map(blockCommentLine)];
 }
 
+// Memoized by the text: a spec repeats the same descriptions (a shared parameter's, a common
+// property's) in thousands of places.
 const commentLines = memoizeText((text): readonly string[] => {
   const lines = text
     .replace(/\r\n?/g, '\n')
@@ -36,17 +35,13 @@ export const lineComment = showControlCharacters;
 
 /** Markdown prose: raw HTML is shown as text. */
 export function markdown(text: string | undefined): string {
-  return markdownText(text ?? '');
+  return escapeHtml((text ?? '').replace(/\r\n?/g, '\n')).trim();
 }
-
-const markdownText = memoizeText((text) => escapeHtml(text.replace(/\r\n?/g, '\n')).trim());
 
 /** One line of Markdown (a table cell, a heading, emphasis): one line, HTML and pipes escaped. */
 export function tableCell(text: string | undefined): string {
-  return tableCellText(text ?? '');
+  return escapePipes(markdown(text).replace(/\n+/g, ' '));
 }
-
-const tableCellText = memoizeText((text) => escapePipes(markdownText(text).replace(/\n+/g, ' ')));
 
 /** A type expression shown in Markdown. */
 export function markdownCode(text: string): string {
