@@ -26,14 +26,16 @@ describe('memoizeText', () => {
   });
 });
 
-describe('the memoized text functions', () => {
-  it('answer a repeated text as the first time, and different texts differently', () => {
+describe('the text functions given a memo or a fast path', () => {
+  it('answer a repeated text as the first time, and texts differing in one character differently', () => {
     for (let round = 0; round < 2; round++) {
       expect(escapePointerSegment('/a~b')).toBe('~1a~0b');
       expect(escapePointerSegment('/a~c')).toBe('~1a~0c');
       expect(tableCell('a|b <i>\nc')).toBe('a\\|b &lt;i&gt; c');
       expect(tableCell('a|b <i>\nd')).toBe('a\\|b &lt;i&gt; d');
       expect(markdown('x & y\r\n')).toBe('x &amp; y');
+      expect(markdown('plain text')).toBe('plain text');
+      expect(tableCell('plain|')).toBe('plain\\|');
     }
   });
 
