@@ -14,6 +14,18 @@ describe('naming', () => {
     expect(toApiClassName(undefined)).toBe('DefaultApi');
   });
 
+  it('camelizes by words split on every character that is not an ASCII letter or digit', () => {
+    // The rule as first written, kept here to hold the faster scan to it.
+    const byWords = (text: string) =>
+      text
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join('');
+    const texts = ['', '-', '--a', 'a--', 'a', 'A', '9lives', 'users_user-id', "microsoft.graph.delta(token='{token}')", '$top', 'é-été', 'x\u2028y', '😀a😀b', ' a  b ', 'a_B_c', 'zZ', '_9', 'Z_'];
+    for (const text of texts) expect(camelize(text), JSON.stringify(text)).toBe(byWords(text));
+  });
+
   it('names methods and variables in camelCase, never as reserved words', () => {
     expect(toMethodName('createChatCompletion')).toBe('createChatCompletion');
     expect(toMethodName('ListContainers')).toBe('listContainers');
@@ -21,6 +33,10 @@ describe('naming', () => {
     expect(toMethodName('CreateanAPIkeyforaserviceaccount')).toBe('createanApIkeyforaserviceaccount');
     expect(toVariableName('completion_id')).toBe('completionId');
     expect(toVariableName('OpenAI-Organization')).toBe('openAIOrganization');
+    expect(toVariableName('default')).toBe('_default');
+    // Memoized: asked again, and for a name differing in one character, each gets its own answer.
+    expect(toVariableName('completion_id')).toBe('completionId');
+    expect(toVariableName('completion_ids')).toBe('completionIds');
     expect(toVariableName('default')).toBe('_default');
     expect(camelize('URL_path', true)).toBe('urlPath');
   });

@@ -1,17 +1,23 @@
 // RFC 6901 JSON pointers: building, parsing and following them in a plain document.
+import { memoizeText } from './memo.ts';
 
 // Pointers are built and parsed for every schema and reference of a spec (millions on Microsoft
 // Graph): a segment with nothing to escape or decode, nearly all of them, is passed through as is.
 
 export function escapePointerSegment(segment: string | number): string {
-  const text = String(segment);
-  if (!text.includes('~') && !text.includes('/')) return text;
-  return text.replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof segment === 'number') return String(segment);
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
+  return escapeSegmentText(segment);
 }
 
+// Memoized: the segments that need escaping are the paths (`/users/{user-id}/...`), and each
+// operation's pointers are built from its path a dozen times over.
+const escapeSegmentText = memoizeText((text) => text.replace(/~/g, '~0').replace(/\//g, '~1'));
+
 export function pointerOf(segments: ReadonlyArray<string | number>): string {
+  if (segments.length === 0) return '';
   // join, not +=: the pointer is kept for every schema, and += would keep each as a chain of pieces.
-  return segments.map((s) => '/' + escapePointerSegment(s)).join('');
+  return '/' + segments.map(escapePointerSegment).join('/');
 }
 
 function safeDecode(text: string): string {

@@ -9,11 +9,13 @@ const MAX_DEPTH = 6;
 
 const EMPTY_OBJECT: ExampleValue = { kind: 'object', entries: [] };
 const EMPTY_ARRAY: ExampleValue = { kind: 'array', items: [] };
+/** The models a top-level example is inside of: none. Shared, not a new set per call (it is never changed). */
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 export class ExampleWriter {
   constructor(private readonly schemaOf: (key: string) => Schema | undefined) {}
 
-  write(s: Schema, depth = 0, seen: ReadonlySet<string> = new Set()): ExampleValue {
+  write(s: Schema, depth = 0, seen: ReadonlySet<string> = NO_KEYS): ExampleValue {
     if (s.$ref !== undefined) {
       const key = refName(s.$ref);
       const target = key === undefined ? undefined : this.schemaOf(key);

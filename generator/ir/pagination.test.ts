@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSpecText } from '../load/loadSpec.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { buildIr } from './buildIr.ts';
+import { resolveSchema } from './pagination.ts';
 
 /** One GET operation with these query parameters and this 200 JSON schema (YAML flow text), plus extra operation keys. */
 function build(params: string[], schema: string, extra = '', headers = '') {
@@ -70,5 +71,28 @@ describe('x-pagination', () => {
     const { pagination, warnings } = build(['page'], page(`results: ${LIST}`), extra);
     expect(pagination).toBeUndefined();
     expect(warnings).toEqual([`/paths/~1items/get/x-pagination: ${message}; no …All iterator`]);
+  });
+});
+
+describe('resolveSchema', () => {
+  const specOf = (components: string) =>
+    normalize(parseSpecText(`openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n${components}`, 'spec.yaml'));
+
+  it('answers each model and each spec on its own, however often it is asked', () => {
+    const one = specOf(`    Base: {type: object, properties: {id: {type: string}}}\n    User: {allOf: [{$ref: '#/components/schemas/Base'}], properties: {name: {type: string}}}\n`);
+    const other = specOf(`    Base: {type: object, properties: {code: {type: integer}}}\n    User: {allOf: [{$ref: '#/components/schemas/Base'}], properties: {mail: {type: string}}}\n`);
+    for (let round = 0; round < 2; round++) {
+      expect(Object.keys(resolveSchema({ $ref: '#/components/schemas/User' }, one)!.properties!)).toEqual(['id', 'name']);
+      expect(Object.keys(resolveSchema({ $ref: '#/components/schemas/Base' }, one)!.properties!)).toEqual(['id']);
+      expect(Object.keys(resolveSchema({ $ref: '#/components/schemas/User' }, other)!.properties!)).toEqual(['code', 'mail']);
+      expect(resolveSchema({ $ref: '#/components/schemas/Missing' }, one)).toBeUndefined();
+    }
+  });
+
+  it('still stops a chain of references deeper than it follows, at every depth it is asked from', () => {
+    const chain = Array.from({ length: 12 }, (_, i) => `    S${i}: {$ref: '#/components/schemas/S${i + 1}'}\n`).join('') + `    S12: {type: string}\n`;
+    const spec = specOf(chain);
+    expect(resolveSchema({ $ref: '#/components/schemas/S0' }, spec)).toBeUndefined();
+    expect(resolveSchema({ $ref: '#/components/schemas/S8' }, spec)).toEqual({ type: 'string' });
   });
 });

@@ -140,13 +140,24 @@ function schemaAt(schema: Schema, path: FieldPathIR, spec: NormalizedSpec): Sche
   return current;
 }
 
+/** resolveSchema's answers for references, per spec (the IR reads a spec whose models no longer change). */
+const resolvedModels = new WeakMap<NormalizedSpec, Map<string, Schema | undefined>>();
+
 /** A schema through `$ref`s and a single-member `allOf` (how generators wrap references); its own properties merged with allOf members'. */
 export function resolveSchema(schema: Schema, spec: NormalizedSpec, depth = 0): Schema | undefined {
   if (depth > 8) return undefined;
   const key = schema.$ref === undefined ? undefined : refName(schema.$ref);
   if (key !== undefined) {
+    // Memoized by model (and depth, which bounds the walk): merging a model's allOf chain copies
+    // all its properties, and on Microsoft Graph most operations page or return the same entities.
+    let resolved = resolvedModels.get(spec);
+    if (resolved === undefined) resolvedModels.set(spec, (resolved = new Map()));
+    const memoKey = `${depth} ${key}`;
+    if (resolved.has(memoKey)) return resolved.get(memoKey);
     const target = spec.schemas.get(key);
-    return target && resolveSchema(target, spec, depth + 1);
+    const answer = target && resolveSchema(target, spec, depth + 1);
+    resolved.set(memoKey, answer);
+    return answer;
   }
   if (!schema.allOf) return schema;
   const properties: Record<string, Schema> = {};

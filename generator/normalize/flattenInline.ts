@@ -89,17 +89,20 @@ class InlineFlattener {
     return name;
   }
 
-  private isModelNeeded(s: Schema, seen = new Set<Schema>()): boolean {
-    if (seen.has(s)) return true;
-    seen.add(s);
+  private isModelNeeded(s: Schema, seen?: Set<Schema>): boolean {
+    if (seen?.has(s)) return true;
+    seen?.add(s);
     if (s.$ref !== undefined) return false;
     if ((s.type === undefined || s.type === 'object') && hasProperties(s)) return true;
     if (s['x-open-enum']) return true; // it was an anyOf of strings
     if (!isComposed(s)) return false;
     if ([...(s.anyOf ?? []), ...(s.oneOf ?? [])].some((m) => m['x-recursive'])) return false;
+    // The schemas on the way (a schema met twice counts as needing a model, which stops a cycle);
+    // made only here, where the walk goes on: most schemas are answered above.
+    const walked = seen ?? new Set<Schema>([s]);
     // One allOf member: that member decides (a reference alone never needs a new model).
-    if (s.allOf?.length === 1 && !s.oneOf && !s.anyOf) return this.isModelNeeded(s.allOf[0]!, seen);
-    if (s.allOf?.length) return s.allOf.some((m) => this.isModelNeeded(this.deref(m), seen));
+    if (s.allOf?.length === 1 && !s.oneOf && !s.anyOf) return this.isModelNeeded(s.allOf[0]!, walked);
+    if (s.allOf?.length) return s.allOf.some((m) => this.isModelNeeded(this.deref(m), walked));
     return true;
   }
 

@@ -347,3 +347,46 @@ components:
     expect(s.pointers.get(a.allOf![0]!.properties!.x!)).toBe('/components/schemas/A/allOf/0/properties/x');
   });
 });
+
+describe('normalize: a parameter or referenced response is read once per place it is written', () => {
+  const text = spec(`paths:
+  /items/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    get:
+      operationId: getItem
+      parameters: [{$ref: '#/components/parameters/top'}, {name: skip, in: query, schema: {type: integer}}]
+      responses: {'200': {$ref: '#/components/responses/Item'}, default: {$ref: '#/components/responses/Error'}}
+    delete:
+      operationId: deleteItem
+      parameters: [{$ref: '#/components/parameters/top'}, {name: skip, in: query, schema: {type: string}}]
+      responses: {'204': {$ref: '#/components/responses/Item'}}
+components:
+  parameters:
+    top: {name: $top, in: query, schema: {type: integer, minimum: 0}}
+  responses:
+    Item: {description: an item, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+    Error: {description: failed, headers: {X-Trace: {schema: {type: string}}}, content: {application/json: {schema: {type: string}}}}
+`);
+
+  it('gives each use its own objects, each place its own answer, and the same answer as reading it afresh', () => {
+    const { operations } = normalized(text);
+    const [get, del] = operations;
+    const param = (op: typeof get, name: string) => op!.parameters.find((p) => p.name === name)!;
+    // The path's `id` and the shared `$top`: one reading, each operation its own parameter object.
+    expect(param(get, 'id')).not.toBe(param(del, 'id'));
+    expect(param(get, 'id').pointer).toBe('/paths/~1items~1{id}/parameters/0');
+    expect(param(get, '$top')).toEqual({ ...param(del, '$top'), pointer: '/paths/~1items~1{id}/get/parameters/0' });
+    expect(param(del, '$top').pointer).toBe('/paths/~1items~1{id}/delete/parameters/0');
+    // `skip` is written in two places, differently: never one answer for both.
+    expect(param(get, 'skip').schema.type).toBe('integer');
+    expect(param(del, 'skip').schema.type).toBe('string');
+    // The same referenced response under two statuses: its own status, response and media objects each.
+    const got = get!.responses.find((r) => r.status === '200')!;
+    const deleted = del!.responses.find((r) => r.status === '204')!;
+    expect(got).not.toBe(deleted);
+    expect(got.content[0]).not.toBe(deleted.content[0]);
+    expect(got.headers).not.toBe(deleted.headers);
+    expect({ ...got, status: '204' }).toEqual(deleted);
+    expect(get!.responses.find((r) => r.status === 'default')).toMatchObject({ description: 'failed', headers: ['x-trace'] });
+  });
+});

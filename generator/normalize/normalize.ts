@@ -141,7 +141,7 @@ function isRepositoryUrl(value: string): boolean {
 export function normalize(loaded: LoadedSpec): NormalizedSpec {
   const doc = loaded.document;
   const diagnostics = new Diagnostics(loaded.file, loaded.locate);
-  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new Map(), written: new Map(), expanding: new Set(), expanded: new Map(), hoisted: new Map(), targets: new Map() };
+  const ctx: SchemaContext = { document: doc, diagnostics, pointers: new Map(), written: new Map(), expanding: new Set(), expanded: new Map(), hoisted: new Map(), targets: new Map(), parametersAt: new Map(), responsesAt: new Map() };
 
   const openapi = String(doc.openapi ?? doc.swagger ?? '');
   if (!/^3\.[012]\./.test(openapi)) {
@@ -368,15 +368,19 @@ export function deref(raw: unknown, segments: Array<string | number>, ctx: Schem
 /** A parameter; a 3.2 `in: querystring` one stands for several query parameters. */
 export function readParameters(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedParameter[] {
   const { value, segments: where } = deref(raw, segments, ctx);
-  if (isPlainObject(value) && value.in === 'querystring' && isOpenApi32(ctx.document)) return querystringParameters(value, where, ctx);
-  const parameter = readParameter(raw, segments, ctx);
-  return parameter ? [parameter] : [];
+  if (!isPlainObject(value)) return [];
+  const at = pointerOf(where);
+  let read = ctx.parametersAt.get(at);
+  if (read === undefined) {
+    if (value.in === 'querystring' && isOpenApi32(ctx.document)) read = querystringParameters(value, where, ctx);
+    else read = [readParameter(value, where, at, ctx)].filter((p) => p !== undefined);
+    ctx.parametersAt.set(at, read);
+  }
+  return read;
 }
 
-function readParameter(raw: unknown, segments: Array<string | number>, ctx: SchemaContext): NormalizedParameter | undefined {
-  const { value, segments: where } = deref(raw, segments, ctx);
-  if (!isPlainObject(value)) return undefined;
-  const at = pointerOf(where);
+/** The parameter written at `at` (`where`), its reference already followed. */
+function readParameter(value: Record<string, unknown>, where: Array<string | number>, at: string, ctx: SchemaContext): NormalizedParameter | undefined {
   const location = value.in;
   if (location !== 'path' && location !== 'query' && location !== 'header' && location !== 'cookie') {
     ctx.diagnostics.error(`${at}/in`, `parameter 'in' must be path, query, header or cookie`, 'PARAMETER_LOCATION_INVALID');
@@ -454,12 +458,23 @@ export function readResponses(raw: unknown, segments: Array<string | number>, ct
   }
   return Object.entries(raw).map(([status, response]) => {
     const { value, segments: where } = deref(response, [...segments, status], ctx);
-    const r = isPlainObject(value) ? value : {};
-    return {
-      status,
-      description: textField(r, 'description', pointerOf(where), ctx.diagnostics),
-      content: readContent(r.content, [...where, 'content'], ctx, 'response'),
-      headers: isPlainObject(r.headers) ? Object.keys(r.headers).map((name) => name.toLowerCase()) : [],
-    };
+    if (value === response) return { status, ...readResponse(value, where, pointerOf(where), ctx) };
+    // A referenced response is read once (see SchemaContext.responsesAt); each use gets its own copy.
+    const at = pointerOf(where);
+    let read = ctx.responsesAt.get(at);
+    if (read === undefined) {
+      read = readResponse(value, where, at, ctx);
+      ctx.responsesAt.set(at, read);
+    }
+    return { status, description: read.description, content: read.content.map((c) => ({ ...c })), headers: [...(read.headers ?? [])] };
   });
+}
+
+function readResponse(value: unknown, where: Array<string | number>, at: string, ctx: SchemaContext): Omit<NormalizedResponse, 'status'> {
+  const r = isPlainObject(value) ? value : {};
+  return {
+    description: textField(r, 'description', at, ctx.diagnostics),
+    content: readContent(r.content, [...where, 'content'], ctx, 'response'),
+    headers: isPlainObject(r.headers) ? Object.keys(r.headers).map((name) => name.toLowerCase()) : [],
+  };
 }

@@ -1,6 +1,7 @@
 // Folds one raw schema (3.0 or 3.1) into the normalized `Schema` form, reporting what
 // cannot be understood. Component references stay references: they become models.
 import type { Diagnostics } from '../diagnostics.ts';
+import type { NormalizedParameter, NormalizedResponse } from './normalize.ts';
 import { escapePointerSegment, pointerOf, parsePointer, resolvePointer } from '../pointer.ts';
 import { resolveMapping, resolveTarget } from './discriminatorMapping.ts';
 import { isPlainObject, propertyMap, rawComponentSchemas, refName, refTo, type Schema } from './schema.ts';
@@ -34,6 +35,15 @@ export interface SchemaContext {
   hoisted: Map<string, { name: string; schema?: Schema }>;
   /** Each `#...` reference's target, by ref: Graph's operations name the same few thousand targets 50,000 times. */
   targets: Map<string, unknown>;
+  /**
+   * Parameters and referenced responses already read, by the pointer of where they are written:
+   * a path's parameters serve each of its methods, and Graph's operations refer to the same few
+   * responses 50,000 times. What is read at a place depends on that place alone, and its
+   * diagnostics are reported once anyway, so each is read once; every use gets its own copy of
+   * the objects later stages change, and shares the schemas.
+   */
+  parametersAt: Map<string, NormalizedParameter[]>;
+  responsesAt: Map<string, Omit<NormalizedResponse, 'status'>>;
 }
 
 /** Checks a `$ref` and returns its target, or reports it and returns undefined. */

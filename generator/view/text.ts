@@ -3,20 +3,27 @@
 // start a new line of code, open HTML or break a table.
 
 import { showControlCharacters } from '../diagnostics.ts';
+import { memoizeText } from '../memo.ts';
 
 /** Every character JavaScript reads as the end of a line, and the other control characters but tab. */
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
 
 /** Lines for a `/** ... *\/` block. `*\/` cannot close the comment; control characters are dropped. */
 export function docLines(text: string | undefined, extra: string[] = []): string[] {
-  const lines = (text ?? '')
+  return [...commentLines(text ?? ''), ...extra.map(blockCommentLine)];
+}
+
+// Memoized by the text: a spec repeats the same descriptions (a shared parameter's, a common
+// property's) in thousands of places.
+const commentLines = memoizeText((text): readonly string[] => {
+  const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => blockCommentLine(l).replace(/\s+$/, ''));
   while (lines.length && lines[0] === '') lines.shift();
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  return [...lines, ...extra.map(blockCommentLine)];
-}
+  return lines;
+});
 
 /** One line inside a block comment. */
 function blockCommentLine(line: string): string {
@@ -64,12 +71,15 @@ export function markdownCode(text: string): string {
 
 /** For table cells: GFM splits cells on `|`, even inside a code span. */
 export function escapePipes(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return text.includes('|') ? text.replace(/\|/g, '\\|') : text;
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return HTML_SPECIAL.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
 }
+
+/** What escapeHtml replaces; most text has none of it and is returned as it is. */
+const HTML_SPECIAL = /[&<>]/;
 
 /** A heading's anchor, safe inside a link: only letters, digits, `-` and `_` survive (GitHub ignores case). */
 export function headingAnchor(text: string): string {
