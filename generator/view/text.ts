@@ -47,6 +47,7 @@ export function markdown(text: string | undefined): string {
  * same character, at least as long, with nothing after it.
  */
 function closeOpenFence(text: string): string {
+  if (!text.includes('```') && !text.includes('~~~')) return text;
   let open: string | undefined;
   for (const line of text.split('\n')) {
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
