@@ -153,7 +153,6 @@ function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>,
     const apis: FileTree = new Map();
     const view = clock.time('view', () => buildView(ir, (api) => clock.time('render', () => renderApi(api, docs, apis, options))));
     const rendered = clock.time('render', () => render(view, { ...options, models, apis }));
-    for (const [path, text] of parsing ? rendered : []) toParse(path, text); // the files render did not announce
     clock.counts.files = rendered.size;
     return { warnings: spec.diagnostics.items.filter((d) => d.severity === 'warning'), ir, rendered, specFiles: loaded.files, parsing };
   } catch (err) {

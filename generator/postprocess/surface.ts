@@ -23,8 +23,9 @@ export function factsOfSources(files: FileTree, source: FactsSource = new Module
   for (const [path, text] of files) {
     if (!isModule(path)) continue;
     const parsed = ahead?.get(path);
-    if (parsed?.text === text) source.learn?.(path, text, parsed.facts);
-    facts.set(path, parsed?.text === text ? parsed.facts : source.factsOf(path, text));
+    const fresh = parsed?.text === text ? parsed.facts : undefined;
+    if (fresh) source.learn?.(path, text, fresh);
+    facts.set(path, fresh ?? source.factsOf(path, text));
   }
   return facts;
 }

@@ -128,7 +128,7 @@ export function forgetCompiledTemplates(): void {
   compiled = undefined;
 }
 
-/** Told of each API and model file as soon as it is rendered (the tree is complete only when render returns). */
+/** Told of each file as soon as it is rendered (a static file replaced later is told again; the tree is complete only when render returns). */
 export type RenderedFileListener = (path: string, text: string) => void;
 
 /** What every page of the docs shows of the client, and so what each model's and API's files are made from besides their own node. */
@@ -143,7 +143,7 @@ export interface RenderOptions {
   memo?: RenderMemo | undefined;
   /** For tests; watch mode reads the templates again after forgetCompiledTemplates. */
   templatesDir?: string | undefined;
-  /** Hears of each API's and model's files as they come. */
+  /** Hears of each file as it comes. */
   onFile?: RenderedFileListener | undefined;
   /** The models' files, rendered already by renderModels (with the same memo and listener). */
   models?: FileTree | undefined;
@@ -195,8 +195,9 @@ function sharedOf(docs: DocsContext): DocsContext {
 /** The client's files. */
 export function render(view: ClientView, options: RenderOptions = {}): FileTree {
   const { templates: t, statics } = load(options.templatesDir ?? TEMPLATES_DIR, options.memo);
-  const tree: FileTree = new Map(statics);
+  const tree: FileTree = new Map();
   const files = listenedTree(tree, options.onFile);
+  for (const [path, text] of statics) files.set(path, text);
   const shared = sharedOf(view);
   let apis = options.apis;
   if (!apis) {
