@@ -44,7 +44,7 @@ export function loadSpec(file: string, options: LoadOptions = {}): LoadedSpec {
   const text = readSpecText(file, options);
   const root = parseSpecText(text, file, options.readBlock);
   const limit = options.maxSpecBytes ?? DEFAULT_MAX_SPEC_BYTES;
-  let total = Buffer.byteLength(text);
+  let total = root.bytes; // the root file's, counted by parseSpecText
   const files = [file];
   const read = (other: string): SpecFile => {
     files.push(other);

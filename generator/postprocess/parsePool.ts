@@ -7,8 +7,8 @@
 // done if much is left, so both cores parse while the main thread only writes. Small trees are
 // parsed in-process: starting a worker (about 0.5 s with TypeScript) would cost more than it saves.
 //
-// Memory stays bounded: at most MAX_IN_FLIGHT batches are copied to the worker at a time. The
-// main thread, busy rendering, cannot hear the worker's answers, so the worker also counts the
+// Memory stays bounded: at most MAX_IN_FLIGHT batches are copied to each worker at a time. The
+// main thread, busy rendering, cannot hear the workers' answers, so each worker also counts the
 // batches it has finished in shared memory, which the main thread reads before posting more.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
