@@ -10,7 +10,7 @@ import { loadSpec, type LoadedSpec, type LoadOptions } from './load/loadSpec.ts'
 import type { BlockReader } from './load/yamlBlocks.ts';
 import { normalize } from './normalize/normalize.ts';
 import type { FactsSource } from './postprocess/moduleFacts.ts';
-import { ParsePool, PARALLEL_MIN_MODULES } from './postprocess/parsePool.ts';
+import { ParsePool, PARALLEL_LIKELY_MIN_SPEC_BYTES, PARALLEL_MIN_MODULES } from './postprocess/parsePool.ts';
 import { postprocess } from './postprocess/postprocess.ts';
 import { runtimeExports } from './postprocess/runtimeExports.ts';
 import { isModule } from './postprocess/surface.ts';
@@ -131,7 +131,9 @@ async function generateClient(options: GenerateOptions, heap: HeapPolicy): Promi
 function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>, clock: StageClock, load: LoadOptions = {}, memos: { moduleFacts?: FactsSource | undefined; renderMemo?: RenderMemo | undefined; workerParseMinModules?: number | undefined } = {}, heap?: HeapPolicy) {
   const loaded = typeof source === 'string' ? clock.time('load', () => loadSpec(source, load)) : source;
   // Only generate() sets the heap's policy and parses in a worker: buildClient() is synchronous.
-  heap?.fit(loaded.bytes);
+  // The lean heap is for trees parsed in-process (heapPolicy.ts); which way is known after ir,
+  // so a spec too small for a worker gets it now, before its heap grows.
+  if (loaded.bytes < PARALLEL_LIKELY_MIN_SPEC_BYTES) heap?.fit(loaded.bytes);
   const spec = clock.time('normalize', () => normalize(loaded));
   const ir = clock.time('ir', () => {
     // The names models may not take are the runtime's exports: read through the facts cache, if any.
@@ -141,6 +143,7 @@ function renderClient(source: string | LoadedSpec, pkg: Partial<PackageOptions>,
   clock.counts = { operations: countOperations(ir), models: ir.models.length };
   // A large tree is parsed by a worker thread as it is rendered (it starts now, to be ready by then).
   const parsing = heap && ir.models.length + ir.apis.length >= (memos.workerParseMinModules ?? PARALLEL_MIN_MODULES) ? new ParsePool() : undefined;
+  if (!parsing) heap?.fit(loaded.bytes);
   try {
     const toParse = (path: string, text: string) => {
       if (isModule(path) && !memos.moduleFacts?.knownFacts?.(path, text)) parsing?.add(path, text);

