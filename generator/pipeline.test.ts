@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../test/helpers.ts';
 import { parseSpecText } from './load/loadSpec.ts';
+import { HeapPolicy } from './heapPolicy.ts';
 import { buildClient, DEFAULT_SPEC, generate } from './pipeline.ts';
-import { ParsePool } from './postprocess/parsePool.ts';
+import { ParsePool, PARALLEL_LIKELY_MIN_SPEC_BYTES } from './postprocess/parsePool.ts';
 import { isModule } from './postprocess/surface.ts';
 
 const SPEC = `openapi: 3.1.0
@@ -36,4 +37,26 @@ describe('generate', () => {
       results.mockRestore();
     }
   });
+
+  it('fits the lean heap to a tree parsed in-process, not to one a worker parses', async () => {
+    const fit = vi.spyOn(HeapPolicy.prototype, 'fit');
+    const large = (name: string) => {
+      const missing = join(tempDir(name), 'large.yaml');
+      // The spec's size, as load reports it, decides when the heap is fitted.
+      return { specPath: missing, outDir: join(tempDir(`${name}-out`), 'client'), check: true, loaded: { ...parseSpecText(SPEC, missing), bytes: PARALLEL_LIKELY_MIN_SPEC_BYTES } };
+    };
+    try {
+      await generate({ ...large('lean-small'), workerParseMinModules: Number.POSITIVE_INFINITY });
+      expect(fit).toHaveBeenCalledWith(PARALLEL_LIKELY_MIN_SPEC_BYTES); // parsed in-process after all: fitted after ir
+      fit.mockClear();
+      await generate({ ...large('lean-worker'), workerParseMinModules: 0 });
+      expect(fit).not.toHaveBeenCalled();
+      const small = join(tempDir('lean-small-spec'), 'small.yaml');
+      await generate({ specPath: small, outDir: join(tempDir('lean-small-spec-out'), 'client'), check: true, loaded: parseSpecText(SPEC, small), workerParseMinModules: 0 });
+      expect(fit).toHaveBeenCalledTimes(1); // a small spec is fitted as soon as it is loaded (the policy itself ignores specs under 8 MB)
+    } finally {
+      fit.mockRestore();
+    }
+  });
 });
+
