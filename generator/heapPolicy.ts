@@ -5,7 +5,8 @@
 // with rendered files flattened, render.ts), for about the same time.
 // V8 reads this flag each time it sets the next collection's limit, so it can be set for one
 // run and put back afterwards. Small specs keep V8's default: their heaps never get large.
-// Nor do specs whose modules a worker thread parses (pipeline.ts): their syntax trees are not in
+// Nor do specs of 32 MB or more whose modules a worker thread parses (pipeline.ts; which way is
+// known only after ir, and a smaller spec is fitted before that): their syntax trees are not in
 // this heap, and on Graph beta (47 MB) V8's default peaked at 1.35-1.45 GB (30-32× its size)
 // while collecting several seconds of CPU less.
 import { setFlagsFromString } from 'node:v8';

@@ -46,7 +46,7 @@ describe('generate', () => {
       return { specPath: missing, outDir: join(tempDir(`${name}-out`), 'client'), check: true, loaded: { ...parseSpecText(SPEC, missing), bytes: PARALLEL_LIKELY_MIN_SPEC_BYTES } };
     };
     try {
-      await generate({ ...large('lean-small'), workerParseMinModules: Number.POSITIVE_INFINITY });
+      await generate({ ...large('lean-in-process'), workerParseMinModules: Number.POSITIVE_INFINITY });
       expect(fit).toHaveBeenCalledWith(PARALLEL_LIKELY_MIN_SPEC_BYTES); // parsed in-process after all: fitted after ir
       fit.mockClear();
       await generate({ ...large('lean-worker'), workerParseMinModules: 0 });
@@ -59,4 +59,3 @@ describe('generate', () => {
     }
   });
 });
-
